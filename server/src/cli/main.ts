@@ -1,0 +1,319 @@
+/**
+ * The `fact-notes` command line: `check`, `fix` and `lsp`. `run` takes its
+ * I/O as arguments so tests run it in-process; `main` binds it to the process.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_OPTIONS,
+  applyFixes,
+  checkSheet,
+  decodeSource,
+  encodeText,
+  findSheets,
+  isDiagnosticCode,
+  nodeFileSystem,
+  preferredFixes,
+  SEVERITIES,
+  SourceStore,
+  type CheckOptions,
+  type Encoding,
+  type FileSystem,
+  type SeveritySetting,
+} from '../core';
+import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
+
+export interface CliIO {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly fs?: FileSystem;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+const VERSION: string = (require('../../../package.json') as { version: string }).version;
+
+const HELP = `fact-notes ${VERSION} — check that every fact in a fact sheet cites the exact words of its source.
+
+Usage:
+  fact-notes check [PATH...] [--format text|json|sarif] [--root DIR]
+  fact-notes fix [PATH...] [--root DIR]
+  fact-notes lsp --stdio
+  fact-notes --version
+
+Commands:
+  check   Report broken citations in fact sheets (*.facts.yaml, *.facts.yml).
+  fix     Apply every unambiguous repair, then check again.
+  lsp     Run the language server over standard input and output.
+
+Run 'fact-notes COMMAND --help' for a command's options.
+`;
+
+const CHECK_HELP = `Usage: fact-notes check [PATH...] [options]
+
+Checks fact sheets and prints every broken citation. PATHs are fact sheets or
+folders searched recursively for *.facts.yaml and *.facts.yml (node_modules
+and dot-folders are skipped); the default is the current folder.
+
+Options:
+  --format FORMAT        text (default), json or sarif
+  --root DIR             no source outside DIR is read (default: current folder)
+  --tolerance N          approximate quotes may differ by N x their length in
+                         edits (default ${DEFAULT_OPTIONS.quoteTolerance})
+  --max-source-bytes N   refuse sources larger than N bytes (default ${DEFAULT_OPTIONS.maxSourceBytes})
+  --severity CODE=LEVEL  set a code's severity: off, hint, information,
+                         warning or error (repeatable)
+  -h, --help             show this help
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or
+an unreadable fact sheet.
+`;
+
+const FIX_HELP = `Usage: fact-notes fix [PATH...] [options]
+
+Applies every preferred fix (the ones that are unambiguous), writes each
+changed sheet atomically, prints what changed, then checks again and exits
+as 'check' does. Citations whose repair is ambiguous are left alone.
+
+Options:
+  --root DIR             no source outside DIR is read (default: current folder)
+  --tolerance N          as for check
+  --max-source-bytes N   as for check
+  --severity CODE=LEVEL  as for check
+  -h, --help             show this help
+`;
+
+const LSP_HELP = `Usage: fact-notes lsp --stdio
+
+Runs the Fact Notes language server on standard input and output, for any
+editor with an LSP client (Neovim, Helix, Emacs, Sublime Text).
+`;
+
+class UsageError extends Error {}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(HELP);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      case '-v':
+      case '--version':
+        io.stdout(`${VERSION}\n`);
+        return EXIT_OK;
+      case 'check':
+        return check(rest, io);
+      case 'fix':
+        return fix(rest, io);
+      case 'lsp':
+        return await lsp(rest, io);
+      default:
+        throw new UsageError(`unknown command '${command}' (expected check, fix or lsp)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`fact-notes: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+interface Common {
+  readonly paths: string[];
+  readonly root: string;
+  readonly options: CheckOptions;
+  readonly help: boolean;
+  readonly format: string;
+}
+
+function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): Common {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      root: { type: 'string' },
+      tolerance: { type: 'string' },
+      'max-source-bytes': { type: 'string' },
+      severity: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (!allowFormat && values.format !== undefined) throw new UsageError("'--format' is an option of 'check' only");
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format '${format}' (expected text, json or sarif)`);
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  if (values.root !== undefined && !(io.fs ?? nodeFileSystem).stat(root)?.isDirectory) {
+    throw new UsageError(`--root '${values.root}' is not a folder`);
+  }
+  const severity: Partial<Record<string, SeveritySetting>> = {};
+  for (const s of values.severity ?? []) {
+    const [code, level] = s.split('=');
+    if (!isDiagnosticCode(code ?? '')) throw new UsageError(`--severity: unknown code '${code}'`);
+    if (!SEVERITIES.includes(level as SeveritySetting)) throw new UsageError(`--severity: level must be off, hint, information, warning or error, not '${level ?? ''}'`);
+    severity[code] = level as SeveritySetting;
+  }
+  const options: CheckOptions = {
+    quoteTolerance: number(values.tolerance, '--tolerance', DEFAULT_OPTIONS.quoteTolerance, 0, 1),
+    maxSourceBytes: number(values['max-source-bytes'], '--max-source-bytes', DEFAULT_OPTIONS.maxSourceBytes, 0, Number.MAX_SAFE_INTEGER),
+    severity,
+  };
+  return { paths: positionals.length > 0 ? positionals : ['.'], root, options, help: values.help === true, format };
+}
+
+function number(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${name} must be a number from ${min} to ${max}, not '${value}'`);
+  return n;
+}
+
+/** The sheets named by PATHs; a missing path is a usage error. */
+function collectSheets(paths: readonly string[], io: CliIO): string[] {
+  const fsys = io.fs ?? nodeFileSystem;
+  const sheets: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = path.resolve(io.cwd, p);
+    const stat = fsys.stat(abs);
+    if (!stat) throw new UsageError(`no such file or folder: ${p}`);
+    const found = stat.isDirectory ? findSheets(fsys, abs) : [abs];
+    for (const f of found) {
+      if (!seen.has(f)) {
+        seen.add(f);
+        sheets.push(f);
+      }
+    }
+  }
+  return sheets;
+}
+
+interface LoadedSheet {
+  readonly path: string;
+  readonly text: string;
+  readonly encoding: Encoding;
+}
+
+function readSheet(file: string, io: CliIO): LoadedSheet {
+  let bytes: Uint8Array;
+  try {
+    bytes = (io.fs ?? nodeFileSystem).readFile(file);
+  } catch (e) {
+    throw new UsageError(`cannot read fact sheet ${path.relative(io.cwd, file) || file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) throw new UsageError(`cannot read fact sheet ${path.relative(io.cwd, file) || file}: ${decoded.reason}`);
+  return { path: file, text: decoded.text, encoding: decoded.encoding };
+}
+
+function checkAll(sheets: readonly LoadedSheet[], store: SourceStore, options: CheckOptions): SheetReport[] {
+  return sheets.map((s) => {
+    const result = checkSheet(s.path, s.text, store, options);
+    return { path: s.path, text: s.text, citations: result.citations.length, diagnostics: result.diagnostics };
+  });
+}
+
+function exitStatus(reports: readonly SheetReport[]): number {
+  return counts(reports).error > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function check(args: readonly string[], io: CliIO): number {
+  const opts = parseCommon(args, io, true);
+  if (opts.help) {
+    io.stdout(CHECK_HELP);
+    return EXIT_OK;
+  }
+  const sheets = collectSheets(opts.paths, io).map((f) => readSheet(f, io));
+  const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
+  const reports = checkAll(sheets, store, opts.options);
+  const summary = { sheets: reports, cwd: io.cwd };
+  io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary));
+  return exitStatus(reports);
+}
+
+function fix(args: readonly string[], io: CliIO): number {
+  const opts = parseCommon(args, io, false);
+  if (opts.help) {
+    io.stdout(FIX_HELP);
+    return EXIT_OK;
+  }
+  const sheets = collectSheets(opts.paths, io).map((f) => readSheet(f, io));
+  const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
+  const after: LoadedSheet[] = [];
+  let changedSheets = 0;
+  for (const sheet of sheets) {
+    const result = checkSheet(sheet.path, sheet.text, store, opts.options);
+    const { text, applied } = applyFixes(sheet.text, preferredFixes(result.diagnostics));
+    const shown = path.relative(io.cwd, sheet.path) || sheet.path;
+    if (applied.length === 0 || text === sheet.text) {
+      after.push(sheet);
+      continue;
+    }
+    writeAtomically(sheet.path, encodeText(text, sheet.encoding));
+    changedSheets++;
+    io.stdout(`${shown}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'}\n`);
+    for (const f of applied) io.stdout(`  - ${f.title}\n`);
+    after.push({ ...sheet, text });
+  }
+  if (changedSheets === 0) io.stdout('Nothing to fix without asking.\n');
+  const reports = checkAll(after, store, opts.options);
+  io.stdout(formatText({ sheets: reports, cwd: io.cwd }));
+  return exitStatus(reports);
+}
+
+/** Writes a file through a temporary file renamed over it, keeping its mode. */
+function writeAtomically(file: string, data: Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const mode = fs.statSync(file).mode;
+  try {
+    fs.writeFileSync(tmp, data, { mode });
+    const fd = fs.openSync(tmp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function lsp(args: readonly string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(LSP_HELP);
+    return EXIT_OK;
+  }
+  if (!args.includes('--stdio') || args.some((a) => a !== '--stdio')) {
+    throw new UsageError("'lsp' needs --stdio (the only transport it offers)");
+  }
+  // Loaded only here, so that 'check' and 'fix' start without the LSP libraries.
+  const { runStdioServer } = require('../lsp/main') as typeof import('../lsp/main');
+  await runStdioServer();
+  return EXIT_OK;
+}
+
+/** Entry point of the `fact-notes` binary. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv, {
+      cwd: process.cwd(),
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+    });
+  } catch (e) {
+    process.stderr.write(`fact-notes: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,151 @@
+/** Output formats of `fact-notes check`: text, JSON and SARIF 2.1.0. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ALL_CODES, DEFAULT_SEVERITY, LineIndex, type FactDiagnostic, type Severity, type Span } from '../core';
+
+/** One checked sheet as the reporters need it. */
+export interface SheetReport {
+  /** Absolute path. */
+  readonly path: string;
+  readonly text: string;
+  readonly citations: number;
+  readonly diagnostics: readonly FactDiagnostic[];
+}
+
+export interface RunSummary {
+  readonly sheets: readonly SheetReport[];
+  readonly cwd: string;
+}
+
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+function toRange(lines: LineIndex, span: Span): LspRange {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+function displayPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
+}
+
+export function counts(sheets: readonly SheetReport[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const s of sheets) for (const d of s.diagnostics) c[d.severity]++;
+  return c;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatText({ sheets, cwd }: RunSummary): string {
+  const out: string[] = [];
+  for (const sheet of sheets) {
+    const lines = new LineIndex(sheet.text);
+    for (const d of sheet.diagnostics) {
+      const p = lines.positionAt(d.span.start);
+      out.push(`${displayPath(cwd, sheet.path)}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+    }
+  }
+  const c = counts(sheets);
+  const citations = sheets.reduce((n, s) => n + s.citations, 0);
+  const others = c.information + c.hint > 0 ? `, ${plural(c.information + c.hint, 'note')}` : '';
+  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${others} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
+  return out.join('\n') + '\n';
+}
+
+export function formatJson({ sheets, cwd }: RunSummary): string {
+  const diagnostics = [];
+  for (const sheet of sheets) {
+    const lines = new LineIndex(sheet.text);
+    for (const d of sheet.diagnostics) {
+      diagnostics.push({
+        file: displayPath(cwd, sheet.path),
+        range: toRange(lines, d.span),
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        fixes: d.fixes.map((f) => ({
+          title: f.title,
+          preferred: f.preferred,
+          edits: f.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })),
+        })),
+      });
+    }
+  }
+  const citations = sheets.reduce((n, s) => n + s.citations, 0);
+  return JSON.stringify({ version: 1, sheets: sheets.length, citations, diagnostics }, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+const RULE_TEXT: Record<string, string> = {
+  'yaml-syntax': 'The fact sheet is not valid YAML.',
+  'invalid-structure': 'A required key is missing or a value has the wrong type.',
+  'unknown-key': 'A key the fact sheet format does not define.',
+  'missing-citation': 'A fact cites no source.',
+  'duplicate-id': 'Two facts share an id.',
+  'source-not-found': 'The cited file does not exist.',
+  'source-outside-root': 'The cited file is outside the root folder.',
+  'source-unreadable': 'The cited file cannot be read as text.',
+  'line-out-of-range': 'The cited line does not exist in the source.',
+  'quote-moved': 'The quote is on other lines of the source.',
+  'quote-mismatch': 'The quote differs slightly from the source.',
+  'quote-not-found': 'The quote is not in the source.',
+};
+
+export function formatSarif({ sheets, cwd }: RunSummary, version: string): string {
+  const region = (lines: LineIndex, span: Span) => {
+    const r = toRange(lines, span);
+    return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  };
+  const results = [];
+  for (const sheet of sheets) {
+    const lines = new LineIndex(sheet.text);
+    const artifactLocation = { uri: displayPath(cwd, sheet.path), uriBaseId: '%SRCROOT%' };
+    for (const d of sheet.diagnostics) {
+      results.push({
+        ruleId: d.code,
+        ruleIndex: ALL_CODES.indexOf(d.code),
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation, region: region(lines, d.span) } }],
+        fixes: d.fixes.map((f) => ({
+          description: { text: f.title },
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: f.edits.map((e) => ({ deletedRegion: region(lines, e.span), insertedContent: { text: e.newText } })),
+            },
+          ],
+        })),
+      });
+    }
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fact-notes',
+            version,
+            rules: ALL_CODES.map((code) => ({
+              id: code,
+              shortDescription: { text: RULE_TEXT[code] },
+              defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[code]] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

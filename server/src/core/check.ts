@@ -1,0 +1,232 @@
+/**
+ * Checking a parsed fact sheet against its sources: every citation is
+ * resolved, loaded and matched, and every problem becomes a diagnostic with
+ * its fixes (FORMAT.md sections 3-5).
+ */
+import * as path from 'node:path';
+import { renderLine, renderScalar } from './edits';
+import { findExact, locateQuote, prepareQuote, type Candidate, type LineRange } from './match';
+import { parseSheet, type Citation, type Fact, type ParsedSheet, type Sheet } from './sheet';
+import type { SourceStore, SourceText } from './sources';
+import { excerpt } from './text';
+import {
+  DEFAULT_SEVERITY,
+  type CheckOptions,
+  type DiagnosticCode,
+  type FactDiagnostic,
+  type Fix,
+  type Severity,
+  type Span,
+} from './types';
+
+/** What became of one citation. */
+export interface CitationCheck {
+  readonly fact: Fact;
+  readonly citation: Citation;
+  /** `verified`, `unchecked` (the citation itself is malformed), or the code of its problem. */
+  readonly status: 'verified' | 'unchecked' | DiagnosticCode;
+  /** Real path of the cited source, when it resolved inside the root. */
+  readonly sourcePath?: string;
+  /** The loaded source, when it could be read. */
+  readonly source?: SourceText;
+  /** The cited lines, when they exist in the source. */
+  readonly lines?: LineRange;
+  /** Where the quote was found on the cited lines (exactly or approximately). */
+  readonly match?: Candidate;
+  /** The problem, before severity settings are applied. */
+  readonly diagnostic?: FactDiagnostic;
+}
+
+export interface SheetCheck {
+  /** Absolute path of the sheet. */
+  readonly path: string;
+  readonly sheet: Sheet;
+  /** Every diagnostic, in text order, with the configured severities; `off` codes dropped. */
+  readonly diagnostics: readonly FactDiagnostic[];
+  readonly citations: readonly CitationCheck[];
+  /** The folder `file` values are relative to. */
+  readonly sourcesDir: string;
+}
+
+/** The folder citations of a sheet are relative to. */
+export function sourcesDirOf(sheetPath: string, sheet: Sheet): string {
+  return path.resolve(path.dirname(sheetPath), sheet.sources?.value ?? '.');
+}
+
+/** Parses and checks a fact sheet. Never throws on bad input. */
+export function checkSheet(sheetPath: string, text: string, store: SourceStore, options: CheckOptions, parsed: ParsedSheet = parseSheet(text)): SheetCheck {
+  const { sheet } = parsed;
+  const sourcesDir = sourcesDirOf(sheetPath, sheet);
+  const checker = new CitationChecker(store, options, sourcesDir);
+  const citations: CitationCheck[] = [];
+  const found: FactDiagnostic[] = [...parsed.diagnostics];
+  for (const fact of sheet.facts) {
+    for (const citation of fact.citations) {
+      const result = checker.check(fact, citation);
+      citations.push(result);
+      if (result.diagnostic) found.push(result.diagnostic);
+    }
+  }
+  return { path: sheetPath, sheet, diagnostics: applySeverities(found, options), citations, sourcesDir };
+}
+
+/** Applies per-code severity settings and sorts by position. */
+export function applySeverities(diagnostics: readonly FactDiagnostic[], options: CheckOptions): FactDiagnostic[] {
+  const out: FactDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = options.severity[d.code] ?? DEFAULT_SEVERITY[d.code];
+    if (setting === 'off') continue;
+    out.push(setting === d.severity ? d : { ...d, severity: setting as Severity });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+class CitationChecker {
+  constructor(
+    private readonly store: SourceStore,
+    private readonly options: CheckOptions,
+    private readonly sourcesDir: string,
+  ) {}
+
+  check(fact: Fact, citation: Citation): CitationCheck {
+    const { file, line } = citation;
+    if (!file || !line) return { fact, citation, status: 'unchecked' };
+    const base = { fact, citation };
+    const problem = (code: DiagnosticCode, span: Span, message: string, fixes: Fix[] = [], more: Partial<CitationCheck> = {}): CitationCheck => ({
+      ...base,
+      ...more,
+      status: code,
+      diagnostic: { code, severity: DEFAULT_SEVERITY[code], span, message, fixes },
+    });
+
+    const resolution = this.store.resolve(this.sourcesDir, file.value);
+    if (resolution.kind === 'outside-root') {
+      return problem('source-outside-root', file.span, `\`${file.value}\` is outside the root folder: ${resolution.reason}. Nothing outside the root is read.`);
+    }
+    if (resolution.kind === 'not-found') {
+      const dir = path.dirname(resolution.path);
+      const name = path.basename(resolution.path);
+      const prefix = file.value.includes('/') ? file.value.slice(0, file.value.lastIndexOf('/') + 1) : '';
+      const near = this.store.nearestFiles(dir, name);
+      const fixes: Fix[] = file.editable
+        ? near.map((n, i) => ({
+            title: `Change to \`${prefix}${n.name}\``,
+            edits: [{ span: file.span, newText: renderScalar(prefix + n.name, file) }],
+            preferred: i === 0 && (near.length === 1 || near[1].distance > n.distance),
+          }))
+        : [];
+      const where = path.relative(this.store.root, dir) || '.';
+      const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `\`${prefix}${n.name}\``).join(' or ')}?` : '';
+      return problem('source-not-found', file.span, `No file \`${file.value}\` in \`${where}\`.${hint}`, fixes);
+    }
+    const sourcePath = resolution.path;
+    const loaded = this.store.load(sourcePath);
+    if (loaded.kind === 'unreadable') {
+      return problem('source-unreadable', file.span, `Cannot read \`${file.value}\`: ${loaded.reason}.`, [], { sourcePath });
+    }
+    const source = loaded.source;
+    const name = file.value;
+    const quote = citation.quote ? prepareQuote(citation.quote.value) : undefined;
+    const context = { sourcePath, source };
+
+    if (line.first < 1 || line.last > source.lineCount || line.first > line.last) {
+      const what =
+        line.first > line.last
+          ? `The range ${line.first}-${line.last} runs backwards.`
+          : line.first < 1
+            ? `Line ${line.first} does not exist: lines start at 1.`
+            : `Line ${line.last} is past the end of \`${name}\`, which has ${plural(source.lineCount, 'line')}.`;
+      const candidates = quote ? findExact(source, quote, line.first).slice(0, 3) : [];
+      const fixes = candidates.map((c) => this.changeLine(citation, c, candidates.length === 1));
+      const where = candidates.length > 0 ? ` The quote is on ${linesPhrase(candidates)}.` : '';
+      return problem('line-out-of-range', line.span, what + where, fixes, context);
+    }
+
+    const lines: LineRange = { first: line.first, last: line.last };
+    const cited = { ...context, lines };
+    const citedText = source.text.slice(source.lineSpan(lines.first, lines.last).start, source.lineSpan(lines.first, lines.last).end);
+    const says = `${rangeWord(lines)} says: "${excerpt(citedText)}"`;
+    if (!quote || !citation.quote) return { ...base, ...cited, status: 'verified' };
+
+    const located = locateQuote(source, quote, lines, this.options.quoteTolerance);
+    switch (located.kind) {
+      case 'exact':
+        return { ...base, ...cited, status: 'verified', match: located.match };
+      case 'moved': {
+        const shown = located.candidates.slice(0, 3);
+        const single = located.candidates.length === 1;
+        const fixes = shown.map((c) => this.changeLine(citation, c, single));
+        const where = single
+          ? `on ${linesPhrase(shown)}`
+          : `on ${plural(located.candidates.length, 'place')} (${linesPhrase(shown)}${located.candidates.length > 3 ? ', …' : ''}), so which one is meant cannot be told`;
+        return problem('quote-moved', line.span, `The quote is not on ${rangeWord(lines).toLowerCase()} of \`${name}\` but ${where}. ${says}`, fixes, cited);
+      }
+      case 'approximate': {
+        const { match, ties } = located;
+        const sourceWords = flatten(source.text.slice(match.span.start, match.span.end));
+        const ambiguous = ties.length > 0;
+        const fixes: Fix[] = citation.quote.editable
+          ? [{ title: "Replace quote with the source's text", edits: [{ span: citation.quote.span, newText: renderScalar(sourceWords, citation.quote) }], preferred: !ambiguous }]
+          : [];
+        const tie = ambiguous ? ` It matches ${plural(ties.length + 1, 'passage')} there about equally well, so none is taken.` : '';
+        return problem(
+          'quote-mismatch',
+          citation.quote.span,
+          `The quote differs from ${rangeWord(lines).toLowerCase()} of \`${name}\` by ${plural(match.errors, 'edit')}; the source says: "${excerpt(sourceWords)}".${tie}`,
+          fixes,
+          { ...cited, match },
+        );
+      }
+      case 'elsewhere': {
+        const fixes = located.candidates.map((c) => this.reanchor(citation, source, c, !located.ambiguous));
+        const where = located.ambiguous
+          ? ` Similar passages are on ${linesPhrase(located.candidates)}, equally close, so none is taken.`
+          : ` The closest passage is on ${linesPhrase(located.candidates)}: "${excerpt(flatten(source.text.slice(located.candidates[0].span.start, located.candidates[0].span.end)))}".`;
+        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`. ${says}.${where}`, fixes, cited);
+      }
+      case 'none':
+        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`, not even approximately. ${says}.`, [], cited);
+    }
+  }
+
+  private changeLine(citation: Citation, c: Candidate, preferred: boolean): Fix {
+    const line = citation.line!;
+    return {
+      title: `Change line to ${c.first === c.last ? c.first : `${c.first}-${c.last}`}`,
+      edits: line.editable ? [{ span: line.span, newText: renderLine(c.first, c.last, line) }] : [],
+      preferred: preferred && line.editable,
+    };
+  }
+
+  private reanchor(citation: Citation, source: SourceText, c: Candidate, preferred: boolean): Fix {
+    const line = citation.line!;
+    const quote = citation.quote!;
+    return {
+      title: `Re-anchor to line ${c.first === c.last ? c.first : `${c.first}-${c.last}`}`,
+      edits: [
+        { span: line.span, newText: renderLine(c.first, c.last, line) },
+        { span: quote.span, newText: renderScalar(flatten(source.text.slice(c.span.start, c.span.end)), quote) },
+      ],
+      preferred,
+    };
+  }
+}
+
+function flatten(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function rangeWord(lines: LineRange): string {
+  return lines.first === lines.last ? `Line ${lines.first}` : `Lines ${lines.first}-${lines.last}`;
+}
+
+function linesPhrase(candidates: readonly LineRange[]): string {
+  const names = candidates.map((c) => (c.first === c.last ? `${c.first}` : `${c.first}-${c.last}`));
+  const word = candidates.length === 1 && candidates[0].first === candidates[0].last ? 'line' : 'lines';
+  if (names.length === 1) return `${word} ${names[0]}`;
+  return `lines ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

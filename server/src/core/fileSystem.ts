@@ -1,0 +1,67 @@
+/**
+ * All file access of the core goes through this interface, so that the
+ * command line reads the disk, the language server overlays the editor's
+ * unsaved texts, and tests can count every read.
+ */
+import * as fs from 'node:fs';
+
+export interface FileStat {
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+  readonly size: number;
+}
+
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly isDirectory: boolean;
+}
+
+export interface FileSystem {
+  /** The path with every symlink followed, or undefined when it does not exist. */
+  realpath(path: string): string | undefined;
+  /** Undefined when the path does not exist. */
+  stat(path: string): FileStat | undefined;
+  readFile(path: string): Uint8Array;
+  /** Entries of a directory; empty when it cannot be read. */
+  readDirectory(path: string): DirectoryEntry[];
+}
+
+/** The real disk. */
+export const nodeFileSystem: FileSystem = {
+  realpath(path) {
+    try {
+      return fs.realpathSync.native(path);
+    } catch {
+      return undefined;
+    }
+  },
+  stat(path) {
+    try {
+      const s = fs.statSync(path);
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+    } catch {
+      return undefined;
+    }
+  },
+  readFile(path) {
+    return fs.readFileSync(path);
+  },
+  readDirectory(path) {
+    try {
+      return fs.readdirSync(path, { withFileTypes: true }).map((d) => ({
+        name: d.name,
+        isDirectory: d.isDirectory() || (d.isSymbolicLink() && isDirectory(`${path}/${d.name}`)),
+      }));
+    } catch {
+      return [];
+    }
+  },
+};
+
+function isDirectory(path: string): boolean {
+  try {
+    return fs.statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The Fact Notes checking core: pure, editor-independent. The language
+ * server, the command line and the tests all use it through this module.
+ */
+export * from './types';
+export { LineIndex, decodeSource, encodeText, excerpt, type Position, type Decoded, type Encoding } from './text';
+export { normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
+export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } from './fileSystem';
+export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from './sources';
+export { parseSheet, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
+export { locateQuote, findExact, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match';
+export { checkSheet, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
+export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
+export { findSheets, isFactSheetPath, isSkippedFolder } from './discover';
+export { preferredFixes } from './fixes';

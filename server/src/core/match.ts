@@ -1,0 +1,225 @@
+/**
+ * Finding a quote in a source (FORMAT.md section 4): exact or normalized
+ * matches on the cited lines, elsewhere in the source, then approximate
+ * matches within the tolerance by Myers' bit-parallel edit distance
+ * (`approx-string-match`), never guessing between near-equal candidates.
+ */
+import { normalizedIndexAt, normalizeText, quoteParts, type NormalizedText } from './normalize';
+import type { SourceText } from './sources';
+import type { Span } from './types';
+
+type SearchFn = typeof import('approx-string-match', { with: { 'resolution-mode': 'import' } }).default;
+// approx-string-match is an ES module; Node >= 20.19 loads it with require().
+const approxSearch: SearchFn = (require('approx-string-match') as { default: SearchFn }).default;
+
+/** 1-based inclusive line range of a citation. */
+export interface LineRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A place in the source where the quote was found. */
+export interface Candidate extends LineRange {
+  /** The matched text, as offsets into the source text. */
+  readonly span: Span;
+  /** Edits between quote and source text; 0 for an exact or normalized match. */
+  readonly errors: number;
+}
+
+export type QuoteLocation =
+  /** Found, exactly or normalized, on the cited lines. */
+  | { readonly kind: 'exact'; readonly match: Candidate }
+  /** Found exactly or normalized only on other lines; nearest first. */
+  | { readonly kind: 'moved'; readonly candidates: readonly Candidate[] }
+  /** Found approximately on the cited lines; `ties` are as good as `match`. */
+  | { readonly kind: 'approximate'; readonly match: Candidate; readonly ties: readonly Candidate[] }
+  /** Found only approximately, on other lines; best first. */
+  | { readonly kind: 'elsewhere'; readonly candidates: readonly Candidate[]; readonly ambiguous: boolean }
+  | { readonly kind: 'none' };
+
+/** A match in normalized text: `[start, end)` indexes and its edit count. */
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly errors: number;
+}
+
+const MAX_CANDIDATES = 3;
+
+/** Two edit counts are "about equal" (the never-guess rule) within 10%. */
+export function aboutEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.1 * Math.max(a, b);
+}
+
+/** A quote prepared for matching: normalized and split at elisions. */
+export interface PreparedQuote {
+  readonly normalized: string;
+  readonly parts: readonly string[];
+}
+
+export function prepareQuote(quote: string): PreparedQuote {
+  const normalized = normalizeText(quote);
+  return { normalized, parts: quoteParts(normalized) };
+}
+
+/**
+ * Locates a quote. `lines` is the cited range, or undefined when the cited
+ * lines do not exist (then only exact matches elsewhere are looked for).
+ */
+export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number): QuoteLocation {
+  const norm = source.normalized;
+  const { parts } = quote;
+  if (parts.length === 0) return { kind: 'none' };
+  const region = lines ? regionOf(source, lines) : undefined;
+  if (region) {
+    const hit = exactChain(norm.text, parts, region.start, region.end);
+    if (hit) return { kind: 'exact', match: toCandidate(source, hit) };
+  }
+  const span = lines ? lines.last - lines.first + 1 : 1;
+  const near = lines?.first ?? 1;
+  const moved = exactElsewhere(source, parts, span);
+  if (moved.length > 0) return { kind: 'moved', candidates: nearestFirst(moved, near) };
+  if (!region) return { kind: 'none' };
+
+  const approx = approximateIn(norm.text, parts, region.start, region.end, tolerance);
+  if (approx.length > 0) {
+    const [best, ...rest] = approx.map((h) => toCandidate(source, widenToWords(norm.text, h)));
+    return { kind: 'approximate', match: best, ties: rest.filter((c) => aboutEqual(c.errors, best.errors)) };
+  }
+  // Approximately elsewhere: only for unelided quotes, whose extent is known.
+  if (parts.length === 1) {
+    const hits = approximateHits(norm.text, parts[0], 0, norm.text.length, maxErrors(parts[0], tolerance));
+    if (hits.length > 0) {
+      const candidates = hits.map((h) => toCandidate(source, widenToWords(norm.text, h)));
+      const best = candidates[0];
+      const equal = candidates.filter((c) => aboutEqual(c.errors, best.errors));
+      return {
+        kind: 'elsewhere',
+        candidates: equal.length > 1 ? nearestFirst(equal, near) : [best],
+        ambiguous: equal.length > 1,
+      };
+    }
+  }
+  return { kind: 'none' };
+}
+
+/** Exact (normalized) matches of a quote anywhere in the source, nearest to `near` first. */
+export function findExact(source: SourceText, quote: PreparedQuote, near: number): Candidate[] {
+  return quote.parts.length === 0 ? [] : nearestFirst(exactElsewhere(source, quote.parts, 1), near);
+}
+
+function maxErrors(pattern: string, tolerance: number): number {
+  return Math.floor(tolerance * pattern.length + 1e-9);
+}
+
+/** The normalized index range of the cited lines. */
+function regionOf(source: SourceText, lines: LineRange): { start: number; end: number } {
+  const span = source.lineSpan(lines.first, lines.last);
+  const norm = source.normalized;
+  return { start: normalizedIndexAt(norm, span.start), end: normalizedIndexAt(norm, span.end) };
+}
+
+/** The parts of a quote in order within `[from, to)`, leftmost. */
+function exactChain(hay: string, parts: readonly string[], from: number, to: number): Hit | undefined {
+  let pos = from;
+  let start = -1;
+  for (const part of parts) {
+    const i = hay.indexOf(part, pos);
+    if (i < 0 || i + part.length > to) return undefined;
+    if (start < 0) start = i;
+    pos = i + part.length;
+  }
+  return { start, end: pos, errors: 0 };
+}
+
+/**
+ * Every exact occurrence of the quote in the source. An elided quote's parts
+ * must follow its first part within `span` lines, the cited range's size.
+ */
+function exactElsewhere(source: SourceText, parts: readonly string[], span: number): Candidate[] {
+  const norm = source.normalized;
+  const hay = norm.text;
+  const found: Candidate[] = [];
+  for (let i = hay.indexOf(parts[0]); i >= 0; i = hay.indexOf(parts[0], i + 1)) {
+    let hit: Hit | undefined = { start: i, end: i + parts[0].length, errors: 0 };
+    if (parts.length > 1) {
+      const firstLine = source.lineAt(norm.starts[i]);
+      const lastLine = Math.min(source.lineCount, firstLine + span - 1);
+      const windowEnd = normalizedIndexAt(norm, source.lineSpan(lastLine, lastLine).end);
+      hit = exactChain(hay, parts, i, windowEnd);
+    }
+    if (hit) found.push(toCandidate(source, hit));
+  }
+  return found;
+}
+
+/** Approximate match of a (possibly elided) quote within `[from, to)`, best first. */
+function approximateIn(hay: string, parts: readonly string[], from: number, to: number, tolerance: number): Hit[] {
+  if (parts.length === 1) return approximateHits(hay, parts[0], from, to, maxErrors(parts[0], tolerance));
+  // Elided: each part approximately, in order, within its own share of the tolerance.
+  let pos = from;
+  let start = -1;
+  let errors = 0;
+  for (const part of parts) {
+    const [hit] = approximateHits(hay, part, pos, to, maxErrors(part, tolerance));
+    if (!hit) return [];
+    if (start < 0) start = hit.start;
+    errors += hit.errors;
+    pos = hit.end;
+  }
+  return [{ start, end: pos, errors }];
+}
+
+/**
+ * Distinct places in `[from, to)` where `pattern` matches with at most
+ * `max` edits: the best, then any others about as good (masking each found
+ * place and searching again), best first. At most {@link MAX_CANDIDATES}.
+ */
+function approximateHits(hay: string, pattern: string, from: number, to: number, max: number): Hit[] {
+  let text = hay.slice(from, to);
+  const hits: Hit[] = [];
+  let limit = max;
+  while (hits.length < MAX_CANDIDATES) {
+    const matches = approxSearch(text, pattern, limit);
+    if (matches.length === 0) break;
+    const distinct = distinctMatches(matches);
+    for (const m of distinct) hits.push({ start: m.start + from, end: m.end + from, errors: m.errors });
+    // Look for others as good as the best (within 10%), with the best masked.
+    limit = Math.min(max, Math.floor(hits[0].errors * 1.1 + 1e-9));
+    for (const m of distinct) text = text.slice(0, m.start) + '\0'.repeat(m.end - m.start) + text.slice(m.end);
+  }
+  return hits.slice(0, MAX_CANDIDATES).sort((a, b) => a.errors - b.errors || a.start - b.start);
+}
+
+/** One match per group of overlapping matches. */
+function distinctMatches(matches: { start: number; end: number; errors: number }[]): { start: number; end: number; errors: number }[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: typeof sorted = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Extends an approximate hit that starts or ends inside a word to the whole word. */
+function widenToWords(hay: string, hit: Hit): Hit {
+  let { start, end } = hit;
+  while (start > 0 && WORD.test(hay[start - 1]) && WORD.test(hay[start])) start--;
+  while (end < hay.length && WORD.test(hay[end]) && WORD.test(hay[end - 1])) end++;
+  return { start, end, errors: hit.errors };
+}
+
+function toCandidate(source: SourceText, hit: Hit): Candidate {
+  const norm: NormalizedText = source.normalized;
+  const start = norm.starts[hit.start];
+  const end = norm.ends[hit.end - 1];
+  return { first: source.lineAt(start), last: source.lineAt(end - 1), span: { start, end }, errors: hit.errors };
+}
+
+function nearestFirst(candidates: Candidate[], near: number): Candidate[] {
+  return [...candidates].sort((a, b) => Math.abs(a.first - near) - Math.abs(b.first - near) || a.first - b.first);
+}

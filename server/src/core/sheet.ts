@@ -1,0 +1,446 @@
+/**
+ * Parsing a fact sheet (FORMAT.md section 2) into a model with exact source
+ * spans. Bad YAML never throws: the parser's errors become `yaml-syntax`
+ * diagnostics and whatever parsed is still read. Structure problems become
+ * `invalid-structure`, `unknown-key`, `missing-citation` and `duplicate-id`.
+ */
+import { distance } from 'fastest-levenshtein';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
+
+/** A scalar value of the sheet and where it is written. */
+export interface ScalarValue {
+  readonly value: string;
+  /** The value itself, without a trailing comment. */
+  readonly span: Span;
+  /** How it is written; `compact` is a part of a `FILE:LINE` string. */
+  readonly style: ScalarStyle;
+  /** Inside a flow collection (`[...]`, `{...}`), where plain scalars are restricted. */
+  readonly inFlow: boolean;
+  /** False when the value cannot be rewritten in place (an escaped compact citation). */
+  readonly editable: boolean;
+}
+
+export interface LineValue extends ScalarValue {
+  /** 1-based first and last cited line; `last === first` for a single line. */
+  readonly first: number;
+  readonly last: number;
+  /** Written as a range `START-END`. */
+  readonly isRange: boolean;
+}
+
+export interface Citation {
+  /** The whole citation node. */
+  readonly span: Span;
+  readonly compact: boolean;
+  readonly file?: ScalarValue;
+  readonly line?: LineValue;
+  readonly quote?: ScalarValue;
+}
+
+export interface Fact {
+  readonly index: number;
+  /** The fact's mapping. */
+  readonly span: Span;
+  /** The `-` of its list item. */
+  readonly marker: Span;
+  readonly id?: ScalarValue;
+  readonly claim?: ScalarValue;
+  readonly note?: ScalarValue;
+  readonly tags: readonly ScalarValue[];
+  readonly citations: readonly Citation[];
+}
+
+export interface Sheet {
+  readonly title?: ScalarValue;
+  readonly sources?: ScalarValue;
+  readonly facts: readonly Fact[];
+}
+
+export interface ParsedSheet {
+  readonly sheet: Sheet;
+  /** Diagnostics found by parsing alone (YAML and structure). */
+  readonly diagnostics: readonly FactDiagnostic[];
+}
+
+const KNOWN_KEYS = {
+  sheet: ['title', 'sources', 'facts'],
+  fact: ['id', 'claim', 'tags', 'note', 'cite'],
+  citation: ['file', 'line', 'quote'],
+} as const;
+
+const LINE_RANGE = /^\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?$/;
+
+/** Parses a fact sheet's text. Never throws. */
+export function parseSheet(text: string): ParsedSheet {
+  return new SheetReader(text).read();
+}
+
+class SheetReader {
+  private readonly diagnostics: FactDiagnostic[] = [];
+  private doc!: Document.Parsed;
+
+  constructor(private readonly text: string) {}
+
+  read(): ParsedSheet {
+    this.doc = parseDocument(this.text, { prettyErrors: false, keepSourceTokens: false });
+    for (const error of this.doc.errors) {
+      this.report('yaml-syntax', this.clamp({ start: error.pos[0], end: error.pos[1] }), firstLine(error.message));
+    }
+    const sheet = this.readSheet(this.doc.contents);
+    return { sheet, diagnostics: this.diagnostics };
+  }
+
+  private readSheet(root: Node | null): Sheet {
+    if (root === null || (isScalar(root) && root.value === null)) {
+      if (this.doc.errors.length === 0) {
+        this.report('invalid-structure', this.clamp({ start: 0, end: this.firstLineEnd(0) }), 'The fact sheet is empty: it needs a `facts` list.');
+      }
+      return { facts: [] };
+    }
+    const node = this.deref(root);
+    if (!isMap(node)) {
+      this.report('invalid-structure', this.spanOf(root), 'A fact sheet is a mapping with a `facts` list (and optional `title` and `sources`).');
+      return { facts: [] };
+    }
+    const pairs = this.pairsOf(node, 'sheet', 'the fact sheet');
+    const title = this.scalarField(pairs.get('title'), 'title');
+    const sources = this.scalarField(pairs.get('sources'), 'sources');
+    const factsPair = pairs.get('facts');
+    if (!factsPair) {
+      this.report('invalid-structure', this.clamp({ start: this.spanOf(root).start, end: this.firstLineEnd(this.spanOf(root).start) }), 'The fact sheet has no `facts` list.');
+      return { title, sources, facts: [] };
+    }
+    const factsNode = this.deref(factsPair.value as Node | null);
+    if (factsNode === null || (isScalar(factsNode) && factsNode.value === null)) {
+      return { title, sources, facts: [] };
+    }
+    if (!isSeq(factsNode)) {
+      this.report('invalid-structure', this.spanOf(factsPair.value as Node), '`facts` must be a list of facts.');
+      return { title, sources, facts: [] };
+    }
+    const facts: Fact[] = [];
+    const ids = new Map<string, number>();
+    factsNode.items.forEach((item, index) => {
+      const fact = this.readFact(item as Node | null, index);
+      if (!fact) return;
+      facts.push(fact);
+      if (fact.id) {
+        const earlier = ids.get(fact.id.value);
+        if (earlier !== undefined) {
+          this.report('duplicate-id', fact.id.span, `The id \`${fact.id.value}\` is already used by fact ${earlier + 1}; ids must be unique in a sheet.`);
+        } else {
+          ids.set(fact.id.value, index);
+        }
+      }
+    });
+    return { title, sources, facts };
+  }
+
+  private readFact(item: Node | null, index: number): Fact | undefined {
+    if (item === null) return undefined;
+    const node = this.deref(item);
+    const span = this.spanOf(item);
+    const marker = this.markerBefore(span.start);
+    if (!isMap(node)) {
+      this.report('invalid-structure', span, `Fact ${index + 1} must be a mapping with \`claim\` and \`cite\`.`);
+      return undefined;
+    }
+    const pairs = this.pairsOf(node, 'fact', `fact ${index + 1}`);
+    const id = this.scalarField(pairs.get('id'), 'id');
+    const claim = this.scalarField(pairs.get('claim'), 'claim');
+    const note = this.scalarField(pairs.get('note'), 'note');
+    const tags = this.readTags(pairs.get('tags'));
+    if (!pairs.has('claim')) {
+      this.report('invalid-structure', marker, `Fact ${index + 1} has no \`claim\`.`);
+    } else if (claim && claim.value.trim() === '') {
+      this.report('invalid-structure', claim.span, 'The claim is empty.');
+    }
+    const where = claim?.span ?? marker;
+    const citations: Citation[] = [];
+    const citePair = pairs.get('cite');
+    const citeNode = citePair ? this.deref(citePair.value as Node | null) : null;
+    if (citeNode === null || (isScalar(citeNode) && citeNode.value === null) || (isSeq(citeNode) && citeNode.items.length === 0)) {
+      this.report('missing-citation', where, `This fact cites no source: every claim needs a \`cite\` with at least one citation.`);
+    } else if (isSeq(citeNode)) {
+      for (const c of citeNode.items) {
+        const citation = this.readCitation(c as Node | null);
+        if (citation) citations.push(citation);
+      }
+    } else {
+      const citation = this.readCitation(citePair!.value as Node);
+      if (citation) citations.push(citation);
+    }
+    return { index, span, marker, id, claim, note, tags, citations };
+  }
+
+  private readTags(pair: Pair | undefined): ScalarValue[] {
+    if (!pair) return [];
+    const node = this.deref(pair.value as Node | null);
+    if (node === null || (isScalar(node) && node.value === null)) return [];
+    if (!isSeq(node)) {
+      this.report('invalid-structure', this.spanOf(pair.value as Node), '`tags` must be a list of words, like `[meeting, ukraine]`.');
+      return [];
+    }
+    const tags: ScalarValue[] = [];
+    for (const item of node.items) {
+      const tag = this.scalar(item as Node);
+      if (tag) tags.push(tag);
+      else this.report('invalid-structure', this.spanOf(item as Node), 'A tag must be a single word or phrase.');
+    }
+    return tags;
+  }
+
+  private readCitation(item: Node | null): Citation | undefined {
+    if (item === null) return undefined;
+    const node = this.deref(item);
+    const span = this.spanOf(item);
+    if (isScalar(node) && typeof node.value === 'string') return this.readCompact(item, node);
+    if (!isMap(node)) {
+      this.report('invalid-structure', span, 'A citation is a mapping with `file` and `line` (and `quote`), or a string `FILE:LINE`.');
+      return undefined;
+    }
+    const pairs = this.pairsOf(node, 'citation', 'the citation');
+    const file = this.scalarField(pairs.get('file'), 'file');
+    const line = this.lineField(pairs.get('line'));
+    const quote = this.scalarField(pairs.get('quote'), 'quote');
+    const first = { start: span.start, end: this.firstLineEnd(span.start) };
+    if (!pairs.has('file')) this.report('invalid-structure', first, 'This citation has no `file`.');
+    else if (file && file.value.trim() === '') this.report('invalid-structure', file.span, '`file` is empty.');
+    if (!pairs.has('line')) this.report('invalid-structure', first, 'This citation has no `line`.');
+    if (quote && quote.value.replace(/[.\u2026\s]/g, '') === '') {
+      this.report('invalid-structure', quote.span, 'The quote is empty.');
+      return { span, compact: false, file, line };
+    }
+    return { span, compact: false, file, line, quote };
+  }
+
+  /** `FILE:LINE` or `FILE:START-END`. */
+  private readCompact(item: Node, node: Scalar): Citation | undefined {
+    const value = node.value as string;
+    const span = this.spanOf(item);
+    const colon = value.lastIndexOf(':');
+    const m = colon >= 0 ? LINE_RANGE.exec(value.slice(colon + 1)) : null;
+    if (!m || value.slice(0, colon).trim() === '') {
+      this.report('invalid-structure', span, `\`${value}\` is not a citation: write \`FILE:LINE\`, \`FILE:START-END\`, or a mapping with \`file\` and \`line\`.`);
+      return undefined;
+    }
+    const style = styleOf(node);
+    const inFlow = this.inFlow(span.start);
+    // The value's characters are in the text as-is unless escapes were used.
+    const offset = style === 'single' || style === 'double' ? 1 : 0;
+    const editable = (style === 'plain' || offset === 1) && this.text.slice(span.start + offset, span.start + offset + value.length) === value;
+    const at = editable ? span.start + offset : -1;
+    const part = (s: number, e: number): Span => (editable ? { start: at + s, end: at + e } : span);
+    const fileRaw = value.slice(0, colon);
+    const fileLead = fileRaw.length - fileRaw.trimStart().length;
+    const file: ScalarValue = {
+      value: fileRaw.trim(),
+      span: part(fileLead, fileLead + fileRaw.trim().length),
+      style: 'compact',
+      inFlow,
+      editable,
+    };
+    const lineRaw = value.slice(colon + 1);
+    const lineLead = lineRaw.length - lineRaw.trimStart().length;
+    const first = Number(m[1]);
+    const last = m[2] === undefined ? first : Number(m[2]);
+    const line: LineValue = {
+      value: lineRaw.trim(),
+      span: part(colon + 1 + lineLead, colon + 1 + lineLead + lineRaw.trim().length),
+      style: 'compact',
+      inFlow,
+      editable,
+      first,
+      last,
+      isRange: m[2] !== undefined,
+    };
+    return { span, compact: true, file, line };
+  }
+
+  private lineField(pair: Pair | undefined): LineValue | undefined {
+    if (!pair) return undefined;
+    const valueNode = pair.value as Node | null;
+    const node = this.deref(valueNode);
+    const message = '`line` must be a line number like `12` or a range like `"12-14"`.';
+    if (!isScalar(node) || node.value === null) {
+      this.report('invalid-structure', valueNode ? this.spanOf(valueNode) : this.spanOf(pair.key as Node), message);
+      return undefined;
+    }
+    const base = { span: this.spanOf(valueNode!), style: styleOf(node), inFlow: this.inFlow(this.spanOf(valueNode!).start), editable: true };
+    if (typeof node.value === 'number') {
+      if (!Number.isInteger(node.value)) {
+        this.report('invalid-structure', base.span, message);
+        return undefined;
+      }
+      return { ...base, value: String(node.value), first: node.value, last: node.value, isRange: false };
+    }
+    const m = typeof node.value === 'string' ? LINE_RANGE.exec(node.value) : null;
+    if (!m) {
+      this.report('invalid-structure', base.span, message);
+      return undefined;
+    }
+    const first = Number(m[1]);
+    const last = m[2] === undefined ? first : Number(m[2]);
+    return { ...base, value: String(node.value), first, last, isRange: m[2] !== undefined };
+  }
+
+  /** A field that must be a scalar; reports and drops anything else. */
+  private scalarField(pair: Pair | undefined, key: string): ScalarValue | undefined {
+    if (!pair) return undefined;
+    const node = pair.value as Node | null;
+    const value = node ? this.scalar(node) : undefined;
+    if (!value) {
+      const where = node ? this.spanOf(node) : this.spanOf(pair.key as Node);
+      const empty = !node || (isScalar(this.deref(node)) && (this.deref(node) as Scalar).value === null);
+      this.report('invalid-structure', where, empty ? `\`${key}\` has no value.` : `\`${key}\` must be text, not a list or mapping.`);
+    }
+    return value;
+  }
+
+  private scalar(node: Node | null): ScalarValue | undefined {
+    const target = this.deref(node);
+    if (!node || !isScalar(target) || target.value === null || typeof target.value === 'object') return undefined;
+    const span = this.spanOf(node);
+    return { value: String(target.value), span, style: styleOf(target), inFlow: this.inFlow(span.start), editable: !isAlias(node) };
+  }
+
+  /**
+   * The pairs of a mapping by key; unknown keys are reported with a
+   * "did you mean" and a removal fix.
+   */
+  private pairsOf(map: { items: Pair[] }, level: keyof typeof KNOWN_KEYS, what: string): Map<string, Pair> {
+    const known: readonly string[] = KNOWN_KEYS[level];
+    const pairs = new Map<string, Pair>();
+    for (const pair of map.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key !== undefined && known.includes(key)) {
+        pairs.set(key, pair);
+      }
+    }
+    map.items.forEach((pair, i) => {
+      const keyNode = pair.key as Node | null;
+      if (!keyNode) return;
+      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key !== undefined && known.includes(key)) return;
+      const span = this.spanOf(keyNode);
+      const fixes: Fix[] = [];
+      const suggestion = key === undefined ? undefined : closestKey(key, known.filter((k) => !pairs.has(k)));
+      if (suggestion && isScalar(keyNode) && styleOf(keyNode) === 'plain') {
+        fixes.push({ title: `Did you mean \`${suggestion}\`?`, edits: [{ span, newText: suggestion }], preferred: true });
+      }
+      const next = map.items[i + 1]?.key as Node | null | undefined;
+      fixes.push({
+        title: `Remove the key \`${key ?? this.text.slice(span.start, span.end)}\``,
+        edits: [{ span: this.pairRemoval(pair, next ? this.spanOf(next).start : undefined), newText: '' }],
+        preferred: false,
+      });
+      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+      this.report('unknown-key', span, `Unknown key \`${key ?? '?'}\` in ${what}; known keys are ${known.map((k) => `\`${k}\``).join(', ')}.${hint}`, fixes);
+    });
+    return pairs;
+  }
+
+  /** The text to delete to remove a pair, whole lines where it has them to itself. */
+  private pairRemoval(pair: Pair, nextKeyStart: number | undefined): Span {
+    const key = this.spanOf(pair.key as Node);
+    const valueNode = pair.value as Node | null;
+    const end = valueNode?.range ? valueNode.range[2] : key.end;
+    if (this.inFlow(key.start)) {
+      const comma = /^\s*,\s*/.exec(this.text.slice(end));
+      return { start: key.start, end: comma ? end + comma[0].length : end };
+    }
+    const lineStart = this.text.lastIndexOf('\n', key.start - 1) + 1;
+    if (/^[ \t]*$/.test(this.text.slice(lineStart, key.start))) {
+      const nl = this.text.indexOf('\n', Math.max(end - 1, key.end));
+      return { start: lineStart, end: nl < 0 ? this.text.length : nl + 1 };
+    }
+    // The key follows `- ` on its line: delete up to the next key, which takes its place.
+    return { start: key.start, end: nextKeyStart ?? end };
+  }
+
+  private deref(node: Node | null | undefined): Node | null {
+    if (!node) return null;
+    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    return node;
+  }
+
+  private spanOf(node: Node): Span {
+    const r = node.range;
+    if (!r) return { start: 0, end: 0 };
+    return this.clamp({ start: r[0], end: r[1] });
+  }
+
+  /** A span that exists in the text and is at least one character where possible. */
+  private clamp(span: Span): Span {
+    const len = this.text.length;
+    const start = Math.max(0, Math.min(span.start, len));
+    let end = Math.max(start, Math.min(span.end, len));
+    if (end === start && start < len && this.text[start] !== '\n' && this.text[start] !== '\r') end = start + 1;
+    return { start, end };
+  }
+
+  private firstLineEnd(offset: number): number {
+    const m = /[\r\n]/.exec(this.text.slice(offset));
+    return m ? offset + m.index : this.text.length;
+  }
+
+  /** The `-` before a list item, when there is one. */
+  private markerBefore(offset: number): Span {
+    let i = offset - 1;
+    while (i >= 0 && /[ \t\r\n]/.test(this.text[i])) i--;
+    return i >= 0 && this.text[i] === '-' ? { start: i, end: i + 1 } : this.clamp({ start: offset, end: offset + 1 });
+  }
+
+  /** Whether an offset is inside a flow collection (an unclosed `[` or `{` on its way). */
+  private inFlow(offset: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const before = this.text.slice(lineStart, offset);
+    let depth = 0;
+    for (const ch of before.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '')) {
+      if (ch === '[' || ch === '{') depth++;
+      else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+    }
+    return depth > 0;
+  }
+
+  private report(code: DiagnosticCode, span: Span, message: string, fixes: Fix[] = []): void {
+    this.diagnostics.push({ code, severity: DEFAULT_SEVERITY[code], span, message, fixes });
+  }
+}
+
+function styleOf(node: Scalar): ScalarStyle {
+  switch (node.type) {
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL':
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.min(2, Math.ceil(best.length / 2)) ? best : undefined;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.endsWith(':') ? line.slice(0, -1) : line;
+}

@@ -1,0 +1,188 @@
+/**
+ * Resolving a citation's `file` to a source inside the root (FORMAT.md
+ * section 3) and loading sources, each at most once per store.
+ */
+import * as path from 'node:path';
+import { distance } from 'fastest-levenshtein';
+import type { FileSystem } from './fileSystem';
+import { normalizeWithMap, type NormalizedText } from './normalize';
+import { decodeSource, LineIndex } from './text';
+import type { Span } from './types';
+
+
+/** A decoded source text with its line index and (lazily) its normalized form. */
+export class SourceText {
+  readonly lines: LineIndex;
+  private normalizedCache: NormalizedText | undefined;
+
+  constructor(
+    /** Real absolute path. */
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  /** Lines that can be cited (1..lineCount). */
+  get lineCount(): number {
+    return this.lines.contentLineCount;
+  }
+
+  /** The span from the start of line `first` to the end of line `last` (1-based, inclusive). */
+  lineSpan(first: number, last: number): Span {
+    return { start: this.lines.starts[first - 1], end: this.lines.lineEnd(last - 1) };
+  }
+
+  /** 1-based line of an offset. */
+  lineAt(offset: number): number {
+    return this.lines.lineAt(offset) + 1;
+  }
+
+  /** The whole text normalized, with offsets back into it; computed once. */
+  get normalized(): NormalizedText {
+    this.normalizedCache ??= normalizeWithMap(this.text);
+    return this.normalizedCache;
+  }
+}
+
+export type Resolution =
+  | { readonly kind: 'resolved'; readonly path: string }
+  | { readonly kind: 'outside-root'; readonly reason: string }
+  | { readonly kind: 'not-found'; readonly path: string };
+
+export type Loaded =
+  | { readonly kind: 'loaded'; readonly source: SourceText }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** Is `child` the same as or inside `parent` (both absolute, normalized)? */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Loads and caches sources for one root. Every read goes through the file
+ * system given; each source is read at most once until it is invalidated.
+ */
+export class SourceStore {
+  private readonly loaded = new Map<string, Loaded>();
+  private readonly realRoot: string;
+  private readonly realpaths = new Map<string, string | undefined>();
+
+  constructor(
+    readonly fs: FileSystem,
+    /** Absolute path of the root nothing may be read outside of. */
+    readonly root: string,
+    private maxSourceBytes: number,
+    /** Texts that override the disk (unsaved editor buffers), by real path. */
+    private readonly overlay: (realPath: string) => string | undefined = () => undefined,
+  ) {
+    this.realRoot = fs.realpath(root) ?? path.resolve(root);
+  }
+
+  setMaxSourceBytes(bytes: number): void {
+    if (bytes !== this.maxSourceBytes) {
+      this.maxSourceBytes = bytes;
+      this.loaded.clear();
+    }
+  }
+
+  /** Forget a source (it changed) or, without a path, every source. */
+  invalidate(realPath?: string): void {
+    this.realpaths.clear();
+    if (realPath === undefined) this.loaded.clear();
+    else this.loaded.delete(realPath);
+  }
+
+  private realpath(p: string): string | undefined {
+    if (!this.realpaths.has(p)) this.realpaths.set(p, this.fs.realpath(p));
+    return this.realpaths.get(p);
+  }
+
+  /**
+   * Resolves `file` against `baseDir` (the sheet's folder joined with its
+   * `sources`): absolute paths, `..` escapes and symlinks that leave the
+   * root are refused before anything is read.
+   */
+  resolve(baseDir: string, file: string): Resolution {
+    if (path.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file)) {
+      return { kind: 'outside-root', reason: 'absolute paths are not allowed' };
+    }
+    const lexical = path.resolve(baseDir, file);
+    if (!isInside(this.root, lexical) && !isInside(this.realRoot, lexical)) {
+      return { kind: 'outside-root', reason: 'the path leaves the root folder' };
+    }
+    const real = this.realpath(lexical);
+    if (real === undefined) return { kind: 'not-found', path: lexical };
+    if (!isInside(this.realRoot, real)) {
+      return { kind: 'outside-root', reason: 'a symbolic link leads outside the root folder' };
+    }
+    return { kind: 'resolved', path: real };
+  }
+
+  /** Whether a directory is inside the root once symlinks are followed. */
+  isInsideRoot(p: string): boolean {
+    const real = this.realpath(p);
+    return real !== undefined && isInside(this.realRoot, real);
+  }
+
+  /** Loads a resolved source (a real path inside the root). */
+  load(realPath: string): Loaded {
+    let result = this.loaded.get(realPath);
+    if (!result) {
+      result = this.read(realPath);
+      this.loaded.set(realPath, result);
+    }
+    return result;
+  }
+
+  /** The loaded source if it is already cached, without reading anything. */
+  peek(realPath: string): Loaded | undefined {
+    return this.loaded.get(realPath);
+  }
+
+  private read(realPath: string): Loaded {
+    const open = this.overlay(realPath);
+    if (open !== undefined) return { kind: 'loaded', source: new SourceText(realPath, open) };
+    const stat = this.fs.stat(realPath);
+    if (!stat) return { kind: 'unreadable', reason: 'it cannot be read' };
+    if (stat.isDirectory) return { kind: 'unreadable', reason: 'it is a directory' };
+    if (!stat.isFile) return { kind: 'unreadable', reason: 'it is not a regular file' };
+    if (stat.size > this.maxSourceBytes) {
+      return {
+        kind: 'unreadable',
+        reason: `it is ${formatBytes(stat.size)}, over the ${formatBytes(this.maxSourceBytes)} limit (factNotes.maxSourceBytes)`,
+      };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = this.fs.readFile(realPath);
+    } catch (e) {
+      return { kind: 'unreadable', reason: `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    }
+    const decoded = decodeSource(bytes);
+    return decoded.ok ? { kind: 'loaded', source: new SourceText(realPath, decoded.text) } : { kind: 'unreadable', reason: decoded.reason };
+  }
+
+  /**
+   * Up to `max` file names in `dir` (inside the root) closest to `name`,
+   * nearest first, for "did you mean" fixes.
+   */
+  nearestFiles(dir: string, name: string, max = 3): { name: string; distance: number }[] {
+    if (!this.isInsideRoot(dir)) return [];
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    return this.fs
+      .readDirectory(dir)
+      .filter((e) => !e.isDirectory && !e.name.startsWith('.'))
+      .map((e) => ({ name: e.name, distance: distance(name, e.name) }))
+      .filter((c) => c.distance <= limit)
+      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+      .slice(0, max);
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,143 @@
+/**
+ * Text utilities shared by every part: line indexes over any text (fact sheet
+ * or source) and decoding of source bytes.
+ */
+
+/** Zero-based line and UTF-16 character, as LSP counts them. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * Line starts of a text, with lines ending at `\n`, `\r\n` or a lone `\r`.
+ * Converts offsets to zero-based positions and back.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  readonly starts: readonly number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  /** Lines as an editor shows them, including an empty last line. */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /**
+   * Lines that hold text: a terminator at the very end of the text does not
+   * open another line that can be cited.
+   */
+  get contentLineCount(): number {
+    const n = this.starts.length;
+    return this.starts[n - 1] === this.text.length ? n - 1 : n;
+  }
+
+  /** Zero-based line of an offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** Offset just past a line's last character, before its terminator. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** A line's text without its terminator. */
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.lineEnd(line));
+  }
+}
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+export type Decoded =
+  | { readonly ok: true; readonly text: string; readonly encoding: Encoding }
+  | { readonly ok: false; readonly reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes a source file: UTF-8 (a BOM skipped), or UTF-16 when it starts with
+ * a UTF-16 byte order mark. Binary files (NUL bytes) and invalid UTF-8 are
+ * refused with a reason fit for a message.
+ */
+export function decodeSource(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  if (body.indexOf(0) !== -1) return { ok: false, reason: 'it is a binary file (it contains NUL bytes)' };
+  try {
+    return { ok: true, text: utf8.decode(body), encoding: start === 3 ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return { ok: false, reason: 'it is not UTF-8 or UTF-16 text' };
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  if (bytes.length % 2 !== 0) return { ok: false, reason: `it is not valid ${encoding.toUpperCase()} (odd length)` };
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    if (text.includes('\0')) return { ok: false, reason: 'it is a binary file (it contains NUL characters)' };
+    return { ok: true, text, encoding };
+  } catch {
+    return { ok: false, reason: `it is not valid ${encoding.toUpperCase()} text` };
+  }
+}
+
+/** A short, single-line excerpt of text for messages. */
+export function excerpt(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Encodes text back into the encoding it was read in (with its BOM). */
+export function encodeText(text: string, encoding: Encoding): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  }
+}

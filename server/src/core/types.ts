@@ -1,0 +1,96 @@
+/**
+ * The vocabulary of the checking core: diagnostic codes, severities, offset
+ * spans, fixes. Offsets are UTF-16 code unit offsets into a text, as
+ * JavaScript strings count them; conversion to line/character happens at the
+ * edges (LSP adapter, command line) through {@link LineIndex}.
+ */
+
+/** Every diagnostic code of the format (FORMAT.md section 5). */
+export const DiagnosticCode = {
+  YamlSyntax: 'yaml-syntax',
+  InvalidStructure: 'invalid-structure',
+  UnknownKey: 'unknown-key',
+  MissingCitation: 'missing-citation',
+  DuplicateId: 'duplicate-id',
+  SourceNotFound: 'source-not-found',
+  SourceOutsideRoot: 'source-outside-root',
+  SourceUnreadable: 'source-unreadable',
+  LineOutOfRange: 'line-out-of-range',
+  QuoteMoved: 'quote-moved',
+  QuoteMismatch: 'quote-mismatch',
+  QuoteNotFound: 'quote-not-found',
+} as const;
+
+export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
+
+export const ALL_CODES: readonly DiagnosticCode[] = Object.values(DiagnosticCode);
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A configured severity: a severity, or `off` to drop the diagnostic. */
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
+  'yaml-syntax': 'error',
+  'invalid-structure': 'error',
+  'unknown-key': 'warning',
+  'missing-citation': 'error',
+  'duplicate-id': 'error',
+  'source-not-found': 'error',
+  'source-outside-root': 'error',
+  'source-unreadable': 'error',
+  'line-out-of-range': 'error',
+  'quote-moved': 'error',
+  'quote-mismatch': 'warning',
+  'quote-not-found': 'error',
+};
+
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DEFAULT_SEVERITY, value);
+}
+
+/** A half-open range `[start, end)` of UTF-16 offsets into one text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix `fact-notes fix` and "Fix All" apply; never set when in doubt. */
+  readonly preferred: boolean;
+}
+
+export interface FactDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** Where in the fact sheet the problem is. */
+  readonly span: Span;
+  readonly message: string;
+  /** Quick fixes, the preferred one (if any) first. */
+  readonly fixes: readonly Fix[];
+}
+
+/** Options of a check; every field has the format's default. */
+export interface CheckOptions {
+  /** Approximate quotes may differ by this fraction of their length in edits. */
+  readonly quoteTolerance: number;
+  /** Sources larger than this are refused as `source-unreadable`. */
+  readonly maxSourceBytes: number;
+  /** Per-code severity overrides; `off` drops the code. */
+  readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
+}
+
+export const DEFAULT_OPTIONS: CheckOptions = {
+  quoteTolerance: 0.2,
+  maxSourceBytes: 10 * 1024 * 1024,
+  severity: {},
+};

@@ -1,0 +1,1 @@
+export async function runStdioServer(): Promise<void> { throw new Error("not yet"); }

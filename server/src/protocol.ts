@@ -1,0 +1,50 @@
+/**
+ * Custom messages between the Fact Notes client and server, declared once and
+ * shared by both sides. Everything else is standard LSP.
+ */
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** The language id of fact sheets. */
+export const LANGUAGE_ID = 'fact-sheet';
+
+/** The code action kind of "fix every citation in this sheet". */
+export const FIX_ALL_KIND = 'source.fixAll.factNotes';
+
+/** Where a selection in an article should be cited. */
+export interface CiteSelectionParams {
+  /** The fact sheet that receives the citation. */
+  sheetUri: string;
+  /** The article the text was selected in. */
+  sourceUri: string;
+  /** First and last selected line, 0-based as in LSP. */
+  startLine: number;
+  endLine: number;
+  /** The selected text; it becomes the citation's `quote`. */
+  quote: string;
+  /** Index of the fact (in `facts`) to add the citation to; absent for a new fact. */
+  factIndex?: number;
+  /** The claim of the new fact, when `factIndex` is absent. */
+  claim?: string;
+}
+
+export interface CiteSelectionResult {
+  /** The edit that adds the citation, or absent when it cannot be made. */
+  edit?: WorkspaceEdit;
+  /** Why the citation could not be added, in words for the user. */
+  error?: string;
+}
+
+export const CiteSelectionRequest = 'factNotes/citeSelection';
+
+/** A fact of a sheet as offered in the "Cite Selection" quick pick. */
+export interface FactSummary {
+  index: number;
+  id?: string;
+  claim: string;
+}
+
+export interface ListFactsParams {
+  sheetUri: string;
+}
+
+export const ListFactsRequest = 'factNotes/listFacts';
