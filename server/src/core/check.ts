@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { renderLine, renderScalar } from './edits';
 import { findExact, locateQuote, prepareQuote, type Candidate, type LineRange } from './match';
-import { parseSheet, type Citation, type Fact, type ParsedSheet, type Sheet } from './sheet';
+import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
 import { excerpt } from './text';
 import {
@@ -54,20 +54,145 @@ export function sourcesDirOf(sheetPath: string, sheet: Sheet): string {
 }
 
 /** Parses and checks a fact sheet. Never throws on bad input. */
-export function checkSheet(sheetPath: string, text: string, store: SourceStore, options: CheckOptions, parsed: ParsedSheet = parseSheet(text)): SheetCheck {
-  const { sheet } = parsed;
-  const sourcesDir = sourcesDirOf(sheetPath, sheet);
-  const checker = new CitationChecker(store, options, sourcesDir);
-  const citations: CitationCheck[] = [];
-  const found: FactDiagnostic[] = [...parsed.diagnostics];
-  for (const fact of sheet.facts) {
-    for (const citation of fact.citations) {
-      const result = checker.check(fact, citation);
-      citations.push(result);
-      if (result.diagnostic) found.push(result.diagnostic);
+export function checkSheet(sheetPath: string, text: string, store: SourceStore, options: CheckOptions): SheetCheck {
+  return new SheetChecker(store, options).check(sheetPath, text);
+}
+
+/** What one chunk (one fact, usually) of a sheet gave, at the offset it was computed at. */
+interface ChunkResult {
+  readonly base: number;
+  readonly facts: readonly Fact[];
+  readonly citations: readonly CitationCheck[];
+  /** Parse and citation diagnostics of the chunk. */
+  readonly diagnostics: readonly FactDiagnostic[];
+  /** Every source path the chunk's citations looked at, with its stamp then. */
+  readonly deps: ReadonlyMap<string, string>;
+}
+
+/**
+ * Checks one sheet again and again (as its text is edited), re-parsing and
+ * re-checking only the facts whose text changed or whose sources changed.
+ * Each fact's result is kept by its text; results of unchanged facts are
+ * moved to their new offsets.
+ */
+export class SheetChecker {
+  /** Results by chunk text, for the sources folder they were checked against. */
+  private cache = new Map<string, ChunkResult>();
+  private cacheDir = '';
+
+  constructor(
+    private readonly store: SourceStore,
+    private readonly options: CheckOptions,
+  ) {}
+
+  check(sheetPath: string, text: string): SheetCheck {
+    const layout = splitSheet(text);
+    if (!layout) {
+      this.cache.clear();
+      const parsed = parseWhole(text);
+      const sourcesDir = sourcesDirOf(sheetPath, parsed.sheet);
+      const checker = new CitationChecker(this.store, this.options, sourcesDir);
+      const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
+      const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
+      return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(diagnostics, this.options), citations, sourcesDir };
     }
+    const head = parseHead(text, layout.headEnd);
+    const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
+    const checker = new CitationChecker(this.store, this.options, sourcesDir);
+    if (sourcesDir !== this.cacheDir) {
+      this.cache.clear();
+      this.cacheDir = sourcesDir;
+    }
+    const next = new Map<string, ChunkResult>();
+    const facts: Fact[] = [];
+    const citations: CitationCheck[] = [];
+    const diagnostics: FactDiagnostic[] = [...head.diagnostics];
+    for (const span of layout.chunks) {
+      const chunkText = text.slice(span.start, span.end);
+      const key = chunkText;
+      let result = next.get(key) ?? this.cache.get(key);
+      if (result && !this.fresh(result)) result = undefined;
+      const moved = result ? moveChunk(result, span.start, facts.length) : this.checkChunk(checker, text, span, facts.length);
+      next.set(key, moved);
+      facts.push(...moved.facts);
+      citations.push(...moved.citations);
+      diagnostics.push(...moved.diagnostics);
+    }
+    this.cache = next;
+    const sheet: Sheet = { ...head.sheet, facts };
+    const withIds = withDuplicateIds({ sheet, diagnostics, text });
+    return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
   }
-  return { path: sheetPath, sheet, diagnostics: applySeverities(found, options), citations, sourcesDir };
+
+  private fresh(result: ChunkResult): boolean {
+    for (const [p, stamp] of result.deps) if (this.store.stamp(p) !== stamp) return false;
+    return true;
+  }
+
+  private checkChunk(checker: CitationChecker, text: string, span: Span, firstIndex: number): ChunkResult {
+    const parsed = parseFacts(text, span, firstIndex);
+    const citations = parsed.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
+    const deps = new Map<string, string>();
+    for (const c of citations) {
+      for (const p of checker.pathsLookedAt(c)) deps.set(p, this.store.stamp(p));
+    }
+    const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
+    return { base: span.start, facts: parsed.facts, citations, diagnostics, deps };
+  }
+}
+
+/** A chunk result moved to a new offset and first fact index. */
+function moveChunk(result: ChunkResult, base: number, firstIndex: number): ChunkResult {
+  const delta = base - result.base;
+  if (delta === 0 && (result.facts.length === 0 || result.facts[0].index === firstIndex)) return result;
+  const citationMap = new Map<Citation, Citation>();
+  const factMap = new Map<Fact, Fact>();
+  const facts = result.facts.map((f, i) => {
+    const moved = moveFact(f, delta, firstIndex + i, citationMap);
+    factMap.set(f, moved);
+    return moved;
+  });
+  const citations = result.citations.map((c) => ({
+    ...c,
+    fact: factMap.get(c.fact)!,
+    citation: citationMap.get(c.citation)!,
+    diagnostic: c.diagnostic && moveDiagnostic(c.diagnostic, delta),
+  }));
+  return { base, facts, citations, diagnostics: result.diagnostics.map((d) => moveDiagnostic(d, delta)), deps: result.deps };
+}
+
+function moveSpan(s: Span, delta: number): Span {
+  return { start: s.start + delta, end: s.end + delta };
+}
+
+function moveValue<T extends ScalarValue | undefined>(v: T, delta: number): T {
+  return (v && { ...v, span: moveSpan(v.span, delta) }) as T;
+}
+
+function moveFact(f: Fact, delta: number, index: number, citationMap: Map<Citation, Citation>): Fact {
+  return {
+    ...f,
+    index,
+    span: moveSpan(f.span, delta),
+    marker: moveSpan(f.marker, delta),
+    id: moveValue(f.id, delta),
+    claim: moveValue(f.claim, delta),
+    note: moveValue(f.note, delta),
+    tags: f.tags.map((t) => moveValue(t, delta)),
+    citations: f.citations.map((c) => {
+      const moved: Citation = { ...c, span: moveSpan(c.span, delta), file: moveValue(c.file, delta), line: moveValue(c.line, delta), quote: moveValue(c.quote, delta) };
+      citationMap.set(c, moved);
+      return moved;
+    }),
+  };
+}
+
+function moveDiagnostic(d: FactDiagnostic, delta: number): FactDiagnostic {
+  return {
+    ...d,
+    span: moveSpan(d.span, delta),
+    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: moveSpan(e.span, delta) })) })),
+  };
 }
 
 /** Applies per-code severity settings and sorts by position. */
@@ -87,6 +212,14 @@ class CitationChecker {
     private readonly options: CheckOptions,
     private readonly sourcesDir: string,
   ) {}
+
+  /** The paths whose change could change a citation's result. */
+  pathsLookedAt(c: CitationCheck): string[] {
+    const file = c.citation.file?.value;
+    const out = file === undefined ? [] : [path.resolve(this.sourcesDir, file)];
+    if (c.sourcePath) out.push(c.sourcePath);
+    return out;
+  }
 
   check(fact: Fact, citation: Citation): CitationCheck {
     const { file, line } = citation;

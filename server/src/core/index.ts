@@ -7,9 +7,12 @@ export { LineIndex, decodeSource, encodeText, excerpt, type Position, type Decod
 export { normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } from './fileSystem';
 export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from './sources';
-export { parseSheet, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
+export { parseSheet, parseWhole, splitSheet, type SheetLayout, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
 export { locateQuote, findExact, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match';
-export { checkSheet, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
+export { checkSheet, SheetChecker, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
 export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
+export { citeSelection, type CiteTarget } from './cite';
 export { findSheets, isFactSheetPath, isSkippedFolder } from './discover';
 export { preferredFixes } from './fixes';
+export { FactWorkspace, type WorkspaceHost } from './workspace';
+export * as features from './features';

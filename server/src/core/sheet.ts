@@ -63,6 +63,8 @@ export interface ParsedSheet {
   readonly sheet: Sheet;
   /** Diagnostics found by parsing alone (YAML and structure). */
   readonly diagnostics: readonly FactDiagnostic[];
+  /** The text parsed. */
+  readonly text?: string;
 }
 
 const KNOWN_KEYS = {
@@ -75,25 +77,163 @@ const LINE_RANGE = /^\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?$/;
 
 /** Parses a fact sheet's text. Never throws. */
 export function parseSheet(text: string): ParsedSheet {
-  return new SheetReader(text).read();
+  const layout = splitSheet(text);
+  if (!layout) return parseWhole(text);
+  const head = parseHead(text, layout.headEnd);
+  const facts: Fact[] = [];
+  const diagnostics: FactDiagnostic[] = [...head.diagnostics];
+  for (const chunk of layout.chunks) {
+    const part = parseFacts(text, chunk, facts.length);
+    facts.push(...part.facts);
+    diagnostics.push(...part.diagnostics);
+  }
+  return withDuplicateIds({ sheet: { ...head.sheet, facts }, diagnostics, text });
 }
 
+/**
+ * Where a sheet in the usual block layout (`facts:` last, a block list of
+ * facts) splits into its head and one chunk per fact, so that an edit
+ * re-parses only the fact it touched. Undefined for any other layout, which
+ * is parsed as one document. The split is at lines that start a list item at
+ * the list's indentation: in valid YAML nothing inside a fact can start there.
+ */
+export interface SheetLayout {
+  /** The head (everything before the first fact) is `[0, headEnd)`. */
+  readonly headEnd: number;
+  /** One span per fact, up to the next fact or the end of the text. */
+  readonly chunks: readonly Span[];
+}
+
+const FACTS_KEY = /^facts[ \t]*:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)/m;
+const UNUSUAL = /^(?:---|\.\.\.|%)|[&*!][^\s,\]}]|\t/m;
+
+export function splitSheet(text: string): SheetLayout | undefined {
+  const key = FACTS_KEY.exec(text);
+  if (!key) return undefined;
+  // Anchors, aliases, tags, directives, several documents and tabs: parse whole.
+  if (UNUSUAL.test(text)) return undefined;
+  const chunks: Span[] = [];
+  let indent = -1;
+  let chunkStart = -1;
+  // Scans line by line without copying: column of the first non-space, and what is there.
+  for (let pos = key.index + key[0].length; pos < text.length; pos = nextLineStart(text, pos)) {
+    let col = pos;
+    while (text.charCodeAt(col) === 32) col++;
+    const c = text.charCodeAt(col);
+    if (c === 10 || c === 13 || c === 35 /* # */ || col >= text.length) continue;
+    const next = text.charCodeAt(col + 1);
+    const isItem = c === 45 /* - */ && (next === 32 || next === 10 || next === 13 || col + 1 >= text.length);
+    const column = col - pos;
+    if (indent < 0) {
+      if (!isItem) return undefined;
+      indent = column;
+    }
+    if (isItem && column === indent) {
+      if (chunkStart >= 0) chunks.push({ start: chunkStart, end: pos });
+      chunkStart = pos;
+    } else if (column <= indent) {
+      return undefined; // Something after the list: not the usual layout.
+    }
+  }
+  if (chunkStart < 0) return undefined;
+  chunks.push({ start: chunkStart, end: text.length });
+  return { headEnd: chunks[0].start, chunks };
+}
+
+function nextLineStart(text: string, pos: number): number {
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+/** Parses a sheet as one YAML document, whatever its layout. */
+export function parseWhole(text: string): ParsedSheet {
+  return withDuplicateIds(new SheetReader(text, text, 0).readSheet());
+}
+
+/** The head of a split sheet: `title`, `sources`, and that `facts` exists. */
+export function parseHead(text: string, headEnd: number): ParsedSheet {
+  return new SheetReader(text, text.slice(0, headEnd), 0).readSheet();
+}
+
+/** The facts of one chunk of a split sheet; `firstIndex` is the first fact's index. */
+export function parseFacts(text: string, chunk: Span, firstIndex: number): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
+  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start).readFactList(firstIndex);
+}
+
+/** Adds `duplicate-id` for every fact whose id an earlier fact has. */
+export function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
+  const seen = new Map<string, Fact>();
+  const extra: FactDiagnostic[] = [];
+  for (const fact of parsed.sheet.facts) {
+    if (!fact.id) continue;
+    const earlier = seen.get(fact.id.value);
+    if (earlier) {
+      const line = lineNumberAt(parsed.text ?? '', earlier.id!.span.start);
+      extra.push({
+        code: 'duplicate-id',
+        severity: DEFAULT_SEVERITY['duplicate-id'],
+        span: fact.id.span,
+        message: `The id \`${fact.id.value}\` is already used by the fact on line ${line}; ids must be unique in a sheet.`,
+        fixes: [],
+      });
+    } else {
+      seen.set(fact.id.value, fact);
+    }
+  }
+  return extra.length === 0 ? parsed : { ...parsed, diagnostics: [...parsed.diagnostics, ...extra] };
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+/**
+ * Reads one YAML document — the whole sheet, its head, or one chunk of
+ * facts — parsed from `source`, which starts at offset `base` of `text`.
+ * Every span it reports is an offset into `text`.
+ */
 class SheetReader {
   private readonly diagnostics: FactDiagnostic[] = [];
-  private doc!: Document.Parsed;
+  private readonly doc: Document.Parsed;
 
-  constructor(private readonly text: string) {}
-
-  read(): ParsedSheet {
-    this.doc = parseDocument(this.text, { prettyErrors: false, keepSourceTokens: false });
+  constructor(
+    private readonly text: string,
+    source: string,
+    private readonly base: number,
+  ) {
+    this.doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
     for (const error of this.doc.errors) {
-      this.report('yaml-syntax', this.clamp({ start: error.pos[0], end: error.pos[1] }), firstLine(error.message));
+      this.report('yaml-syntax', this.clamp({ start: base + error.pos[0], end: base + error.pos[1] }), firstLine(error.message));
     }
-    const sheet = this.readSheet(this.doc.contents);
-    return { sheet, diagnostics: this.diagnostics };
   }
 
-  private readSheet(root: Node | null): Sheet {
+  readSheet(): ParsedSheet {
+    return { sheet: this.readRoot(this.doc.contents), diagnostics: this.diagnostics, text: this.text };
+  }
+
+  /** A chunk: a block list holding facts. */
+  readFactList(firstIndex: number): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
+    const facts: Fact[] = [];
+    const root = this.deref(this.doc.contents);
+    if (isSeq(root)) {
+      for (const item of root.items) {
+        const fact = this.readFact(item as Node | null, firstIndex + facts.length);
+        if (fact) facts.push(fact);
+      }
+    }
+    return { facts, diagnostics: this.diagnostics };
+  }
+
+  private readRoot(root: Node | null): Sheet {
     if (root === null || (isScalar(root) && root.value === null)) {
       if (this.doc.errors.length === 0) {
         this.report('invalid-structure', this.clamp({ start: 0, end: this.firstLineEnd(0) }), 'The fact sheet is empty: it needs a `facts` list.');
@@ -122,19 +262,9 @@ class SheetReader {
       return { title, sources, facts: [] };
     }
     const facts: Fact[] = [];
-    const ids = new Map<string, number>();
-    factsNode.items.forEach((item, index) => {
-      const fact = this.readFact(item as Node | null, index);
-      if (!fact) return;
-      facts.push(fact);
-      if (fact.id) {
-        const earlier = ids.get(fact.id.value);
-        if (earlier !== undefined) {
-          this.report('duplicate-id', fact.id.span, `The id \`${fact.id.value}\` is already used by fact ${earlier + 1}; ids must be unique in a sheet.`);
-        } else {
-          ids.set(fact.id.value, index);
-        }
-      }
+    factsNode.items.forEach((item) => {
+      const fact = this.readFact(item as Node | null, facts.length);
+      if (fact) facts.push(fact);
     });
     return { title, sources, facts };
   }
@@ -145,16 +275,16 @@ class SheetReader {
     const span = this.spanOf(item);
     const marker = this.markerBefore(span.start);
     if (!isMap(node)) {
-      this.report('invalid-structure', span, `Fact ${index + 1} must be a mapping with \`claim\` and \`cite\`.`);
+      this.report('invalid-structure', span, 'A fact must be a mapping with `claim` and `cite`.');
       return undefined;
     }
-    const pairs = this.pairsOf(node, 'fact', `fact ${index + 1}`);
+    const pairs = this.pairsOf(node, 'fact', 'a fact');
     const id = this.scalarField(pairs.get('id'), 'id');
     const claim = this.scalarField(pairs.get('claim'), 'claim');
     const note = this.scalarField(pairs.get('note'), 'note');
     const tags = this.readTags(pairs.get('tags'));
     if (!pairs.has('claim')) {
-      this.report('invalid-structure', marker, `Fact ${index + 1} has no \`claim\`.`);
+      this.report('invalid-structure', marker, 'This fact has no `claim`.');
     } else if (claim && claim.value.trim() === '') {
       this.report('invalid-structure', claim.span, 'The claim is empty.');
     }
@@ -349,7 +479,7 @@ class SheetReader {
   private pairRemoval(pair: Pair, nextKeyStart: number | undefined): Span {
     const key = this.spanOf(pair.key as Node);
     const valueNode = pair.value as Node | null;
-    const end = valueNode?.range ? valueNode.range[2] : key.end;
+    const end = valueNode?.range ? this.base + valueNode.range[2] : key.end;
     if (this.inFlow(key.start)) {
       const comma = /^\s*,\s*/.exec(this.text.slice(end));
       return { start: key.start, end: comma ? end + comma[0].length : end };
@@ -371,8 +501,8 @@ class SheetReader {
 
   private spanOf(node: Node): Span {
     const r = node.range;
-    if (!r) return { start: 0, end: 0 };
-    return this.clamp({ start: r[0], end: r[1] });
+    if (!r) return { start: this.base, end: this.base };
+    return this.clamp({ start: this.base + r[0], end: this.base + r[1] });
   }
 
   /** A span that exists in the text and is at least one character where possible. */

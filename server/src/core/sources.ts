@@ -68,6 +68,9 @@ export class SourceStore {
   private readonly loaded = new Map<string, Loaded>();
   private readonly realRoot: string;
   private readonly realpaths = new Map<string, string | undefined>();
+  /** Bumped whenever a path is invalidated, so cached results can tell they are stale. */
+  private readonly generations = new Map<string, number>();
+  private epoch = 0;
 
   constructor(
     readonly fs: FileSystem,
@@ -80,18 +83,21 @@ export class SourceStore {
     this.realRoot = fs.realpath(root) ?? path.resolve(root);
   }
 
-  setMaxSourceBytes(bytes: number): void {
-    if (bytes !== this.maxSourceBytes) {
-      this.maxSourceBytes = bytes;
-      this.loaded.clear();
-    }
-  }
-
   /** Forget a source (it changed) or, without a path, every source. */
   invalidate(realPath?: string): void {
     this.realpaths.clear();
-    if (realPath === undefined) this.loaded.clear();
-    else this.loaded.delete(realPath);
+    if (realPath === undefined) {
+      this.loaded.clear();
+      this.epoch++;
+    } else {
+      this.loaded.delete(realPath);
+      this.generations.set(realPath, (this.generations.get(realPath) ?? 0) + 1);
+    }
+  }
+
+  /** A stamp of a path's state: changes whenever the path is invalidated. */
+  stamp(p: string): string {
+    return `${this.epoch}.${this.generations.get(p) ?? 0}`;
   }
 
   private realpath(p: string): string | undefined {

@@ -1,0 +1,331 @@
+/**
+ * Editor features as pure computations over checked sheets: hover,
+ * definition, references, completion, symbols, links and code actions.
+ * They take core results and return LSP *types*; the server only routes.
+ */
+import * as path from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentLink,
+  type Hover,
+  type Location,
+  type Range,
+  type SymbolInformation,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver-types';
+import type { CitationCheck, SheetCheck } from './check';
+import { applyFixes, renderScalar } from './edits';
+import type { FileSystem } from './fileSystem';
+import { preferredFixes } from './fixes';
+import type { Fact } from './sheet';
+import type { SourceStore, SourceText } from './sources';
+import { excerpt, LineIndex } from './text';
+import type { FactDiagnostic, Fix, Severity, Span } from './types';
+
+/** Maps a file path to the URI the editor knows it by. */
+export type ToUri = (path: string) => string;
+
+export const FIX_ALL_KIND = 'source.fixAll.factNotes';
+export const DIAGNOSTIC_SOURCE = 'fact-notes';
+
+/** A checked sheet with its text's line index, as features need it. */
+export interface SheetView {
+  readonly uri: string;
+  readonly check: SheetCheck;
+  readonly lines: LineIndex;
+}
+
+export function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostics(view: SheetView): Diagnostic[] {
+  return view.check.diagnostics.map((d) => ({
+    range: toRange(view.lines, d.span),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+  }));
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+/** The citation under an offset. */
+export function citationAt(check: SheetCheck, offset: number): CitationCheck | undefined {
+  return check.citations.find((c) => contains(c.citation.span, offset));
+}
+
+function factAt(check: SheetCheck, offset: number): Fact | undefined {
+  return check.sheet.facts.find((f) => f.claim && contains(f.claim.span, offset));
+}
+
+// ---------------------------------------------------------------- hover
+
+const STATUS_ICON = { verified: '✓', unchecked: '·' } as const;
+
+function statusWord(c: CitationCheck): string {
+  if (c.status === 'verified') return c.citation.quote ? 'quote verified' : 'line exists';
+  if (c.status === 'unchecked') return 'not checked (incomplete citation)';
+  return c.status;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+function linesLabel(first: number, last: number): string {
+  return first === last ? `line ${first}` : `lines ${first}-${last}`;
+}
+
+/** The cited lines as a quote block, with the matched quote in bold. */
+function citedBlock(source: SourceText, first: number, last: number, match: Span | undefined): string {
+  const span = source.lineSpan(first, last);
+  const text = source.text;
+  const parts =
+    match && match.start >= span.start && match.end <= span.end
+      ? [escapeMarkdown(text.slice(span.start, match.start)), `**${escapeMarkdown(text.slice(match.start, match.end).replace(/\s+/g, ' ').trim())}**`, escapeMarkdown(text.slice(match.end, span.end))]
+      : [escapeMarkdown(text.slice(span.start, span.end))];
+  return '> ' + parts.join('').replace(/\s*(\r\n|\r|\n)\s*/g, ' ').trim();
+}
+
+export function hover(view: SheetView, offset: number): Hover | null {
+  const c = citationAt(view.check, offset);
+  if (c) {
+    const file = c.citation.file?.value ?? '?';
+    const lines = c.lines ?? (c.citation.line ? { first: c.citation.line.first, last: c.citation.line.last } : undefined);
+    const head = `**${escapeMarkdown(file)}**${lines ? `, ${linesLabel(lines.first, lines.last)}` : ''} — ${c.status === 'verified' ? '✓' : c.status === 'unchecked' ? '·' : '✗'} ${escapeMarkdown(statusWord(c))}`;
+    const body: string[] = [head];
+    if (c.source && c.lines) body.push(citedBlock(c.source, c.lines.first, c.lines.last, c.match?.span));
+    if (c.diagnostic) body.push(`**${c.diagnostic.code}**: ${escapeMarkdown(c.diagnostic.message)}`);
+    return { contents: { kind: MarkupKind.Markdown, value: body.join('\n\n') }, range: toRange(view.lines, c.citation.span) };
+  }
+  const fact = factAt(view.check, offset);
+  if (fact && fact.claim) {
+    const rows = view.check.citations
+      .filter((x) => x.fact === fact)
+      .map((x) => {
+        const icon = x.status === 'verified' ? STATUS_ICON.verified : x.status === 'unchecked' ? STATUS_ICON.unchecked : '✗';
+        const where = `${x.citation.file?.value ?? '?'}${x.citation.line ? `:${x.citation.line.value}` : ''}`;
+        const quote = x.citation.quote ? ` — “${escapeMarkdown(excerpt(x.citation.quote.value, 100))}”` : '';
+        return `- ${icon} \`${where}\` ${escapeMarkdown(statusWord(x))}${quote}`;
+      });
+    const value = [`**${escapeMarkdown(excerpt(fact.claim.value, 200))}**`, rows.length > 0 ? rows.join('\n') : '_No citations._'].join('\n\n');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(view.lines, fact.claim.span) };
+  }
+  return null;
+}
+
+// ------------------------------------------------------------ definition
+
+export function definition(view: SheetView, offset: number, toUri: ToUri): Location | null {
+  const c = citationAt(view.check, offset);
+  if (!c || !c.source) return null;
+  const source = c.source;
+  const span = c.match?.span ?? (c.lines ? source.lineSpan(c.lines.first, c.lines.last) : { start: 0, end: 0 });
+  return { uri: toUri(source.path), range: toRange(source.lines, span) };
+}
+
+// ------------------------------------------------------------ references
+
+/** Every citation, in the given sheets, of `sourcePath` whose lines include `line` (1-based). */
+export function references(views: Iterable<SheetView>, sourcePath: string, line: number): Location[] {
+  const out: Location[] = [];
+  for (const view of views) {
+    for (const c of view.check.citations) {
+      if (c.sourcePath !== sourcePath || !c.citation.line) continue;
+      if (c.citation.line.first <= line && line <= c.citation.line.last) {
+        out.push({ uri: view.uri, range: toRange(view.lines, c.citation.span) });
+      }
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ completion
+
+const KEY_AT_CURSOR = /^(\s*(?:-\s+)?)(file|line|quote)(\s*:\s*)(.*)$/;
+const MAX_LINE_ITEMS = 2000;
+
+/**
+ * Completion in a `file:`, `line:` or `quote:` value: file names under the
+ * sources folder, line numbers with their text, the cited line's text.
+ */
+export function completion(view: SheetView, offset: number, store: SourceStore): CompletionItem[] {
+  const pos = view.lines.positionAt(offset);
+  const lineStart = view.lines.starts[pos.line];
+  const before = view.lines.text.slice(lineStart, offset);
+  const m = KEY_AT_CURSOR.exec(before);
+  if (!m) return [];
+  const key = m[2];
+  const valueStart = lineStart + m[1].length + m[2].length + m[3].length;
+  const replace: Range = { start: view.lines.positionAt(valueStart), end: view.lines.positionAt(view.lines.lineEnd(pos.line)) };
+  if (key === 'file') return fileItems(store, view.check.sourcesDir, replace);
+  // The citation this line belongs to: the last one starting before the cursor.
+  const c = [...view.check.citations].reverse().find((x) => x.citation.span.start <= offset && !x.citation.compact);
+  if (!c || !c.sourcePath) return [];
+  const loaded = store.load(c.sourcePath);
+  if (loaded.kind !== 'loaded') return [];
+  const source = loaded.source;
+  if (key === 'line') {
+    const items: CompletionItem[] = [];
+    for (let n = 1; n <= source.lineCount && items.length < MAX_LINE_ITEMS; n++) {
+      const text = source.lines.lineText(n - 1);
+      if (text.trim() === '') continue;
+      items.push({
+        label: String(n),
+        kind: CompletionItemKind.Value,
+        labelDetails: { description: excerpt(text, 60) },
+        detail: excerpt(text, 200),
+        sortText: String(n).padStart(8, '0'),
+        filterText: String(n),
+        textEdit: { range: replace, newText: String(n) },
+      });
+    }
+    return items;
+  }
+  const lines = c.citation.line;
+  if (!lines || lines.first < 1 || lines.last > source.lineCount || lines.first > lines.last) return [];
+  const span = source.lineSpan(lines.first, lines.last);
+  const text = source.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  if (text === '') return [];
+  return [
+    {
+      label: excerpt(text, 80),
+      kind: CompletionItemKind.Text,
+      detail: `${linesLabel(lines.first, lines.last)} of ${c.citation.file?.value ?? ''}`,
+      documentation: text,
+      filterText: text,
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range: replace, newText: renderScalar(text, { style: 'plain', inFlow: false }) },
+    },
+  ];
+}
+
+function fileItems(store: SourceStore, dir: string, replace: Range): CompletionItem[] {
+  if (!store.isInsideRoot(dir)) return [];
+  const items: CompletionItem[] = [];
+  const walk = (fs: FileSystem, folder: string, prefix: string, depth: number): void => {
+    for (const e of fs.readDirectory(folder)) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory) {
+        if (depth < 3) walk(fs, path.join(folder, e.name), `${prefix}${e.name}/`, depth + 1);
+      } else if (!/\.facts\.ya?ml$/i.test(e.name) && items.length < 5000) {
+        const name = prefix + e.name;
+        items.push({ label: name, kind: CompletionItemKind.File, textEdit: { range: replace, newText: renderScalar(name, { style: 'plain', inFlow: false }) } });
+      }
+    }
+  };
+  walk(store.fs, dir, '', 0);
+  return items;
+}
+
+// ---------------------------------------------------------------- symbols
+
+function factName(fact: Fact): string {
+  return fact.id?.value ?? (fact.claim ? excerpt(fact.claim.value, 60) : `Fact ${fact.index + 1}`);
+}
+
+export function documentSymbols(view: SheetView): DocumentSymbol[] {
+  return view.check.sheet.facts.map((fact) => {
+    const range = toRange(view.lines, { start: fact.marker.start, end: fact.span.end });
+    const selection = toRange(view.lines, (fact.id ?? fact.claim)?.span ?? fact.marker);
+    const children = fact.citations.map((c) => {
+      const r = toRange(view.lines, c.span);
+      const name = `${c.file?.value ?? '?'}:${c.line?.value ?? '?'}`;
+      return DocumentSymbol.create(name, c.quote ? excerpt(c.quote.value, 60) : undefined, SymbolKind.File, r, r);
+    });
+    return DocumentSymbol.create(factName(fact), fact.id && fact.claim ? excerpt(fact.claim.value, 80) : undefined, SymbolKind.Object, range, selection, children);
+  });
+}
+
+export function workspaceSymbols(views: Iterable<SheetView>, query: string): SymbolInformation[] {
+  const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
+  const out: SymbolInformation[] = [];
+  for (const view of views) {
+    for (const fact of view.check.sheet.facts) {
+      const haystack = `${fact.id?.value ?? ''} ${fact.claim?.value ?? ''}`.toLowerCase();
+      if (!terms.every((t) => haystack.includes(t))) continue;
+      const name = fact.id && fact.claim ? `${fact.id.value} — ${excerpt(fact.claim.value, 80)}` : factName(fact);
+      out.push({
+        name,
+        kind: SymbolKind.Object,
+        location: { uri: view.uri, range: toRange(view.lines, (fact.id ?? fact.claim)?.span ?? fact.marker) },
+        containerName: path.basename(view.check.path),
+      });
+    }
+  }
+  return out;
+}
+
+export function documentLinks(view: SheetView, toUri: ToUri): DocumentLink[] {
+  const out: DocumentLink[] = [];
+  for (const c of view.check.citations) {
+    if (!c.sourcePath || !c.citation.file) continue;
+    out.push({ range: toRange(view.lines, c.citation.file.span), target: toUri(c.sourcePath), tooltip: `Open ${path.basename(c.sourcePath)}` });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ code actions
+
+function toEdits(view: SheetView, fix: Fix): LspTextEdit[] {
+  return fix.edits.map((e) => ({ range: toRange(view.lines, e.span), newText: e.newText }));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * Quick fixes for the diagnostics the editor sends back (matched by code
+ * and range), and the sheet's fix-all action when asked for source actions.
+ */
+export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[] {
+  const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const editorDiagnostic of context.diagnostics) {
+      if (editorDiagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const found: FactDiagnostic | undefined = view.check.diagnostics.find(
+        (d) => d.code === editorDiagnostic.code && sameRange(toRange(view.lines, d.span), editorDiagnostic.range),
+      );
+      for (const fix of found?.fixes ?? []) {
+        if (fix.edits.length === 0) continue;
+        const action = CodeAction.create(fix.title, { changes: { [view.uri]: toEdits(view, fix) } }, CodeActionKind.QuickFix);
+        action.diagnostics = [editorDiagnostic];
+        action.isPreferred = fix.preferred;
+        actions.push(action);
+      }
+    }
+  }
+  if (context.only && wants(FIX_ALL_KIND)) {
+    const all = fixAllEdits(view);
+    if (all.length > 0) actions.push(CodeAction.create('Fix all citations in this sheet', { changes: { [view.uri]: all } }, FIX_ALL_KIND));
+  }
+  return actions;
+}
+
+/** The edits of every preferred fix of a sheet that do not collide. */
+export function fixAllEdits(view: SheetView): LspTextEdit[] {
+  const { applied } = applyFixes(view.lines.text, preferredFixes(view.check.diagnostics));
+  return applied.flatMap((f) => toEdits(view, f));
+}

@@ -1,0 +1,205 @@
+/**
+ * The stateful side of the core for a long-running process (the language
+ * server): an index of every fact sheet under the workspace folders, their
+ * latest texts (from disk or an editor), cached check results, and which
+ * sheets depend on which sources, so a changed source re-checks exactly the
+ * sheets that cite it.
+ */
+import * as path from 'node:path';
+import { SheetChecker, type SheetCheck } from './check';
+import { findSheets, isFactSheetPath } from './discover';
+import type { FileSystem } from './fileSystem';
+import { isInside, SourceStore } from './sources';
+import { decodeSource, LineIndex } from './text';
+import { DEFAULT_OPTIONS, type CheckOptions } from './types';
+
+export interface WorkspaceHost {
+  readonly fs: FileSystem;
+  /** The unsaved text of a source open in an editor, by real path. */
+  openSourceText(realPath: string): string | undefined;
+}
+
+interface SheetEntry {
+  text: string;
+  /** The editor's version while open; undefined when the text is from disk. */
+  version: number | undefined;
+  lines?: LineIndex;
+  check?: SheetCheck;
+  /** Keeps each fact's result between checks, so an edit re-checks only what it touched. */
+  checker?: SheetChecker;
+  /** Paths (real and as written) of every source the last check looked at. */
+  deps?: Set<string>;
+}
+
+export class FactWorkspace {
+  private roots: string[] = [];
+  private readonly stores = new Map<string, SourceStore>();
+  private readonly sheets = new Map<string, SheetEntry>();
+  private options: CheckOptions = DEFAULT_OPTIONS;
+
+  constructor(private readonly host: WorkspaceHost) {}
+
+  /** Workspace folders; a sheet outside all of them is its own folder's root. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
+    this.stores.clear();
+    this.invalidateChecks();
+  }
+
+  setOptions(options: CheckOptions): void {
+    this.options = options;
+    this.stores.clear();
+    this.invalidateChecks();
+  }
+
+  getOptions(): CheckOptions {
+    return this.options;
+  }
+
+  /** Finds every sheet on disk under the roots; returns their paths. */
+  indexAll(): string[] {
+    const found: string[] = [];
+    for (const root of this.roots) {
+      for (const p of findSheets(this.host.fs, root)) {
+        if (!this.sheets.has(p)) this.loadFromDisk(p);
+        if (this.sheets.has(p)) found.push(p);
+      }
+    }
+    return found;
+  }
+
+  rootFor(p: string): string {
+    return this.roots.find((r) => isInside(r, p)) ?? path.dirname(p);
+  }
+
+  storeFor(p: string): SourceStore {
+    const root = this.rootFor(p);
+    let store = this.stores.get(root);
+    if (!store) {
+      store = new SourceStore(this.host.fs, root, this.options.maxSourceBytes, (real) => this.host.openSourceText(real));
+      this.stores.set(root, store);
+    }
+    return store;
+  }
+
+  /** A sheet's text as an editor has it (open) — replaces what disk says. */
+  setSheetText(p: string, text: string, version: number): void {
+    this.setEntry(p, text, version);
+  }
+
+  private setEntry(p: string, text: string, version: number | undefined): void {
+    const entry = this.sheets.get(p);
+    if (entry) {
+      entry.text = text;
+      entry.version = version;
+      entry.lines = undefined;
+      entry.check = undefined;
+    } else {
+      this.sheets.set(p, { text, version });
+    }
+  }
+
+  /** The editor closed a sheet: go back to the disk's text, if any. */
+  closeSheet(p: string): void {
+    const entry = this.sheets.get(p);
+    if (entry) entry.version = undefined;
+    if (this.isIndexed(p)) this.loadFromDisk(p);
+    else this.sheets.delete(p);
+  }
+
+  /** A sheet file changed on disk; ignored while an editor has it open. */
+  sheetFileChanged(p: string, deleted: boolean): void {
+    const entry = this.sheets.get(p);
+    if (entry?.version !== undefined) return;
+    if (deleted) this.sheets.delete(p);
+    else this.loadFromDisk(p);
+  }
+
+  private isIndexed(p: string): boolean {
+    return isFactSheetPath(p) && this.roots.some((r) => isInside(r, p)) && this.host.fs.stat(p)?.isFile === true;
+  }
+
+  private loadFromDisk(p: string): void {
+    try {
+      const decoded = decodeSource(this.host.fs.readFile(p));
+      if (decoded.ok) this.setEntry(p, decoded.text, undefined);
+      else this.sheets.delete(p);
+    } catch {
+      this.sheets.delete(p);
+    }
+  }
+
+  has(p: string): boolean {
+    return this.sheets.has(p);
+  }
+
+  isOpen(p: string): boolean {
+    return this.sheets.get(p)?.version !== undefined;
+  }
+
+  version(p: string): number | undefined {
+    return this.sheets.get(p)?.version;
+  }
+
+  paths(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  text(p: string): string | undefined {
+    return this.sheets.get(p)?.text;
+  }
+
+  lines(p: string): LineIndex | undefined {
+    const entry = this.sheets.get(p);
+    if (!entry) return undefined;
+    entry.lines ??= new LineIndex(entry.text);
+    return entry.lines;
+  }
+
+  /** The sheet's check, computed once per text. */
+  check(p: string): SheetCheck | undefined {
+    const entry = this.sheets.get(p);
+    if (!entry) return undefined;
+    if (!entry.check) {
+      entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
+      entry.check = entry.checker.check(p, entry.text);
+      const deps = new Set<string>();
+      for (const c of entry.check.citations) {
+        if (c.sourcePath) deps.add(c.sourcePath);
+        if (c.citation.file) deps.add(path.resolve(entry.check.sourcesDir, c.citation.file.value));
+      }
+      entry.deps = deps;
+    }
+    return entry.check;
+  }
+
+  /**
+   * A source changed (on disk, or in an editor): forget it and every check
+   * that looked at it. Returns the sheets to re-check.
+   */
+  sourceChanged(paths: readonly string[]): string[] {
+    const keys = new Set(paths);
+    for (const p of paths) {
+      const real = this.host.fs.realpath(p);
+      if (real) keys.add(real);
+    }
+    for (const store of this.stores.values()) {
+      for (const k of keys) store.invalidate(k);
+    }
+    const affected: string[] = [];
+    for (const [p, entry] of this.sheets) {
+      if (!entry.deps || [...keys].some((k) => entry.deps!.has(k))) {
+        entry.check = undefined;
+        affected.push(p);
+      }
+    }
+    return affected;
+  }
+
+  private invalidateChecks(): void {
+    for (const entry of this.sheets.values()) {
+      entry.check = undefined;
+      entry.checker = undefined;
+    }
+  }
+}

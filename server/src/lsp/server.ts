@@ -1,0 +1,321 @@
+/**
+ * The language server: routes LSP requests and notifications to the core.
+ * Every handler finds its document, returns an empty result when it is
+ * missing, and delegates; no checking logic lives here.
+ */
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { features, FactWorkspace, isFactSheetPath, LineIndex, nodeFileSystem, parseSheet, type FileSystem, type SheetCheck } from '../core';
+import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
+import { optionsFromSettings, type FactNotesSettings } from './settings';
+
+/** The one place URIs become paths and back. */
+function toPath(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+function toUri(p: string): string {
+  return URI.file(p).toString();
+}
+
+export interface ServerOptions {
+  readonly fs?: FileSystem;
+  /** Delay before re-checking after a change, in milliseconds. */
+  readonly debounceMs?: number;
+}
+
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
+  const fs = serverOptions.fs ?? nodeFileSystem;
+  const debounceMs = serverOptions.debounceMs ?? 15;
+  const documents = new TextDocuments(TextDocument);
+  // Real paths of open non-sheet documents (sources), to overlay unsaved text.
+  const openSources = new Map<string, TextDocument>();
+  const workspace = new FactWorkspace({ fs, openSourceText: (real) => openSources.get(real)?.getText() });
+  const log = (message: string) => connection.console.log(message);
+  let configurationPull = false;
+
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+
+  /** Runs a handler; a failure is logged and answered with `fallback`. */
+  function guard<T>(what: string, fallback: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      connection.console.error(`${what} failed: ${(e as Error).stack ?? String(e)}`);
+      return fallback;
+    }
+  }
+
+  function view(uri: string): features.SheetView | undefined {
+    const p = toPath(uri);
+    if (!p || !workspace.has(p)) return undefined;
+    const check = workspace.check(p);
+    const lines = workspace.lines(p);
+    return check && lines ? { uri, check, lines } : undefined;
+  }
+
+  function allViews(): features.SheetView[] {
+    const out: features.SheetView[] = [];
+    for (const p of workspace.paths()) {
+      const v = view(toUri(p));
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ publishing
+
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+
+  function schedule(paths: Iterable<string>, delay = debounceMs): void {
+    for (const p of paths) pending.add(p);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, delay);
+  }
+
+  function flush(): void {
+    timer = undefined;
+    const paths = [...pending];
+    pending.clear();
+    for (const p of paths) publish(p);
+  }
+
+  function publish(p: string): void {
+    guard(`Checking ${p}`, undefined, () => {
+      const uri = toUri(p);
+      const v = workspace.has(p) ? view(uri) : undefined;
+      void connection.sendDiagnostics({ uri, version: workspace.version(p), diagnostics: v ? features.toDiagnostics(v) : [] });
+    });
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!configurationPull) return;
+    try {
+      const raw = (await connection.workspace.getConfiguration('factNotes')) as FactNotesSettings | null;
+      workspace.setOptions(optionsFromSettings(raw, log));
+    } catch (e) {
+      connection.console.error(`Reading settings failed: ${String(e)}`);
+    }
+  }
+
+  // --------------------------------------------------------------- lifecycle
+
+  connection.onInitialize((params): InitializeResult => {
+    const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : params.rootPath ?? undefined];
+    workspace.setRoots(folders.filter((f): f is string => typeof f === 'string'));
+    configurationPull = params.capabilities.workspace?.configuration === true;
+    const init = params.initializationOptions as { settings?: FactNotesSettings } | undefined;
+    if (init?.settings) workspace.setOptions(optionsFromSettings(init.settings, log));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '/'] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'fact-notes' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (configurationPull) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factNotes' }).catch(() => undefined);
+    }
+    connection.workspace.onDidChangeWorkspaceFolders(() => void reindex());
+    await pullSettings();
+    const started = Date.now();
+    const found = guard('Indexing the workspace', [], () => workspace.indexAll());
+    log(`Fact Notes: indexed ${found.length} fact sheet(s) in ${Date.now() - started} ms.`);
+    schedule(workspace.paths(), 0);
+  });
+
+  async function reindex(): Promise<void> {
+    const folders = await connection.workspace.getWorkspaceFolders();
+    workspace.setRoots((folders ?? []).map((f) => toPath(f.uri)).filter((f): f is string => f !== undefined));
+    guard('Indexing the workspace', [], () => workspace.indexAll());
+    schedule(workspace.paths(), 0);
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (configurationPull) await pullSettings();
+    else workspace.setOptions(optionsFromSettings((change.settings as { factNotes?: FactNotesSettings } | undefined)?.factNotes, log));
+    schedule(workspace.paths(), 0);
+  });
+
+  // ------------------------------------------------------------- documents
+
+  function realpathOf(p: string): string {
+    return fs.realpath(p) ?? p;
+  }
+
+  function documentChanged(doc: TextDocument): void {
+    const p = toPath(doc.uri);
+    if (!p) return;
+    if (isFactSheetPath(p)) {
+      workspace.setSheetText(p, doc.getText(), doc.version);
+      schedule([p]);
+    } else {
+      openSources.set(realpathOf(p), doc);
+      schedule(workspace.sourceChanged([p]));
+    }
+  }
+
+  documents.onDidOpen((e) => documentChanged(e.document));
+  documents.onDidChangeContent((e) => documentChanged(e.document));
+  documents.onDidClose((e) => {
+    const p = toPath(e.document.uri);
+    if (!p) return;
+    if (isFactSheetPath(p)) {
+      workspace.closeSheet(p);
+      schedule([p]);
+    } else {
+      openSources.delete(realpathOf(p));
+      schedule(workspace.sourceChanged([p]));
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changedSources: string[] = [];
+    const sheets: string[] = [];
+    for (const change of params.changes) {
+      const p = toPath(change.uri);
+      if (!p) continue;
+      if (isFactSheetPath(p)) {
+        workspace.sheetFileChanged(p, change.type === FileChangeType.Deleted);
+        sheets.push(p);
+      } else {
+        changedSources.push(p);
+      }
+    }
+    if (changedSources.length > 0) sheets.push(...workspace.sourceChanged(changedSources));
+    schedule(sheets);
+  });
+
+  // -------------------------------------------------------------- features
+
+  function offsetOf(v: features.SheetView, position: { line: number; character: number }): number {
+    return v.lines.offsetAt(position);
+  }
+
+  connection.onHover((params) =>
+    guard('Hover', null, () => {
+      const v = view(params.textDocument.uri);
+      return v ? features.hover(v, offsetOf(v, params.position)) : null;
+    }),
+  );
+
+  connection.onDefinition((params) =>
+    guard('Definition', null, () => {
+      const v = view(params.textDocument.uri);
+      return v ? features.definition(v, offsetOf(v, params.position), toUri) : null;
+    }),
+  );
+
+  connection.onReferences((params) =>
+    guard('References', [], () => {
+      const p = toPath(params.textDocument.uri);
+      if (!p) return [];
+      for (const sheet of workspace.paths()) workspace.check(sheet);
+      const v = view(params.textDocument.uri);
+      if (v) {
+        // On a citation: every citation of the same source lines.
+        const c = features.citationAt(v.check, offsetOf(v, params.position));
+        return c?.sourcePath && c.citation.line ? features.references(allViews(), c.sourcePath, c.citation.line.first) : [];
+      }
+      return features.references(allViews(), realpathOf(p), params.position.line + 1);
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    guard('Completion', [], () => {
+      const v = view(params.textDocument.uri);
+      return v ? features.completion(v, offsetOf(v, params.position), workspace.storeFor(v.check.path)) : [];
+    }),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    guard('Document symbols', [], () => {
+      const v = view(params.textDocument.uri);
+      return v ? features.documentSymbols(v) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(allViews(), params.query)));
+
+  connection.onDocumentLinks((params) =>
+    guard('Document links', [], () => {
+      const v = view(params.textDocument.uri);
+      return v ? features.documentLinks(v, toUri) : [];
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    guard('Code actions', [], () => {
+      const v = view(params.textDocument.uri);
+      return v ? features.codeActions(v, params.context) : [];
+    }),
+  );
+
+  // ------------------------------------------------------ custom requests
+
+  connection.onRequest(ListFactsRequest, (params: ListFactsParams): FactSummary[] =>
+    guard('Listing facts', [], () => {
+      const p = toPath(params.sheetUri);
+      const text = p ? (workspace.text(p) ?? readText(p)) : undefined;
+      if (text === undefined) return [];
+      return parseSheet(text).sheet.facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
+    }),
+  );
+
+  connection.onRequest(CiteSelectionRequest, (params: CiteSelectionParams): CiteSelectionResult =>
+    guard('Cite Selection', { error: 'Fact Notes could not add the citation; see its log.' }, () => {
+      const sheetPath = toPath(params.sheetUri);
+      const sourcePath = toPath(params.sourceUri);
+      if (!sheetPath || !sourcePath) return { error: 'Only files on disk can be cited.' };
+      const text = workspace.text(sheetPath) ?? readText(sheetPath);
+      if (text === undefined) return { error: `Cannot read ${path.basename(sheetPath)}.` };
+      const store = workspace.storeFor(sheetPath);
+      if (store.resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
+        return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
+      }
+      const target = params.factIndex === undefined ? { kind: 'new' as const, claim: params.claim ?? '' } : { kind: 'fact' as const, index: params.factIndex };
+      const result = citeSelection(sheetPath, text, sourcePath, { first: params.startLine + 1, last: params.endLine + 1 }, params.quote, target);
+      if ('error' in result) return { error: result.error };
+      const lines = workspace.lines(sheetPath) ?? new LineIndex(text);
+      const range = features.toRange(lines, result.edit.span);
+      return { edit: { changes: { [params.sheetUri]: [{ range, newText: result.edit.newText }] } } };
+    }),
+  );
+
+  function readText(p: string): string | undefined {
+    try {
+      return new TextDecoder().decode(fs.readFile(p));
+    } catch {
+      return undefined;
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+export type { SheetCheck };
