@@ -277,11 +277,11 @@ class CitationChecker {
 
     const lines: LineRange = { first: line.first, last: line.last };
     const cited = { ...context, lines };
-    const citedText = source.text.slice(source.lineSpan(lines.first, lines.last).start, source.lineSpan(lines.first, lines.last).end);
-    const says = `${rangeWord(lines)} says: "${excerpt(citedText)}"`;
     if (!quote || !citation.quote) return { ...base, ...cited, status: 'verified' };
 
     const located = locateQuote(source, quote, lines, this.options.quoteTolerance);
+    const citedSpan = source.lineSpan(lines.first, lines.last);
+    const says = (): string => `${rangeWord(lines)} says: "${excerpt(source.text.slice(citedSpan.start, citedSpan.end))}"`;
     switch (located.kind) {
       case 'exact':
         return { ...base, ...cited, status: 'verified', match: located.match };
@@ -292,7 +292,7 @@ class CitationChecker {
         const where = single
           ? `on ${linesPhrase(shown)}`
           : `on ${plural(located.candidates.length, 'place')} (${linesPhrase(shown)}${located.candidates.length > 3 ? ', …' : ''}), so which one is meant cannot be told`;
-        return problem('quote-moved', line.span, `The quote is not on ${rangeWord(lines).toLowerCase()} of \`${name}\` but ${where}. ${says}`, fixes, cited);
+        return problem('quote-moved', line.span, `The quote is not on ${rangeWord(lines).toLowerCase()} of \`${name}\` but ${where}. ${says()}`, fixes, cited);
       }
       case 'approximate': {
         const { match, ties } = located;
@@ -315,10 +315,10 @@ class CitationChecker {
         const where = located.ambiguous
           ? ` Similar passages are on ${linesPhrase(located.candidates)}, equally close, so none is taken.`
           : ` The closest passage is on ${linesPhrase(located.candidates)}: "${excerpt(flatten(source.text.slice(located.candidates[0].span.start, located.candidates[0].span.end)))}".`;
-        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`. ${says}.${where}`, fixes, cited);
+        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`. ${says()}.${where}`, fixes, cited);
       }
       case 'none':
-        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`, not even approximately. ${says}.`, [], cited);
+        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`, not even approximately. ${says()}.`, [], cited);
     }
   }
 

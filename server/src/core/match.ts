@@ -4,7 +4,7 @@
  * matches within the tolerance by Myers' bit-parallel edit distance
  * (`approx-string-match`), never guessing between near-equal candidates.
  */
-import { normalizedIndexAt, normalizeText, quoteParts, type NormalizedText } from './normalize';
+import { normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 import type { SourceText } from './sources';
 import type { Span } from './types';
 
@@ -67,30 +67,31 @@ export function prepareQuote(quote: string): PreparedQuote {
  * lines do not exist (then only exact matches elsewhere are looked for).
  */
 export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number): QuoteLocation {
-  const norm = source.normalized;
   const { parts } = quote;
   if (parts.length === 0) return { kind: 'none' };
-  const region = lines ? regionOf(source, lines) : undefined;
-  if (region) {
-    const hit = exactChain(norm.text, parts, region.start, region.end);
-    if (hit) return { kind: 'exact', match: toCandidate(source, hit) };
+  // The cited lines alone are normalized first: most quotes are found there.
+  const cited = lines ? citedRegion(source, lines) : undefined;
+  if (cited) {
+    const hit = exactChain(cited.text, parts, 0, cited.text.length);
+    if (hit) return { kind: 'exact', match: toCandidate(source, cited, hit) };
   }
   const span = lines ? lines.last - lines.first + 1 : 1;
   const near = lines?.first ?? 1;
   const moved = exactElsewhere(source, parts, span);
   if (moved.length > 0) return { kind: 'moved', candidates: nearestFirst(moved, near) };
-  if (!region) return { kind: 'none' };
+  if (!cited) return { kind: 'none' };
 
-  const approx = approximateIn(norm.text, parts, region.start, region.end, tolerance);
+  const approx = approximateIn(cited.text, parts, 0, cited.text.length, tolerance);
   if (approx.length > 0) {
-    const [best, ...rest] = approx.map((h) => toCandidate(source, widenToWords(norm.text, h)));
+    const [best, ...rest] = approx.map((h) => toCandidate(source, cited, widenToWords(cited.text, h)));
     return { kind: 'approximate', match: best, ties: rest.filter((c) => aboutEqual(c.errors, best.errors)) };
   }
   // Approximately elsewhere: only for unelided quotes, whose extent is known.
   if (parts.length === 1) {
+    const norm = source.normalized;
     const hits = approximateHits(norm.text, parts[0], 0, norm.text.length, maxErrors(parts[0], tolerance));
     if (hits.length > 0) {
-      const candidates = hits.map((h) => toCandidate(source, widenToWords(norm.text, h)));
+      const candidates = hits.map((h) => toCandidate(source, norm, widenToWords(norm.text, h)));
       const best = candidates[0];
       const equal = candidates.filter((c) => aboutEqual(c.errors, best.errors));
       return {
@@ -112,11 +113,10 @@ function maxErrors(pattern: string, tolerance: number): number {
   return Math.floor(tolerance * pattern.length + 1e-9);
 }
 
-/** The normalized index range of the cited lines. */
-function regionOf(source: SourceText, lines: LineRange): { start: number; end: number } {
+/** The cited lines, normalized on their own (offsets still into the whole source). */
+function citedRegion(source: SourceText, lines: LineRange): NormalizedText {
   const span = source.lineSpan(lines.first, lines.last);
-  const norm = source.normalized;
-  return { start: normalizedIndexAt(norm, span.start), end: normalizedIndexAt(norm, span.end) };
+  return normalizeWithMap(source.text.slice(span.start, span.end), span.start);
 }
 
 /** The parts of a quote in order within `[from, to)`, leftmost. */
@@ -143,12 +143,12 @@ function exactElsewhere(source: SourceText, parts: readonly string[], span: numb
   for (let i = hay.indexOf(parts[0]); i >= 0; i = hay.indexOf(parts[0], i + 1)) {
     let hit: Hit | undefined = { start: i, end: i + parts[0].length, errors: 0 };
     if (parts.length > 1) {
-      const firstLine = source.lineAt(norm.starts[i]);
+      const firstLine = source.lineAt(norm.startOf(i));
       const lastLine = Math.min(source.lineCount, firstLine + span - 1);
-      const windowEnd = normalizedIndexAt(norm, source.lineSpan(lastLine, lastLine).end);
+      const windowEnd = norm.indexAt(source.lineSpan(lastLine, lastLine).end);
       hit = exactChain(hay, parts, i, windowEnd);
     }
-    if (hit) found.push(toCandidate(source, hit));
+    if (hit) found.push(toCandidate(source, norm, hit));
   }
   return found;
 }
@@ -213,10 +213,9 @@ function widenToWords(hay: string, hit: Hit): Hit {
   return { start, end, errors: hit.errors };
 }
 
-function toCandidate(source: SourceText, hit: Hit): Candidate {
-  const norm: NormalizedText = source.normalized;
-  const start = norm.starts[hit.start];
-  const end = norm.ends[hit.end - 1];
+function toCandidate(source: SourceText, norm: NormalizedText, hit: Hit): Candidate {
+  const start = norm.startOf(hit.start);
+  const end = norm.endOf(hit.end - 1);
   return { first: source.lineAt(start), last: source.lineAt(end - 1), span: { start, end }, errors: hit.errors };
 }
 

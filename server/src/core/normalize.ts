@@ -5,12 +5,15 @@
  * in normalized text can be shown on the source's own characters.
  */
 
+/** Normalized text with a map back to the original text's offsets. */
 export interface NormalizedText {
   readonly text: string;
-  /** For each normalized UTF-16 unit, the original offset it came from. */
-  readonly starts: Int32Array;
-  /** For each normalized UTF-16 unit, the original offset just past it. */
-  readonly ends: Int32Array;
+  /** The original offset the normalized unit `i` came from. */
+  startOf(i: number): number;
+  /** The original offset just past what the normalized unit `i` came from. */
+  endOf(i: number): number;
+  /** The first normalized index whose original offset is `>= offset`. */
+  indexAt(offset: number): number;
 }
 
 const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x2035]);
@@ -23,96 +26,169 @@ function isSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The ASCII stand-in of a typographic character, or the character itself. */
+/** The ASCII stand-in of a typographic character, or -1 when it has none. */
 function fold(c: number): number {
-  if (c < 0x2000) return c;
   if (SINGLE_QUOTES.has(c)) return 0x27;
   if (DOUBLE_QUOTES.has(c)) return 0x22;
   if (DASHES.has(c)) return 0x2d;
-  return c;
+  return -1;
+}
+
+/** Characters that are not copied as they are: whitespace and typography. */
+function isSpecial(c: number): boolean {
+  return c === 0x20 ? false : c <= 0x0d ? c >= 0x09 : c >= 0xa0 && (isSpace(c) || fold(c) >= 0 || c === ELLIPSIS);
+}
+
+/**
+ * The map is a list of segments: a run of units copied as they are, or one
+ * replacement (a collapsed space run, a folded character, an NFC piece).
+ */
+class SegmentMap implements NormalizedText {
+  constructor(
+    readonly text: string,
+    /** Normalized start of each segment. */
+    private readonly norm: Int32Array,
+    /** Original start of each segment. */
+    private readonly orig: Int32Array,
+    /** Original length of each segment. */
+    private readonly origLen: Int32Array,
+    /** 1 when the segment is copied unit for unit. */
+    private readonly copied: Uint8Array,
+    private readonly count: number,
+  ) {}
+
+  private segmentOf(i: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.norm[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  startOf(i: number): number {
+    const k = this.segmentOf(i);
+    return this.copied[k] ? this.orig[k] + (i - this.norm[k]) : this.orig[k];
+  }
+
+  endOf(i: number): number {
+    const k = this.segmentOf(i);
+    return this.copied[k] ? this.orig[k] + (i - this.norm[k]) + 1 : this.orig[k] + this.origLen[k];
+  }
+
+  indexAt(offset: number): number {
+    // The last segment starting at or before `offset`.
+    let lo = 0;
+    let hi = this.count - 1;
+    if (this.count === 0 || offset <= this.orig[0]) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.orig[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const inside = offset - this.orig[lo];
+    const nextNorm = lo + 1 < this.count ? this.norm[lo + 1] : this.text.length;
+    if (inside === 0) return this.norm[lo];
+    return this.copied[lo] ? Math.min(this.norm[lo] + inside, nextNorm) : nextNorm;
+  }
+}
+
+/** Builds the normalized text and its segments. */
+class Builder {
+  private readonly pieces: string[] = [];
+  private length = 0;
+  private norm: number[] = [];
+  private orig: number[] = [];
+  private origLen: number[] = [];
+  private copied: number[] = [];
+  private pendingSpace = -1;
+  private pendingSpaceEnd = -1;
+
+  constructor(private readonly base: number) {}
+
+  space(start: number, end: number): void {
+    if (this.pendingSpace < 0) this.pendingSpace = start;
+    this.pendingSpaceEnd = end;
+  }
+
+  private flushSpace(): void {
+    if (this.pendingSpace < 0) return;
+    if (this.length > 0) this.push(' ', this.pendingSpace, this.pendingSpaceEnd - this.pendingSpace, false);
+    this.pendingSpace = -1;
+  }
+
+  copy(text: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.flushSpace();
+    this.push(text.slice(start, end), start, end - start, true);
+  }
+
+  replace(out: string, start: number, end: number): void {
+    this.flushSpace();
+    this.push(out, start, end - start, false);
+  }
+
+  private push(s: string, start: number, origLength: number, copied: boolean): void {
+    this.pieces.push(s);
+    this.norm.push(this.length);
+    this.orig.push(start + this.base);
+    this.origLen.push(origLength);
+    this.copied.push(copied ? 1 : 0);
+    this.length += s.length;
+  }
+
+  finish(): NormalizedText {
+    return new SegmentMap(
+      this.pieces.join(''),
+      Int32Array.from(this.norm),
+      Int32Array.from(this.orig),
+      Int32Array.from(this.origLen),
+      Uint8Array.from(this.copied),
+      this.norm.length,
+    );
+  }
 }
 
 /** Segments that NFC may compose: a base character and its marks. */
 const SEGMENT = /\P{M}\p{M}*|\p{M}+/gu;
-
-/** Growable output of the normalizer: units and their original spans. */
-class Output {
-  codes: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  length = 0;
-  private pendingSpace = -1;
-
-  constructor(capacity: number, private readonly base: number) {
-    this.codes = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-
-  space(at: number): void {
-    if (this.pendingSpace < 0) this.pendingSpace = at;
-  }
-
-  unit(code: number, start: number, end: number): void {
-    if (this.pendingSpace >= 0) {
-      const at = this.pendingSpace;
-      this.pendingSpace = -1;
-      if (this.length > 0) this.unit(0x20, at, at + 1);
-    }
-    if (this.length === this.codes.length) this.grow();
-    this.codes[this.length] = code;
-    this.starts[this.length] = start + this.base;
-    this.ends[this.length] = end + this.base;
-    this.length++;
-  }
-
-  private grow(): void {
-    const size = this.codes.length * 2 + 16;
-    const codes = new Uint16Array(size);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    codes.set(this.codes);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.codes = codes;
-    this.starts = starts;
-    this.ends = ends;
-  }
-
-  finish(): NormalizedText {
-    let text = '';
-    const CHUNK = 8192;
-    for (let i = 0; i < this.length; i += CHUNK) {
-      text += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(this.length, i + CHUNK)) as unknown as number[]);
-    }
-    return { text, starts: this.starts.slice(0, this.length), ends: this.ends.slice(0, this.length) };
-  }
-}
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Normalizes `text`, mapping every output unit to the original offsets
  * (`base` is added to them, for a slice of a larger text).
  */
 export function normalizeWithMap(text: string, base = 0): NormalizedText {
-  const out = new Output(text.length + 16, base);
-  const foldUnit = (c: number, start: number, end: number): void => {
-    if (isSpace(c)) out.space(start);
-    else if (c === ELLIPSIS) {
-      out.unit(0x2e, start, end);
-      out.unit(0x2e, start, end);
-      out.unit(0x2e, start, end);
-    } else out.unit(fold(c), start, end);
+  const out = new Builder(base);
+  const special = (c: number, start: number, end: number): void => {
+    if (isSpace(c)) out.space(start, end);
+    else if (c === ELLIPSIS) out.replace('...', start, end);
+    else out.replace(String.fromCharCode(fold(c)), start, end);
   };
-  if (text.normalize('NFC') === text) {
-    // Most text is already NFC: fold unit by unit.
-    for (let i = 0; i < text.length; i++) foldUnit(text.charCodeAt(i), i, i + 1);
+  if (ASCII.test(text) || text.normalize('NFC') === text) {
+    // Already NFC: copy runs of ordinary units, replace the special ones.
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 && i > 0 && i + 1 < text.length && !isSpace(text.charCodeAt(i - 1)) && !isSpace(text.charCodeAt(i + 1))) {
+        continue; // A single space between words stays as it is.
+      }
+      if (c === 0x20 || isSpecial(c)) {
+        out.copy(text, run, i);
+        special(c, i, i + 1);
+        run = i + 1;
+      }
+    }
+    out.copy(text, run, text.length);
   } else {
     for (const m of text.matchAll(SEGMENT)) {
       const piece = m[0].normalize('NFC');
       const start = m.index;
       const end = start + m[0].length;
-      if (piece.length === 1) foldUnit(piece.charCodeAt(0), start, end);
-      else for (let k = 0; k < piece.length; k++) out.unit(piece.charCodeAt(k), start, end);
+      if (piece.length === 1 && (isSpecial(piece.charCodeAt(0)) || piece.charCodeAt(0) === 0x20)) special(piece.charCodeAt(0), start, end);
+      else if (piece === m[0]) out.copy(text, start, end);
+      else out.replace(piece, start, end);
     }
   }
   return out.finish();
@@ -133,12 +209,5 @@ export function quoteParts(normalizedQuote: string): string[] {
 
 /** Index of the first normalized unit whose original offset is >= `offset`. */
 export function normalizedIndexAt(n: NormalizedText, offset: number): number {
-  let lo = 0;
-  let hi = n.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (n.starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return n.indexAt(offset);
 }

@@ -68,6 +68,7 @@ export class SourceStore {
   private readonly loaded = new Map<string, Loaded>();
   private readonly realRoot: string;
   private readonly realpaths = new Map<string, string | undefined>();
+  private readonly listings = new Map<string, string[]>();
   /** Bumped whenever a path is invalidated, so cached results can tell they are stale. */
   private readonly generations = new Map<string, number>();
   private epoch = 0;
@@ -86,6 +87,7 @@ export class SourceStore {
   /** Forget a source (it changed) or, without a path, every source. */
   invalidate(realPath?: string): void {
     this.realpaths.clear();
+    this.listings.clear();
     if (realPath === undefined) {
       this.loaded.clear();
       this.epoch++;
@@ -177,13 +179,25 @@ export class SourceStore {
   nearestFiles(dir: string, name: string, max = 3): { name: string; distance: number }[] {
     if (!this.isInsideRoot(dir)) return [];
     const limit = Math.max(2, Math.floor(name.length / 3));
-    return this.fs
-      .readDirectory(dir)
-      .filter((e) => !e.isDirectory && !e.name.startsWith('.'))
-      .map((e) => ({ name: e.name, distance: distance(name, e.name) }))
+    return this.fileNames(dir)
+      .filter((n) => Math.abs(n.length - name.length) <= limit)
+      .map((n) => ({ name: n, distance: distance(name, n) }))
       .filter((c) => c.distance <= limit)
       .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
       .slice(0, max);
+  }
+
+  /** Names of the files in a folder, read once per store. */
+  private fileNames(dir: string): string[] {
+    let names = this.listings.get(dir);
+    if (!names) {
+      names = this.fs
+        .readDirectory(dir)
+        .filter((e) => !e.isDirectory && !e.name.startsWith('.'))
+        .map((e) => e.name);
+      this.listings.set(dir, names);
+    }
+    return names;
   }
 }
 
