@@ -271,19 +271,24 @@ function fix(args: readonly string[], io: CliIO): number {
   return exitStatus(reports);
 }
 
-/** Writes a file through a temporary file renamed over it, keeping its mode. */
+/**
+ * Writes a file through a temporary file renamed over it, keeping its mode.
+ * A symlinked sheet is written at its target, so the link stays a link.
+ */
 function writeAtomically(file: string, data: Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode;
+  const target = fs.realpathSync(file);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const mode = fs.statSync(target).mode & 0o7777;
   try {
     fs.writeFileSync(tmp, data, { mode });
+    fs.chmodSync(tmp, mode); // the umask may have narrowed it
     const fd = fs.openSync(tmp, 'r');
     try {
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, file);
+    fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;

@@ -301,7 +301,10 @@ class CitationChecker {
         const fixes: Fix[] = citation.quote.editable
           ? [{ title: "Replace quote with the source's text", edits: [{ span: citation.quote.span, newText: renderScalar(sourceWords, citation.quote) }], preferred: !ambiguous }]
           : [];
-        const tie = ambiguous ? ` It matches ${plural(ties.length + 1, 'passage')} there about equally well, so none is taken.` : '';
+        const places = [match, ...ties]
+          .filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.last === c.last) === i)
+          .sort((a, b) => a.first - b.first);
+        const tie = ambiguous ? ` It matches ${plural(ties.length + 1, 'passage')} there about equally well, on ${linesPhrase(places)}, so none is taken.` : '';
         return problem(
           'quote-mismatch',
           citation.quote.span,

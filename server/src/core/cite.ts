@@ -8,9 +8,9 @@
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { sourcesDirOf } from './check';
-import { renderScalar } from './edits';
-import { parseSheet } from './sheet';
-import type { TextEdit } from './types';
+import { applyEdits, renderLine, renderScalar } from './edits';
+import { parseWhole } from './sheet';
+import type { Span, TextEdit } from './types';
 
 /** Where the citation goes: a new fact with this claim, or the fact at this index of `facts`. */
 export type CiteTarget = { readonly kind: 'new'; readonly claim: string } | { readonly kind: 'fact'; readonly index: number };
@@ -28,38 +28,74 @@ export function citeSelection(
   quote: string,
   target: CiteTarget,
 ): { edit: TextEdit } | { error: string } {
-  const parsed = parseSheet(sheetText);
-  const doc = parseDocument(sheetText, { prettyErrors: false });
-  if (doc.errors.length > 0 || parsed.diagnostics.some((d) => d.code === 'yaml-syntax')) {
-    return { error: 'Fix the YAML errors in the sheet first: a citation cannot be added to a sheet that does not parse.' };
-  }
   if (!Number.isInteger(lines.first) || !Number.isInteger(lines.last) || lines.first < 1 || lines.last < lines.first) {
     return { error: `Lines ${lines.first}-${lines.last} cannot be cited: select whole lines of the article.` };
   }
+  // The whole text as one YAML document, as the edit will be read.
+  const parsed = parseWhole(sheetText);
   const file = path.relative(sourcesDirOf(sheetPath, parsed.sheet), sourcePath);
   if (file === '' || path.isAbsolute(file)) {
-    return { error: `${path.basename(sourcePath)} cannot be cited from ${path.basename(sheetPath)}: it is not a file the sheet's sources folder can reach.` };
+    return { error: `${path.basename(sourcePath)} cannot be cited from ${path.basename(sheetPath)}: the sheet's sources folder cannot reach it.` };
   }
+  const collapsed = quote.replace(/\s+/g, ' ').trim();
   const citation: CitationText = {
     file: file.split(path.sep).join('/'),
-    line: lines.first === lines.last ? String(lines.first) : `"${lines.first}-${lines.last}"`,
-    quote: quote.replace(/\s+/g, ' ').trim(),
+    first: lines.first,
+    last: lines.last,
+    // Only dots is no quote (the format reads it as empty).
+    quote: collapsed.replace(/[.\u2026 ]/g, '') === '' ? '' : collapsed,
   };
+  const claim = target.kind === 'new' ? target.claim.replace(/\s+/g, ' ').trim() : '';
+  if (target.kind === 'new' && claim === '') return { error: 'A new fact needs a claim.' };
+
+  const doc = parseDocument(sheetText, { prettyErrors: false });
+  const errors: Span[] = doc.errors.map((e) => ({ start: e.pos[0], end: e.pos[1] }));
   const editor = new SheetEditor(sheetText, doc.contents as Node | null, citation);
-  if (target.kind === 'new') {
-    const claim = target.claim.replace(/\s+/g, ' ').trim();
-    if (claim === '') return { error: 'A new fact needs a claim.' };
-    return editor.addFact(claim);
+  const result = target.kind === 'new' ? editor.addFact(claim) : editor.addToFact(target.index);
+  if (errors.length > 0) {
+    // YAML errors elsewhere in the list are tolerated: the fact that changes must be intact.
+    const place = 'edit' in result ? editor.placeOf(target) : undefined;
+    if (!place || errors.some((e) => e.start < place.end && place.start <= e.end)) return { error: YAML_ERRORS };
   }
-  return editor.addToFact(target.index);
+  if ('error' in result) return result;
+  const before = parsed.sheet.facts.find((f) => target.kind === 'fact' && f.index === target.index)?.citations.length ?? 0;
+  if (!addsCitation(sheetText, result.edit, target, claim, citation, before, errors.length)) {
+    return { error: errors.length > 0 ? YAML_ERRORS : 'Fact Notes could not add the citation to this sheet as it is written; add it by hand.' };
+  }
+  return result;
 }
 
-/** The citation's values, rendered as YAML where the context does not matter. */
+const YAML_ERRORS = 'Fix the YAML errors in the sheet first: the citation would go where the sheet does not parse.';
+
+/**
+ * Whether the edited sheet reads as intended: the fact holds the new
+ * citation last, with exactly its values, and no YAML error appeared.
+ */
+function addsCitation(text: string, edit: TextEdit, target: CiteTarget, claim: string, citation: CitationText, before: number, yamlErrors: number): boolean {
+  const after = parseWhole(applyEdits(text, [edit]));
+  if (after.diagnostics.filter((d) => d.code === 'yaml-syntax').length > yamlErrors) return false;
+  const facts = after.sheet.facts;
+  const fact = target.kind === 'new' ? facts[facts.length - 1] : facts.find((f) => f.index === target.index);
+  if (!fact || (target.kind === 'new' && fact.claim?.value !== claim)) return false;
+  const added = fact.citations[fact.citations.length - 1];
+  return (
+    fact.citations.length === (target.kind === 'new' ? 1 : before + 1) &&
+    !added.compact &&
+    added.file?.value === citation.file &&
+    added.line?.first === citation.first &&
+    added.line?.last === citation.last &&
+    (added.quote?.value ?? '') === citation.quote
+  );
+}
+
+/** The new citation. */
 interface CitationText {
+  /** Relative to the sources folder, with `/` separators. */
   readonly file: string;
-  /** `N`, or `"N-M"` (quoted: unquoted it would be read as text in some editors' schemas). */
-  readonly line: string;
-  /** Collapsed; empty when there is nothing to quote. */
+  /** 1-based cited lines. */
+  readonly first: number;
+  readonly last: number;
+  /** Whitespace collapsed; empty when there is nothing to quote. */
   readonly quote: string;
 }
 
@@ -140,6 +176,20 @@ class SheetEditor {
       return { edit: this.insertAfterLineOf(this.contentEnd(cite), this.item(this.itemLayout(cite), this.citationBody())) };
     }
     return { edit: this.listFromSingle(citePair, cite!, citeLayout) };
+  }
+
+  /**
+   * The part of the sheet the edit for `target` belongs to: the fact's list
+   * item (the last one for a new fact), up to the next item; past the end
+   * of the text for the last. Undefined when the edit is not inside a block
+   * list of facts.
+   */
+  placeOf(target: CiteTarget): Span | undefined {
+    const facts = isMap(this.root) ? (pairOf(this.root, 'facts')?.value as Node | null | undefined) : undefined;
+    if (!isSeq(facts) || facts.flow || facts.items.length === 0) return undefined;
+    const index = target.kind === 'new' ? facts.items.length - 1 : target.index;
+    const starts = facts.items.map((item) => this.lineStart(this.markerOf(range(item as Node)[0])));
+    return { start: starts[index], end: index + 1 < starts.length ? starts[index + 1] : this.text.length + 1 };
   }
 
   /** A fact written `{claim: …, cite: …}`: the citation is added in flow style. */
@@ -228,16 +278,16 @@ class SheetEditor {
   }
 
   private citationBody(): string[] {
-    const { file, line, quote } = this.citation;
-    const body = [`file: ${renderScalar(file, BLOCK)}`, `line: ${line}`];
+    const { file, first, last, quote } = this.citation;
+    const body = [`file: ${renderScalar(file, BLOCK)}`, `line: ${renderLine(first, last, BLOCK)}`];
     if (quote !== '') body.push(`quote: ${renderScalar(quote, BLOCK)}`);
     return body;
   }
 
   private flowCitation(): string {
-    const { file, line, quote } = this.citation;
+    const { file, first, last, quote } = this.citation;
     const q = quote === '' ? '' : `, quote: ${renderScalar(quote, FLOW)}`;
-    return `{file: ${renderScalar(file, FLOW)}, line: ${line}${q}}`;
+    return `{file: ${renderScalar(file, FLOW)}, line: ${renderLine(first, last, FLOW)}${q}}`;
   }
 
   /**
@@ -262,9 +312,14 @@ class SheetEditor {
   private itemLayout(seq: YAMLSeq): ListLayout {
     const first = seq.items[0] as Node | null;
     const content = first?.range ? range(first)[0] : range(seq)[0] + 2;
+    return { dash: this.col(this.markerOf(content)), content: this.col(content) };
+  }
+
+  /** The `-` before the content of a block list item that starts at `content`. */
+  private markerOf(content: number): number {
     let dash = content - 1;
     while (dash > 0 && this.text[dash] !== '-') dash--;
-    return { dash: this.col(dash), content: this.col(content) };
+    return Math.max(dash, 0);
   }
 
   /** The end of a node's last character of content, comments and line breaks after it left out. */
@@ -323,8 +378,9 @@ function isEmpty(node: Node | null | undefined): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null) || (isSeq(node) && node.items.length === 0);
 }
 
-function range(node: Node): [number, number, number] {
-  return node.range ?? [0, 0, 0];
+/** A node's `[start, valueEnd, nodeEnd]`; parsed nodes always have one. */
+function range(node: Node | null | undefined): [number, number, number] {
+  return node?.range ?? [0, 0, 0];
 }
 
 function endOfPair(pair: Pair): number {

@@ -178,11 +178,17 @@ export function completion(view: SheetView, offset: number, store: SourceStore):
   const key = m[2];
   const valueStart = lineStart + m[1].length + m[2].length + m[3].length;
   const replace: Range = { start: view.lines.positionAt(valueStart), end: view.lines.positionAt(view.lines.lineEnd(pos.line)) };
-  if (key === 'file') return fileItems(store, view.check.sourcesDir, replace);
+  // Right after the colon (completion is triggered by typing it), the value needs a space before it to stay a mapping.
+  const lead = /\s$/.test(m[3]) ? '' : ' ';
+  const edit = (value: string): LspTextEdit => ({ range: replace, newText: lead + value });
+  if (key === 'file') return fileItems(store, view.check.sourcesDir, edit);
   // The citation this line belongs to: the last one starting before the cursor.
   const c = [...view.check.citations].reverse().find((x) => x.citation.span.start <= offset && !x.citation.compact);
-  if (!c || !c.sourcePath) return [];
-  const loaded = store.load(c.sourcePath);
+  // A citation still being written (no `line` yet) is not checked: resolve its file here.
+  const resolution = c && !c.sourcePath && c.citation.file ? store.resolve(view.check.sourcesDir, c.citation.file.value) : undefined;
+  const sourcePath = c?.sourcePath ?? (resolution?.kind === 'resolved' ? resolution.path : undefined);
+  if (!c || !sourcePath) return [];
+  const loaded = store.load(sourcePath);
   if (loaded.kind !== 'loaded') return [];
   const source = loaded.source;
   if (key === 'line') {
@@ -197,7 +203,7 @@ export function completion(view: SheetView, offset: number, store: SourceStore):
         detail: excerpt(text, 200),
         sortText: String(n).padStart(8, '0'),
         filterText: String(n),
-        textEdit: { range: replace, newText: String(n) },
+        textEdit: edit(String(n)),
       });
     }
     return items;
@@ -215,12 +221,12 @@ export function completion(view: SheetView, offset: number, store: SourceStore):
       documentation: text,
       filterText: text,
       insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range: replace, newText: renderScalar(text, { style: 'plain', inFlow: false }) },
+      textEdit: edit(renderScalar(text, { style: 'plain', inFlow: false })),
     },
   ];
 }
 
-function fileItems(store: SourceStore, dir: string, replace: Range): CompletionItem[] {
+function fileItems(store: SourceStore, dir: string, edit: (value: string) => LspTextEdit): CompletionItem[] {
   if (!store.isInsideRoot(dir)) return [];
   const items: CompletionItem[] = [];
   const walk = (fs: FileSystem, folder: string, prefix: string, depth: number): void => {
@@ -230,7 +236,7 @@ function fileItems(store: SourceStore, dir: string, replace: Range): CompletionI
         if (depth < 3) walk(fs, path.join(folder, e.name), `${prefix}${e.name}/`, depth + 1);
       } else if (!/\.facts\.ya?ml$/i.test(e.name) && items.length < 5000) {
         const name = prefix + e.name;
-        items.push({ label: name, kind: CompletionItemKind.File, textEdit: { range: replace, newText: renderScalar(name, { style: 'plain', inFlow: false }) } });
+        items.push({ label: name, kind: CompletionItemKind.File, textEdit: edit(renderScalar(name, { style: 'plain', inFlow: false })) });
       }
     }
   };

@@ -6,6 +6,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { fastCompose } from './fastYaml';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
@@ -149,9 +150,13 @@ function nextLineStart(text: string, pos: number): number {
   return text.length;
 }
 
-/** Parses a sheet as one YAML document, whatever its layout. */
-export function parseWhole(text: string): ParsedSheet {
-  return withDuplicateIds(new SheetReader(text, text, 0).readSheet());
+/**
+ * Parses a sheet as one YAML document, whatever its layout. `fast: false`
+ * skips the fast path and always uses the `yaml` package's full parser (the
+ * tests compare the two).
+ */
+export function parseWhole(text: string, options: { fast?: boolean } = {}): ParsedSheet {
+  return withDuplicateIds(new SheetReader(text, text, 0, options.fast ?? true).readSheet());
 }
 
 /** The head of a split sheet: `title`, `sources`, and that `facts` exists. */
@@ -203,27 +208,36 @@ function lineNumberAt(text: string, offset: number): number {
  */
 class SheetReader {
   private readonly diagnostics: FactDiagnostic[] = [];
-  private readonly doc: Document.Parsed;
+  private readonly contents: Node | null;
+  /** The full parse, when the fast path gave up; aliases resolve through it. */
+  private readonly doc: Document.Parsed | undefined;
 
   constructor(
     private readonly text: string,
     source: string,
     private readonly base: number,
+    fast = true,
   ) {
+    const composed = fast ? fastCompose(source) : undefined;
+    if (composed !== undefined) {
+      this.contents = composed;
+      return;
+    }
     this.doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+    this.contents = this.doc.contents;
     for (const error of this.doc.errors) {
       this.report('yaml-syntax', this.clamp({ start: base + error.pos[0], end: base + error.pos[1] }), firstLine(error.message));
     }
   }
 
   readSheet(): ParsedSheet {
-    return { sheet: this.readRoot(this.doc.contents), diagnostics: this.diagnostics, text: this.text };
+    return { sheet: this.readRoot(this.contents), diagnostics: this.diagnostics, text: this.text };
   }
 
   /** A chunk: a block list holding facts. */
   readFactList(firstIndex: number): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
     const facts: Fact[] = [];
-    const root = this.deref(this.doc.contents);
+    const root = this.deref(this.contents);
     if (isSeq(root)) {
       for (const item of root.items) {
         const fact = this.readFact(item as Node | null, firstIndex + facts.length);
@@ -235,7 +249,7 @@ class SheetReader {
 
   private readRoot(root: Node | null): Sheet {
     if (root === null || (isScalar(root) && root.value === null)) {
-      if (this.doc.errors.length === 0) {
+      if (!this.doc || this.doc.errors.length === 0) {
         this.report('invalid-structure', this.clamp({ start: 0, end: this.firstLineEnd(0) }), 'The fact sheet is empty: it needs a `facts` list.');
       }
       return { facts: [] };
@@ -396,7 +410,7 @@ class SheetReader {
     const node = this.deref(valueNode);
     const message = '`line` must be a line number like `12` or a range like `"12-14"`.';
     if (!isScalar(node) || node.value === null) {
-      this.report('invalid-structure', valueNode ? this.spanOf(valueNode) : this.spanOf(pair.key as Node), message);
+      this.report('invalid-structure', this.valueOrKeySpan(pair), message);
       return undefined;
     }
     const base = { span: this.spanOf(valueNode!), style: styleOf(node), inFlow: this.inFlow(this.spanOf(valueNode!).start), editable: true };
@@ -423,11 +437,18 @@ class SheetReader {
     const node = pair.value as Node | null;
     const value = node ? this.scalar(node) : undefined;
     if (!value) {
-      const where = node ? this.spanOf(node) : this.spanOf(pair.key as Node);
+      const where = this.valueOrKeySpan(pair);
       const empty = !node || (isScalar(this.deref(node)) && (this.deref(node) as Scalar).value === null);
       this.report('invalid-structure', where, empty ? `\`${key}\` has no value.` : `\`${key}\` must be text, not a list or mapping.`);
     }
     return value;
+  }
+
+  /** A pair's value, or its key when the value is not written (`key:` with nothing after it). */
+  private valueOrKeySpan(pair: Pair): Span {
+    const value = pair.value as Node | null;
+    const r = value?.range;
+    return value && r && r[1] > r[0] ? this.spanOf(value) : this.spanOf(pair.key as Node);
   }
 
   private scalar(node: Node | null): ScalarValue | undefined {
@@ -495,14 +516,18 @@ class SheetReader {
 
   private deref(node: Node | null | undefined): Node | null {
     if (!node) return null;
-    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    if (isAlias(node)) return this.doc ? ((node.resolve(this.doc) as Node | undefined) ?? null) : null;
     return node;
   }
 
   private spanOf(node: Node): Span {
     const r = node.range;
     if (!r) return { start: this.base, end: this.base };
-    return this.clamp({ start: this.base + r[0], end: this.base + r[1] });
+    // A block scalar's value ends after its line break: stop at its last character,
+    // so that an edit replacing the value keeps the line break.
+    let end = this.base + r[1];
+    while (end > this.base + r[0] && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return this.clamp({ start: this.base + r[0], end });
   }
 
   /** A span that exists in the text and is at least one character where possible. */

@@ -121,11 +121,20 @@ export class SourceStore {
       return { kind: 'outside-root', reason: 'the path leaves the root folder' };
     }
     const real = this.realpath(lexical);
-    if (real === undefined) return { kind: 'not-found', path: lexical };
-    if (!isInside(this.realRoot, real)) {
-      return { kind: 'outside-root', reason: 'a symbolic link leads outside the root folder' };
+    const leaves = { kind: 'outside-root', reason: 'a symbolic link leads outside the root folder' } as const;
+    // A missing file under a folder link that leaves the root is outside too:
+    // telling "not found" there would show what exists outside.
+    if (real === undefined) return this.existingAncestorInside(lexical) ? { kind: 'not-found', path: lexical } : leaves;
+    return isInside(this.realRoot, real) ? { kind: 'resolved', path: real } : leaves;
+  }
+
+  /** Whether the nearest existing folder above `p` is inside the root once symlinks are followed. */
+  private existingAncestorInside(p: string): boolean {
+    for (let dir = path.dirname(p); ; dir = path.dirname(dir)) {
+      const real = this.realpath(dir);
+      if (real !== undefined) return isInside(this.realRoot, real);
+      if (path.dirname(dir) === dir) return false;
     }
-    return { kind: 'resolved', path: real };
   }
 
   /** Whether a directory is inside the root once symlinks are followed. */

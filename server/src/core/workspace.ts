@@ -56,7 +56,11 @@ export class FactWorkspace {
     return this.options;
   }
 
-  /** Finds every sheet on disk under the roots; returns their paths. */
+  /**
+   * Finds every sheet on disk under the roots; returns their paths. Sheets
+   * no longer there (a removed workspace folder) leave the index, unless an
+   * editor has them open.
+   */
   indexAll(): string[] {
     const found: string[] = [];
     for (const root of this.roots) {
@@ -64,6 +68,10 @@ export class FactWorkspace {
         if (!this.sheets.has(p)) this.loadFromDisk(p);
         if (this.sheets.has(p)) found.push(p);
       }
+    }
+    const kept = new Set(found);
+    for (const [p, entry] of this.sheets) {
+      if (entry.version === undefined && !kept.has(p)) this.sheets.delete(p);
     }
     return found;
   }
@@ -175,23 +183,28 @@ export class FactWorkspace {
 
   /**
    * A source changed (on disk, or in an editor): forget it and every check
-   * that looked at it. Returns the sheets to re-check.
+   * that looked at it. A folder stands for every path under it, since
+   * clients report a deleted folder and not the files it held. Returns the
+   * sheets to re-check.
    */
   sourceChanged(paths: readonly string[]): string[] {
-    const keys = new Set(paths);
+    const changed = new Set(paths);
     for (const p of paths) {
       const real = this.host.fs.realpath(p);
-      if (real) keys.add(real);
+      if (real) changed.add(real);
     }
-    for (const store of this.stores.values()) {
-      for (const k of keys) store.invalidate(k);
-    }
+    const keys = new Set(changed);
     const affected: string[] = [];
     for (const [p, entry] of this.sheets) {
-      if (!entry.deps || [...keys].some((k) => entry.deps!.has(k))) {
+      const hit = entry.deps ? [...entry.deps].filter((dep) => [...changed].some((c) => isInside(c, dep))) : [];
+      for (const dep of hit) keys.add(dep);
+      if (!entry.deps || hit.length > 0) {
         entry.check = undefined;
         affected.push(p);
       }
+    }
+    for (const store of this.stores.values()) {
+      for (const k of keys) store.invalidate(k);
     }
     return affected;
   }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -15,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { features, FactWorkspace, isFactSheetPath, LineIndex, nodeFileSystem, parseSheet, type FileSystem, type SheetCheck } from '../core';
+import { citeSelection, features, FactWorkspace, isFactSheetPath, isInside, LineIndex, nodeFileSystem, parseSheet, type FileSystem, type SheetCheck } from '../core';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
@@ -44,6 +45,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const workspace = new FactWorkspace({ fs, openSourceText: (real) => openSources.get(real)?.getText() });
   const log = (message: string) => connection.console.log(message);
   let configurationPull = false;
+  let watchRegistration = false;
 
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
@@ -117,6 +119,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : params.rootPath ?? undefined];
     workspace.setRoots(folders.filter((f): f is string => typeof f === 'string'));
     configurationPull = params.capabilities.workspace?.configuration === true;
+    watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = params.initializationOptions as { settings?: FactNotesSettings } | undefined;
     if (init?.settings) workspace.setOptions(optionsFromSettings(init.settings, log));
     return {
@@ -140,6 +143,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (configurationPull) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factNotes' }).catch(() => undefined);
     }
+    if (watchRegistration) {
+      // Sources may have any name, and a deleted folder is reported alone: watch everything.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(() => undefined);
+    }
     connection.workspace.onDidChangeWorkspaceFolders(() => void reindex());
     await pullSettings();
     const started = Date.now();
@@ -150,9 +157,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   async function reindex(): Promise<void> {
     const folders = await connection.workspace.getWorkspaceFolders();
+    const before = workspace.paths();
     workspace.setRoots((folders ?? []).map((f) => toPath(f.uri)).filter((f): f is string => f !== undefined));
     guard('Indexing the workspace', [], () => workspace.indexAll());
-    schedule(workspace.paths(), 0);
+    // Sheets that left the index are published once more, empty.
+    schedule([...before, ...workspace.paths()], 0);
   }
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -199,11 +208,16 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     for (const change of params.changes) {
       const p = toPath(change.uri);
       if (!p) continue;
+      const deleted = change.type === FileChangeType.Deleted;
       if (isFactSheetPath(p)) {
-        workspace.sheetFileChanged(p, change.type === FileChangeType.Deleted);
+        workspace.sheetFileChanged(p, deleted);
         sheets.push(p);
       } else {
         changedSources.push(p);
+        // A deleted folder is reported alone: the sheets in it are gone too.
+        const inside = deleted ? workspace.paths().filter((s) => s !== p && isInside(p, s)) : [];
+        for (const s of inside) workspace.sheetFileChanged(s, true);
+        sheets.push(...inside);
       }
     }
     if (changedSources.length > 0) sheets.push(...workspace.sourceChanged(changedSources));

@@ -1,0 +1,273 @@
+/**
+ * The Fact Notes extension: starts the language server and adds the commands
+ * that need an editor (cite a selection, fix a whole sheet). Everything that
+ * knows about fact sheets lives in the server.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CiteSelectionRequest,
+  FIX_ALL_KIND,
+  LANGUAGE_ID,
+  ListFactsRequest,
+  type CiteSelectionParams,
+  type CiteSelectionResult,
+  type FactSummary,
+  type ListFactsParams,
+} from '../../server/src/protocol';
+
+const SHEETS = '**/*.facts.{yaml,yml}';
+/**
+ * Files whose changes on disk the server hears of: sheets, and articles ending
+ * in .txt or .md. `**\/*` would also send every build output and `.git` write.
+ * An article with another ending is checked from its editor while open as
+ * plain text; a change to it on disk is seen after "Restart Server".
+ */
+const WATCHED = '**/*.{txt,md,facts.yaml,facts.yml}';
+const LAST_SHEET = 'factNotes.lastSheet';
+
+let server: Server | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  server = new Server(context.asAbsolutePath(path.join('dist', 'server.js')));
+  const running = server;
+  context.subscriptions.push(
+    running,
+    command('factNotes.restartServer', () => running.restart()),
+    command('factNotes.fixAll', () => fixAll(running)),
+    command('factNotes.citeSelection', () => citeSelection(running, context.workspaceState)),
+  );
+  await vscode.commands.executeCommand('setContext', 'factNotes.active', true);
+  await running.start();
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return server?.stop();
+}
+
+/** One language server at a time; a restart replaces the client, since one whose start failed cannot start again. */
+class Server implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly log = vscode.window.createOutputChannel('Fact Notes');
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
+  private readonly status = vscode.languages.createLanguageStatusItem('factNotes.server', { language: LANGUAGE_ID });
+
+  constructor(private readonly module: string) {
+    this.status.name = 'Fact Notes Server';
+  }
+
+  async start(): Promise<void> {
+    if (!fs.existsSync(this.module)) {
+      this.failed(`its program ${this.module} is missing. Build it with "npm run bundle".`);
+      return;
+    }
+    const run = { module: this.module, transport: TransportKind.ipc };
+    const serverOptions: ServerOptions = { run, debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6009'] } } };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: LANGUAGE_ID },
+        { scheme: 'untitled', language: LANGUAGE_ID },
+        // Articles: their unsaved text is checked against, and "Find All References" works in them.
+        { scheme: 'file', language: 'plaintext' },
+        { scheme: 'file', language: 'markdown' },
+      ],
+      synchronize: { configurationSection: 'factNotes', fileEvents: this.watcher },
+      outputChannel: this.log,
+      diagnosticCollectionName: 'factNotes',
+    };
+    const client = new LanguageClient('factNotes', 'Fact Notes', serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState(({ newState }) => this.show(newState));
+    try {
+      await client.start();
+    } catch (error) {
+      this.failed(messageOf(error));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    // A client still starting cannot be stopped: let it finish first.
+    if (client?.state === State.Starting) await client.start().catch(() => undefined);
+    if (client?.isRunning()) await client.dispose();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** The client if the server runs; otherwise says so and returns nothing. */
+  running(): LanguageClient | undefined {
+    if (this.client?.isRunning()) return this.client;
+    void vscode.window.showErrorMessage('Fact Notes: the language server is not running.', 'Restart Server', 'Show Log').then((choice) => {
+      if (choice === 'Restart Server') void vscode.commands.executeCommand('factNotes.restartServer');
+      if (choice === 'Show Log') this.log.show();
+    });
+    return undefined;
+  }
+
+  /** Problems the server reports in a document. */
+  problems(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.client?.diagnostics?.get(uri) ?? [];
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.status.dispose();
+    this.watcher.dispose();
+    this.log.dispose();
+  }
+
+  private show(state: State): void {
+    this.status.busy = state === State.Starting;
+    this.status.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    this.status.text = state === State.Running ? 'Fact Notes' : state === State.Starting ? 'Fact Notes starting' : 'Fact Notes stopped';
+    this.status.command = { title: 'Restart', command: 'factNotes.restartServer' };
+  }
+
+  private failed(reason: string): void {
+    this.show(State.Stopped);
+    this.log.appendLine(`The language server did not start: ${reason}`);
+    void vscode.window.showErrorMessage(`Fact Notes: the language server did not start: ${reason}`, 'Show Log').then((choice) => {
+      if (choice) this.log.show();
+    });
+  }
+}
+
+/** "Fact Notes: Fix All Citations in Sheet": applies every fix the server is sure of. */
+async function fixAll(server: Server): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document?.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Fact Notes: open a fact sheet to fix its citations.');
+    return;
+  }
+  if (!server.running()) return;
+  const whole = document.validateRange(new vscode.Range(0, 0, document.lineCount, 0));
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND, 1);
+  const kind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
+  const fix = actions?.filter(isCodeAction).find((a) => a.kind !== undefined && kind.contains(a.kind));
+  const name = path.basename(document.uri.path);
+  if (!fix?.edit || fix.edit.size === 0) {
+    const left = server.problems(document.uri).length;
+    if (left === 0) {
+      void vscode.window.showInformationMessage(`Fact Notes: nothing to fix in ${name}.`);
+    } else if ((await vscode.window.showInformationMessage(`Fact Notes: nothing in ${name} can be fixed for certain. Problems left: ${left}.`, 'Show Problems')) !== undefined) {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }
+    return;
+  }
+  if (!(await vscode.workspace.applyEdit(fix.edit))) throw new Error(`the fixes could not be applied to ${name}; it may have changed meanwhile.`);
+  if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+  vscode.window.setStatusBarMessage(`Fact Notes: ${fix.title}`, 5000);
+}
+
+/** "Fact Notes: Cite Selection": adds the selected words of an article to a fact of a sheet. */
+async function citeSelection(server: Server, memory: vscode.Memento): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const article = editor?.document;
+  if (!editor || !article || editor.selection.isEmpty || article.languageId === LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Fact Notes: select the words to cite in an article first.');
+    return;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(article.uri);
+  if (article.uri.scheme !== 'file' || !folder) {
+    void vscode.window.showInformationMessage('Fact Notes: only files inside a workspace folder can be cited, since a sheet may only cite files of its own folder.');
+    return;
+  }
+  if (article.isDirty) {
+    const save = await vscode.window.showWarningMessage(`Fact Notes: ${path.basename(article.uri.path)} has unsaved changes. Save it so the citation matches the file on disk?`, { modal: true }, 'Save and Cite');
+    if (save === undefined || !(await article.save())) return;
+  }
+  const client = server.running();
+  if (!client) return;
+  const selection = editor.selection;
+  const quote = article.getText(selection);
+
+  const sheet = await pickSheet(folder, memory);
+  if (!sheet) return;
+  const sheetUri = client.code2ProtocolConverter.asUri(sheet);
+  const facts = await client.sendRequest<FactSummary[]>(ListFactsRequest, { sheetUri } satisfies ListFactsParams);
+  const target = await pickFact(facts, path.basename(sheet.path), quote);
+  if (!target) return;
+
+  // A selection that ends at the start of a line does not cite that line.
+  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
+  const params: CiteSelectionParams = { sheetUri, sourceUri: client.code2ProtocolConverter.asUri(article.uri), startLine: selection.start.line, endLine, quote, ...target };
+  const result = await client.sendRequest<CiteSelectionResult>(CiteSelectionRequest, params);
+  if (result.error !== undefined || result.edit === undefined) throw new Error(result.error ?? 'the server returned no change.');
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`the citation could not be added to ${path.basename(sheet.path)}.`);
+  await memory.update(LAST_SHEET, sheet.toString());
+  await reveal(sheet, edit.get(sheet));
+}
+
+/** Asks for a sheet of the article's workspace folder; the one used last comes first, and a lone sheet is taken without asking. */
+async function pickSheet(folder: vscode.WorkspaceFolder, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
+  const sheets = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SHEETS), '**/node_modules/**');
+  if (sheets.length === 0) {
+    void vscode.window.showInformationMessage(`Fact Notes: ${folder.name} has no fact sheet (*.facts.yaml) to cite into. Create one, then cite again.`);
+    return undefined;
+  }
+  if (sheets.length === 1) return sheets[0];
+  const last = memory.get<string>(LAST_SHEET);
+  const items = sheets
+    .map((uri) => ({ uri, label: path.basename(uri.path), description: path.posix.dirname(vscode.workspace.asRelativePath(uri, false)) }))
+    .sort((a, b) => Number(b.uri.toString() === last) - Number(a.uri.toString() === last) || a.uri.path.localeCompare(b.uri.path));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Cite Selection', placeHolder: 'Fact sheet to add the citation to', matchOnDescription: true });
+  return picked?.uri;
+}
+
+/** Asks for the fact that receives the citation: an existing one, or a new one with a claim. */
+async function pickFact(facts: readonly FactSummary[], sheetName: string, quote: string): Promise<Pick<CiteSelectionParams, 'factIndex' | 'claim'> | undefined> {
+  const items: (vscode.QuickPickItem & { index?: number })[] = [
+    { label: '$(add) New fact…', alwaysShow: true },
+    ...(facts.length > 0 ? [{ label: 'facts', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...facts.map((f) => ({ label: f.claim.replace(/\s+/g, ' '), description: f.id, index: f.index })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `Cite Selection in ${sheetName}`, placeHolder: 'Fact the quote supports', matchOnDescription: true });
+  if (!picked) return undefined;
+  if (picked.index !== undefined) return { factIndex: picked.index };
+  const claim = await vscode.window.showInputBox({
+    title: `New fact in ${sheetName}`,
+    prompt: 'The claim the quote supports',
+    value: quote.replace(/\s+/g, ' ').trim(),
+    validateInput: (value) => (value.trim() === '' ? 'A fact needs a claim.' : undefined),
+  });
+  return claim === undefined ? undefined : { claim: claim.trim() };
+}
+
+/** Shows the sheet beside the article with the cursor after the inserted citation. */
+async function reveal(sheet: vscode.Uri, edits: readonly vscode.TextEdit[]): Promise<void> {
+  const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === sheet.toString())?.viewColumn;
+  const editor = await vscode.window.showTextDocument(sheet, { viewColumn: column ?? vscode.ViewColumn.Beside, preview: false });
+  // The earliest edit is the only one that later edits do not shift.
+  const first = [...edits].sort((a, b) => a.range.start.compareTo(b.range.start))[0];
+  if (!first) return;
+  const lines = first.newText.replace(/\r?\n$/, '').split(/\r\n|\r|\n/);
+  const last = lines[lines.length - 1];
+  const start = first.range.start;
+  const end = new vscode.Position(start.line + lines.length - 1, (lines.length === 1 ? start.character : 0) + last.length);
+  editor.selection = new vscode.Selection(end, end);
+  editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Registers a command whose failure is shown to the user rather than lost. */
+function command(id: string, run: () => Promise<void>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, () =>
+    run().catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`Fact Notes: ${messageOf(error)}`);
+    }),
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isCodeAction(item: vscode.CodeAction | vscode.Command): item is vscode.CodeAction {
+  return typeof item.command !== 'string';
+}

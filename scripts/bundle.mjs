@@ -1,0 +1,40 @@
+// Bundles the extension for VS Code: the client (dist/client.js, the
+// manifest's `main`) and the language server it starts (dist/server.js), each
+// one self-contained file, so the packaged extension needs no node_modules.
+//
+//   node scripts/bundle.mjs               with source maps, for development
+//   node scripts/bundle.mjs --production  minified, as `vsce package` runs it
+import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const production = process.argv.includes('--production');
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client' },
+  { in: 'server/src/lsp/main.ts', out: 'server' },
+];
+
+// Start clean, so no source map of an earlier build is left beside a minified one.
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Provided by VS Code at run time.
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  metafile: true,
+});
+
+for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
+  if (!file.endsWith('.map')) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KB`);
+}

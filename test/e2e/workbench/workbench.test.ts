@@ -1,0 +1,159 @@
+/**
+ * The workbench suite: a person using Fact Notes in VS Code (code-server,
+ * driven through Debian's Chromium). One story, step by step, each step
+ * polled with a timeout, screenshotted into test-results/screenshots/, and on
+ * failure reported with what the screen showed and the extension host's log.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clickText, findTextBox, focusEditor, hoverBoldTexts, hoverText,
+  openFileFromExplorer, openProblems, openWorkbench, problemRow, readProblems, recordedHighlights, recordSymbolHighlights,
+  showFixesInProblems, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, Workbench,
+} from '../lib/browser';
+import { checkJson, CliDiagnostic } from '../lib/cli';
+import { CodeServer, startCodeServer } from '../lib/codeServer';
+import { cleanupTemp, copySamples, factNotesExtension } from '../lib/paths';
+import { waitFor } from '../lib/poll';
+
+const SHEET = 'broken.facts.yaml';
+const HOVER_QUOTE = 'In Reykjavik, on the sidelines of an Arctic Council meeting';
+const F12_QUOTE = 'the release of US citizens Paul Whelan and Trevor Reed';
+const FIX_MESSAGE = 'Line 43 is past the end';
+
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, `"${needle}" not in the sheet`);
+  return i + 1;
+}
+
+describe('workbench: using Fact Notes in VS Code like a person (code-server + Chromium)', function () {
+  this.timeout(120_000);
+  this.bail(true); // one story: later steps need the earlier ones
+
+  let samples: string;
+  let sheetPath: string;
+  let original: string;
+  let expected: CliDiagnostic[];
+  let server: CodeServer | undefined;
+  let wb: Workbench;
+
+  before(async () => {
+    samples = copySamples();
+    sheetPath = path.join(samples, SHEET);
+    original = fs.readFileSync(sheetPath, 'utf8');
+    expected = checkJson(sheetPath, samples).diagnostics;
+    server = await startCodeServer({ extensions: [factNotesExtension()] });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await server?.stop();
+    cleanupTemp(samples && path.dirname(samples));
+  });
+
+  it('opens the samples folder', async () => {
+    const started = Date.now();
+    wb = await openWorkbench(server!, samples, { viewport: { width: 1400, height: 1000 } });
+    await step(wb, 'samples folder open', async () => {
+      for (const name of ['articles', SHEET, 'reykjavik.facts.yaml']) {
+        await wb.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).waitFor({ state: 'visible', timeout: 20_000 });
+      }
+    });
+    console.log(`      (workbench ready in ${Date.now() - started} ms)`);
+  });
+
+  it(`opens ${SHEET} from the Explorer as a fact sheet`, async () => {
+    await step(wb, `open ${SHEET}`, async () => {
+      await openFileFromExplorer(wb.page, SHEET);
+      // "Plain Text" shows for a moment before the extension's language applies.
+      await waitForLanguage(wb.page, 'Fact Sheet');
+    });
+  });
+
+  it('lists the expected diagnostics in the Problems panel', async () => {
+    await step(wb, 'problems panel', async () => {
+      await openProblems(wb.page);
+      await toggleMaximizedPanel(wb.page); // so every row is rendered at once
+      const rows = await waitForProblems(wb.page, (r) => r.filter((x) => !x.isFile).length === expected.length,
+        `${expected.length} problems listed for ${SHEET}`);
+      const markers = rows.filter((r) => !r.isFile);
+      for (const d of expected) {
+        const where = `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`;
+        const row = markers.find((r) => r.text.includes(d.message) && r.text.includes(where));
+        assert.ok(row, `no Problems row for ${d.code} ${where}: ${d.message}\nrows:\n${markers.map((r) => r.text).join('\n')}`);
+        assert.ok(row.text.includes(d.code), `the row of ${d.code} ${where} does not show the code`);
+        assert.ok(row.ariaLabel.startsWith(d.severity === 'error' ? 'Error:' : 'Warning:'), `severity of ${d.code} ${where}: ${row.ariaLabel}`);
+      }
+      const file = rows.find((r) => r.isFile);
+      assert.ok(file?.text.includes(SHEET), `no file row for ${SHEET}`);
+    });
+    await toggleMaximizedPanel(wb.page);
+  });
+
+  it('shows the quote when hovering a citation', async () => {
+    await step(wb, 'hover a citation', async () => {
+      await activateTab(wb.page, SHEET);
+      const text = await hoverText(wb.page, HOVER_QUOTE.slice(0, 20), { line: lineOf(original, `quote: ${HOVER_QUOTE}`), expect: HOVER_QUOTE });
+      assert.ok(text.includes('004_03f832fef03921f4.txt'), `hover:\n${text}`);
+      assert.match(text, /line 2\b/, `hover:\n${text}`);
+      const bold = await hoverBoldTexts(wb.page);
+      assert.ok(bold.some((b) => b.includes(HOVER_QUOTE)), `the quote is not bold in the hover; bold parts: ${JSON.stringify(bold)}`);
+    });
+  });
+
+  it('goes to definition (F12) and lands on the quoted words in the article', async () => {
+    await step(wb, 'go to definition', async () => {
+      await wb.page.keyboard.press('Escape');
+      const line = lineOf(original, `quote: ${F12_QUOTE}`);
+      await clickText(wb.page, F12_QUOTE.slice(0, 25), { line, offset: 30 });
+      await recordSymbolHighlights(wb.page);
+      await wb.page.keyboard.press('F12');
+      await waitFor(async () => (await activeTabLabel(wb.page))?.startsWith('004_03f832fef03921f4.txt'), { what: 'the article to open' });
+      // VS Code puts the cursor at the start of the target range: line 9, after 69 characters.
+      const article = fs.readFileSync(path.join(samples, 'articles', '004_03f832fef03921f4.txt'), 'utf8').split(/\r?\n/);
+      const col = article[8].indexOf(F12_QUOTE) + 1;
+      await waitFor(async () => (await statusBarText(wb.page, 'selection'))?.startsWith(`Ln 9, Col ${col}`), { what: `the cursor at Ln 9, Col ${col}` });
+      // ...and flashes a highlight over the whole range: it must cover exactly the quoted words.
+      const box = await waitFor(() => findTextBox(wb.page, F12_QUOTE), { what: 'the quoted words on screen' });
+      const highlights = await waitFor(async () => { const h = await recordedHighlights(wb.page); return h.length > 0 && h; }, { what: 'the definition highlight' });
+      const match = highlights.find((h) => Math.abs(h.x - box.x) < 3 && Math.abs(h.width - box.width) < 4 && Math.abs(h.y - box.y) < box.height);
+      assert.ok(match, `no highlight over the quote at ${JSON.stringify(box)}; highlights: ${JSON.stringify(highlights)}`);
+    });
+  });
+
+  it('repairs a citation with a quick fix from the Problems panel; after saving, only that line changed on disk', async () => {
+    await activateTab(wb.page, SHEET);
+    const fixed = expected.find((d) => d.message.startsWith(FIX_MESSAGE));
+    assert.ok(fixed, `no "${FIX_MESSAGE}" diagnostic expected`);
+    const titles = await step(wb, 'quick fix menu in the problems panel', async () => {
+      await openProblems(wb.page);
+      const t = await showFixesInProblems(wb.page, FIX_MESSAGE);
+      assert.deepStrictEqual(t, fixed.fixes.map((f) => f.title));
+      return t;
+    });
+    await step(wb, 'quick fix applied', async () => {
+      await chooseMenuItem(wb.page, titles[0]);
+      await waitForProblems(wb.page, (r) => r.filter((x) => !x.isFile).length === expected.length - 1 && !r.some((x) => x.text.includes(FIX_MESSAGE)),
+        'the fixed problem to leave the Problems panel');
+      assert.strictEqual(await problemRow(wb.page, FIX_MESSAGE).count(), 0);
+      assert.ok(await activeTabDirty(wb.page), 'the fix leaves the sheet with unsaved changes');
+      assert.strictEqual(fs.readFileSync(sheetPath, 'utf8'), original, 'nothing is written before saving');
+    });
+    await step(wb, 'saved after the quick fix', async () => {
+      await focusEditor(wb.page);
+      await wb.page.keyboard.press('Control+S');
+      await waitFor(async () => !(await activeTabDirty(wb.page)) && fs.readFileSync(sheetPath, 'utf8') !== original, { what: 'the sheet to be saved' });
+      const before = original.split('\n');
+      const after = fs.readFileSync(sheetPath, 'utf8').split('\n');
+      assert.strictEqual(after.length, before.length);
+      const changed = before.map((l, i) => (l === after[i] ? -1 : i)).filter((i) => i >= 0);
+      assert.deepStrictEqual(changed, [fixed.range.start.line], 'lines changed on disk');
+      assert.strictEqual(after[fixed.range.start.line], before[fixed.range.start.line].replace('line: 43', 'line: 3'));
+      // Still listed: every other problem.
+      const rows = await readProblems(wb.page);
+      assert.strictEqual(rows.filter((x) => !x.isFile).length, expected.length - 1);
+    });
+  });
+});

@@ -1,0 +1,39 @@
+/** Checking a sheet written into a temporary workspace, with the real disk. */
+import { DEFAULT_OPTIONS, SourceStore, checkSheet, nodeFileSystem, type CheckOptions, type FactDiagnostic, type FileSystem, type SheetCheck } from './core';
+import type { TempWorkspace } from './workspace';
+
+export interface CheckedSheet extends SheetCheck {
+  /** The sheet's text as checked. */
+  readonly text: string;
+}
+
+/**
+ * Writes `text` as `sheetName` into the workspace and checks it with the
+ * workspace folder as the root.
+ */
+export function checkInWorkspace(
+  ws: TempWorkspace,
+  text: string,
+  options: Partial<CheckOptions> = {},
+  sheetName = 'notes.facts.yaml',
+  fs: FileSystem = nodeFileSystem,
+): CheckedSheet {
+  const sheetPath = ws.write(sheetName, text);
+  const full: CheckOptions = { ...DEFAULT_OPTIONS, ...options };
+  const store = new SourceStore(fs, ws.root, full.maxSourceBytes);
+  return { ...checkSheet(sheetPath, text, store, full), text };
+}
+
+/** The one diagnostic with `code`, failing when there is not exactly one. */
+export function only(diagnostics: readonly FactDiagnostic[], code: string): FactDiagnostic {
+  const found = diagnostics.filter((d) => d.code === code);
+  if (found.length !== 1) {
+    throw new Error(`expected exactly one ${code}, got ${found.length}: ${JSON.stringify(diagnostics.map((d) => `${d.code}: ${d.message}`), null, 2)}`);
+  }
+  return found[0];
+}
+
+/** `code: covered text` for each diagnostic, to compare whole results at once. */
+export function summarize(text: string, diagnostics: readonly FactDiagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.code}: ${text.slice(d.span.start, d.span.end)}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * The checking core and the command line as the tests load them.
+ *
+ * The tests compile from `test/` into `test/out/`, one folder deeper than
+ * their sources, so a relative import of `server/src` would not resolve at
+ * run time. Types come from the sources (type-only imports are erased);
+ * values are required from the server's build output, which `tsc -b` builds
+ * first through the project reference.
+ */
+import type * as Core from '../../server/src/core';
+import type * as Cli from '../../server/src/cli/main';
+
+export type * from '../../server/src/core';
+export type { CliIO } from '../../server/src/cli/main';
+
+const core = require('../../../server/out/core') as typeof Core;
+const cli = require('../../../server/out/cli/main') as typeof Cli;
+
+export const {
+  ALL_CODES,
+  DEFAULT_OPTIONS,
+  DEFAULT_SEVERITY,
+  LineIndex,
+  SourceStore,
+  SourceText,
+  applyEdits,
+  applyFixes,
+  checkSheet,
+  decodeSource,
+  findExact,
+  locateQuote,
+  nodeFileSystem,
+  normalizeText,
+  parseSheet,
+  preferredFixes,
+  prepareQuote,
+} = core;
+
+/** The classes are values above; these name their instance types. */
+export type LineIndex = Core.LineIndex;
+export type SourceStore = Core.SourceStore;
+export type SourceText = Core.SourceText;
+
+export const { run, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } = cli;
+
+/** Absolute path of the repository (`test/out/helpers` is three folders down). */
+export const REPO_ROOT: string = require('node:path').resolve(__dirname, '../../..');

@@ -1,0 +1,160 @@
+/**
+ * Quick fixes and "fix all" on broken.facts.yaml, with exact edits, applied
+ * back to the document as an editor would.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionKind, CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
+import { copySamples, lineText, LspClient, rangeIn, removeFolder, REPO_ROOT, type OpenDocument } from './client';
+import { BROKEN_INDEX, brokenDiagnostics, shape } from './expected';
+
+const FIX_ALL = 'source.fixAll.factNotes';
+
+describe('Protocol: code actions', function () {
+  let root: string;
+  let client: LspClient;
+  let doc: OpenDocument;
+  let diagnostics: Diagnostic[];
+
+  const find = (code: string, nth = 0) => diagnostics.filter((d) => d.code === code)[nth];
+  const actionsFor = (ds: Diagnostic[], only?: string[]) =>
+    client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: doc.uri },
+      range: ds[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: ds, only },
+    }) as Promise<CodeAction[]>;
+  const quickFix = (title: string, d: Diagnostic, edits: TextEdit[], isPreferred: boolean): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred,
+    edit: { changes: { [doc.uri]: edits } },
+  });
+
+  before(async () => {
+    root = copySamples();
+    client = await LspClient.start({ root });
+    doc = await client.openFile('broken.facts.yaml');
+    diagnostics = (await client.waitForVersion(doc)).diagnostics;
+    assert.deepEqual(diagnostics.map(shape), brokenDiagnostics(doc.text));
+  });
+  after(async () => {
+    assert.deepEqual(client.errors(), []);
+    await client.stop();
+    removeFolder(root);
+  });
+
+  it('Should offer "Change line to 6" for quote-moved, preferred', async () => {
+    const d = find('quote-moved');
+    assert.deepEqual(await actionsFor([d]), [quickFix('Change line to 6', d, [{ range: d.range, newText: '6' }], true)]);
+  });
+
+  it('Should offer "Change line to 3" for line-out-of-range, preferred', async () => {
+    const d = find('line-out-of-range');
+    assert.deepEqual(await actionsFor([d]), [quickFix('Change line to 3', d, [{ range: d.range, newText: '3' }], true)]);
+  });
+
+  it('Should offer the nearest file name for source-not-found, preferred', async () => {
+    const d = find('source-not-found');
+    assert.deepEqual(await actionsFor([d]), [quickFix('Change to `004_03f832fef03921f4.txt`', d, [{ range: d.range, newText: '004_03f832fef03921f4.txt' }], true)]);
+  });
+
+  it('Should offer the close known key, then removing the key, for unknown-key', async () => {
+    const d = find('unknown-key', 0);
+    const line = d.range.start.line;
+    assert.equal(lineText(doc.text, line).trim().split(':')[0], 'qoute');
+    assert.deepEqual(await actionsFor([d]), [
+      quickFix('Did you mean `quote`?', d, [{ range: d.range, newText: 'quote' }], true),
+      quickFix('Remove the key `qoute`', d, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }], false),
+    ]);
+    const other = find('unknown-key', 1);
+    const otherLine = other.range.start.line;
+    assert.deepEqual(await actionsFor([other]), [
+      quickFix('Remove the key `confidence`', other, [{ range: { start: { line: otherLine, character: 0 }, end: { line: otherLine + 1, character: 0 } }, newText: '' }], false),
+    ]);
+  });
+
+  it("Should offer the source's text for quote-mismatch, and re-anchoring for a quote found elsewhere", async () => {
+    const mismatch = find('quote-mismatch');
+    assert.deepEqual(await actionsFor([mismatch]), [
+      quickFix(
+        "Replace quote with the source's text",
+        mismatch,
+        [{ range: mismatch.range, newText: 'Lavrov, for his part, found the talks constructive and said both sides understood the need to improve relations' }],
+        true,
+      ),
+    ]);
+    const navalny = find('quote-not-found', 1);
+    const article = fs.readFileSync(path.join(root, 'articles', '000_f973f57cc2c34c65.txt'), 'utf8').split('\n');
+    assert.deepEqual(await actionsFor([navalny]), [
+      quickFix(
+        'Re-anchor to line 3',
+        navalny,
+        [
+          { range: rangeIn(doc.text, 'line: 9\n        # quote-not-found', '9'), newText: '3' },
+          { range: navalny.range, newText: article[2] },
+        ],
+        true,
+      ),
+    ]);
+    assert.deepEqual(await actionsFor([find('quote-not-found', 0)]), [], 'nothing close enough: no fix');
+  });
+
+  it('Should offer nothing for a diagnostic the server did not publish', async () => {
+    const d = find('quote-moved');
+    assert.deepEqual(await actionsFor([{ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character + 1 } } }]), []);
+    assert.deepEqual(await actionsFor([{ ...d, source: 'another-linter' }]), []);
+  });
+
+  it('Should offer fix-all only when source actions are asked for', async () => {
+    const plain = await actionsFor(diagnostics);
+    assert.ok(plain.every((a) => a.kind === CodeActionKind.QuickFix), 'no source action without `only`');
+    assert.equal(plain.length, 8);
+    for (const only of [[FIX_ALL], ['source'], ['source.fixAll']]) {
+      const actions = await actionsFor([], only);
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.kind]),
+        [['Fix all citations in this sheet', FIX_ALL]],
+        `only ${only.join()}`,
+      );
+    }
+    assert.deepEqual(await actionsFor(diagnostics, [CodeActionKind.QuickFix]), plain);
+  });
+
+  it('Should fix every preferred fix at once, like `fact-notes fix`, and the fixed diagnostics go away', async () => {
+    const [fixAll] = await actionsFor([], [FIX_ALL]);
+    const edits = fixAll.edit!.changes![doc.uri];
+    assert.equal(edits.length, 7, 'line, line, quote, line + quote, file, key');
+    await client.edit(doc, edits);
+    const published = await client.waitForVersion(doc);
+    const fixed: number[] = [
+      BROKEN_INDEX.lineOutOfRange,
+      BROKEN_INDEX.quoteMoved,
+      BROKEN_INDEX.quoteMismatch,
+      BROKEN_INDEX.quoteNotFoundNavalny,
+      BROKEN_INDEX.sourceNotFound,
+      BROKEN_INDEX.unknownKeyQoute,
+    ];
+    assert.deepEqual(
+      published.diagnostics.map(shape),
+      brokenDiagnostics(doc.text, (_code, i) => fixed.includes(i)),
+    );
+
+    // The command line's `fix` writes the same text.
+    const copy = copySamples();
+    try {
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'fact-notes.js'), 'fix', '--root', copy, path.join(copy, 'broken.facts.yaml')], { cwd: copy, stdio: 'pipe' });
+    } catch (e) {
+      assert.equal((e as { status: number }).status, 1, 'errors remain, so `fix` exits with 1');
+    } finally {
+      const fixedOnDisk = fs.readFileSync(path.join(copy, 'broken.facts.yaml'), 'utf8');
+      removeFolder(copy);
+      assert.equal(doc.text, fixedOnDisk);
+    }
+
+    const again = await actionsFor([], [FIX_ALL]);
+    assert.deepEqual(again, [], 'nothing left to fix');
+  });
+});

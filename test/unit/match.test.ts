@@ -1,0 +1,298 @@
+import * as assert from 'node:assert/strict';
+import { SourceText, locateQuote, normalizeText, prepareQuote, type Candidate, type QuoteLocation } from '../helpers/core';
+import { checkInWorkspace, only } from '../helpers/check';
+import { covered, joinLines, offsetOf } from '../helpers/text';
+import { useTempWorkspace } from '../helpers/workspace';
+
+function locate(text: string, quote: string, first: number, last = first, tolerance = 0.2): { source: SourceText; result: QuoteLocation } {
+  const source = new SourceText('/workspace/source.txt', text);
+  return { source, result: locateQuote(source, prepareQuote(quote), { first, last }, tolerance) };
+}
+
+/** The source text a candidate covers, with its lines and edit count. */
+function shown(source: SourceText, c: Candidate): { text: string; first: number; last: number; errors: number } {
+  return { text: source.text.slice(c.span.start, c.span.end), first: c.first, last: c.last, errors: c.errors };
+}
+
+function exactMatch(text: string, quote: string, first: number, last = first): string {
+  const { source, result } = locate(text, quote, first, last);
+  assert.equal(result.kind, 'exact', `expected an exact match of ${JSON.stringify(quote)}, got ${result.kind}`);
+  return source.text.slice(result.match.span.start, result.match.span.end);
+}
+
+/** A sheet citing `quote` on `line` of `source.txt`. */
+function sheetCiting(line: string, quote: string): string {
+  return joinLines('facts:', '  - claim: C', '    cite:', '      - file: source.txt', `        line: ${line}`, `        quote: ${JSON.stringify(quote)}`);
+}
+
+describe('quote matching', () => {
+  describe('normalization', () => {
+    it('folds typographic quotes, dashes, the ellipsis and whitespace runs, and trims', () => {
+      assert.equal(normalizeText('  “It’s” ‘ok’ – a — b − c…\u00a0d \t\n e  '), '"It\'s" \'ok\' - a - b - c... d e');
+    });
+
+    it('composes decomposed characters (NFC)', () => {
+      assert.equal(normalizeText('Cafe\u0301'), 'Caf\u00e9');
+    });
+
+    it('matches curly quotes and dashes in the source with straight ones in the quote', () => {
+      const line = 'He said: “It’s no secret – we differ…”';
+      assert.equal(exactMatch(joinLines(line), `"It's no secret - we differ..."`, 1), '“It’s no secret – we differ…”');
+    });
+
+    it('matches straight quotes in the source with curly ones in the quote', () => {
+      const line = `He said: "It's no secret - we differ..."`;
+      assert.equal(exactMatch(joinLines(line), '“It’s no secret — we differ…”', 1), `"It's no secret - we differ..."`);
+    });
+
+    it('matches non-breaking spaces and runs of spaces in either side', () => {
+      assert.equal(exactMatch(joinLines('It lasted two\u00a0hours   and  more.'), 'two hours and more', 1), 'two\u00a0hours   and  more');
+      assert.equal(exactMatch(joinLines('It lasted two hours and more.'), 'two\u00a0\u00a0hours  and more', 1), 'two hours and more');
+    });
+
+    it('matches a decomposed accent in the source with a composed one in the quote, and back', () => {
+      assert.equal(exactMatch(joinLines('Lunch at the Cafe\u0301 du Nord.'), 'Caf\u00e9 du Nord', 1), 'Cafe\u0301 du Nord');
+      assert.equal(exactMatch(joinLines('Lunch at the Caf\u00e9 du Nord.'), 'Cafe\u0301 du Nord', 1), 'Caf\u00e9 du Nord');
+    });
+
+    it('is case-sensitive: a quote that differs only in case is approximate, not exact', () => {
+      const { source, result } = locate(joinLines('The meeting lasted about two hours.'), 'the meeting lasted about two hours.', 1);
+      assert.equal(result.kind, 'approximate');
+      assert.deepEqual(shown(source, result.match), { text: 'The meeting lasted about two hours.', first: 1, last: 1, errors: 1 });
+    });
+  });
+
+  describe('elision', () => {
+    const ws = useTempWorkspace();
+    const text = joinLines('The meeting, which began late, lasted about two hours, officials said.');
+
+    it('matches `...` parts in order and spans from the first part to the last', () => {
+      assert.equal(exactMatch(text, 'The meeting ... lasted about two hours', 1), 'The meeting, which began late, lasted about two hours');
+    });
+
+    it('matches `…` like `...`', () => {
+      assert.equal(exactMatch(text, 'The meeting…officials said.', 1), 'The meeting, which began late, lasted about two hours, officials said.');
+    });
+
+    it('matches three parts in order', () => {
+      assert.equal(exactMatch(text, 'meeting ... began ... officials', 1), 'meeting, which began late, lasted about two hours, officials');
+    });
+
+    it('does not match parts out of order', () => {
+      const { result } = locate(text, 'lasted about two hours ... The meeting', 1);
+      assert.notEqual(result.kind, 'exact');
+      assert.notEqual(result.kind, 'moved');
+    });
+
+    it('reports parts out of order as quote-not-found', () => {
+      ws.current.write('source.txt', text);
+      const sheet = sheetCiting('1', 'lasted about two hours ... The meeting');
+      const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-not-found');
+      assert.equal(covered(sheet, d.span), JSON.stringify('lasted about two hours ... The meeting'));
+    });
+
+    it('needs every part within the cited lines', () => {
+      const two = joinLines('The meeting began late.', 'It lasted about two hours.');
+      assert.notEqual(locate(two, 'The meeting ... two hours', 1).result.kind, 'exact');
+      assert.equal(exactMatch(two, 'The meeting ... two hours', 1, 2), 'The meeting began late.\nIt lasted about two hours');
+    });
+  });
+
+  describe('ranges', () => {
+    const text = joinLines('Intro.', 'The talks lasted', 'two hours.', 'Outro.');
+
+    it('joins the lines of a range with a space', () => {
+      const { source, result } = locate(text, 'lasted two hours', 2, 3);
+      assert.equal(result.kind, 'exact');
+      assert.deepEqual(shown(source, result.match), { text: 'lasted\ntwo hours', first: 2, last: 3, errors: 0 });
+    });
+
+    it('joins CRLF and lone CR line ends with a space too', () => {
+      for (const eol of ['\r\n', '\r']) {
+        const t = ['Intro.', 'The talks lasted', 'two hours.', ''].join(eol);
+        const { source, result } = locate(t, 'lasted two hours', 2, 3);
+        assert.equal(result.kind, 'exact', JSON.stringify(eol));
+        assert.equal(source.text.slice(result.match.span.start, result.match.span.end), `lasted${eol}two hours`);
+      }
+    });
+
+    it('finds a quote that spans two lines as moved to the range when one line is cited', () => {
+      const { source, result } = locate(text, 'lasted two hours', 2);
+      assert.equal(result.kind, 'moved');
+      assert.deepEqual(
+        result.candidates.map((c) => shown(source, c)),
+        [{ text: 'lasted\ntwo hours', first: 2, last: 3, errors: 0 }],
+      );
+    });
+  });
+
+  describe('tolerance', () => {
+    // 34 characters: at most floor(0.2 × 34) = 6 edits.
+    const line = 'The meeting lasted about two hours';
+    const text = joinLines('Intro.', `${line}, officials said.`);
+    const sixEdits = 'The mXeting lXsted abXut twX hXurX';
+    const sevenEdits = 'ThX mXeting lXsted abXut twX hXurX';
+
+    it('accepts exactly floor(tolerance × length) edits as an approximate match', () => {
+      assert.equal(sixEdits.length, 34);
+      const { source, result } = locate(text, sixEdits, 2);
+      assert.equal(result.kind, 'approximate');
+      assert.deepEqual(shown(source, result.match), { text: line, first: 2, last: 2, errors: 6 });
+    });
+
+    it('refuses one edit more', () => {
+      assert.equal(locate(text, sevenEdits, 2).result.kind, 'none');
+    });
+
+    it('follows the tolerance it is given', () => {
+      assert.equal(locate(text, 'The mXeting lXsted abXut two hours', 2, 2, 0.1).result.kind, 'approximate');
+      assert.equal(locate(text, 'The mXeting lXsted abXut twX hours', 2, 2, 0.1).result.kind, 'none');
+    });
+
+    describe('as diagnostics', () => {
+      const ws = useTempWorkspace();
+
+      it('reports quote-mismatch at the boundary and quote-not-found one edit past it', () => {
+        ws.current.write('source.txt', text);
+        const mismatch = sheetCiting('2', sixEdits);
+        const d = only(checkInWorkspace(ws.current, mismatch).diagnostics, 'quote-mismatch');
+        assert.match(d.message, /by 6 edits/);
+        assert.deepEqual(
+          d.fixes.map((f) => [f.title, f.preferred, f.edits.map((e) => e.newText)]),
+          [["Replace quote with the source's text", true, [JSON.stringify(line)]]],
+        );
+        const notFound = sheetCiting('2', sevenEdits);
+        const e = only(checkInWorkspace(ws.current, notFound).diagnostics, 'quote-not-found');
+        assert.deepEqual(e.fixes, []);
+        assert.ok(e.message.includes(`${line}, officials said.`), e.message);
+      });
+
+      it('uses the configured tolerance', () => {
+        ws.current.write('source.txt', text);
+        const sheet = sheetCiting('2', sixEdits);
+        assert.equal(only(checkInWorkspace(ws.current, sheet, { quoteTolerance: 0.1 }).diagnostics, 'quote-not-found').code, 'quote-not-found');
+      });
+    });
+  });
+
+  describe('ties', () => {
+    const ws = useTempWorkspace();
+
+    it('marks no fix preferred when two approximate passages on the cited lines are equally close, and names both lines', () => {
+      ws.current.write('source.txt', joinLines('Intro.', 'The talks lasted about two hours.', 'The talks lasted about twO hours.'));
+      const sheet = sheetCiting('"2-3"', 'The talks lasted about tw0 hours.');
+      const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-mismatch');
+      assert.equal(d.severity, 'warning');
+      assert.ok(d.fixes.every((f) => !f.preferred), JSON.stringify(d.fixes));
+      assert.match(d.message, /lines 2 and 3/);
+    });
+
+    it('offers re-anchoring to both of two equally close passages elsewhere, none preferred, and names both lines', () => {
+      ws.current.write('source.txt', joinLines('Intro.', 'x', 'The talks lasted about two hours.', 'y', 'The talks lasted about twO hours.'));
+      const sheet = sheetCiting('1', 'The talks lasted about tw0 hours.');
+      const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-not-found');
+      assert.deepEqual(
+        d.fixes.map((f) => [f.title, f.preferred]),
+        [
+          ['Re-anchor to line 3', false],
+          ['Re-anchor to line 5', false],
+        ],
+      );
+      assert.match(d.message, /lines 3 and 5/);
+    });
+
+    it('reports two exact occurrences elsewhere as quote-moved with two fixes, none preferred, nearest first', () => {
+      ws.current.write('source.txt', joinLines('It lasted two hours.', 'b', 'c', 'd', 'e', 'It lasted two hours.', 'g'));
+      const sheet = sheetCiting('4', 'It lasted two hours.');
+      const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-moved');
+      assert.equal(covered(sheet, d.span), '4');
+      assert.deepEqual(
+        d.fixes.map((f) => [f.title, f.preferred, f.edits.map((e) => [covered(sheet, e.span), e.newText])]),
+        [
+          ['Change line to 6', false, [['4', '6']]],
+          ['Change line to 1', false, [['4', '1']]],
+        ],
+      );
+      assert.match(d.message, /lines 6 and 1/);
+    });
+
+    it('puts the earlier line first between two occurrences equally far away', () => {
+      ws.current.write('source.txt', joinLines('a', 'It lasted two hours.', 'c', 'd', 'e', 'It lasted two hours.'));
+      const sheet = sheetCiting('4', 'It lasted two hours.');
+      const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-moved');
+      assert.deepEqual(
+        d.fixes.map((f) => f.title),
+        ['Change line to 2', 'Change line to 6'],
+      );
+    });
+
+    it('prefers the single fix when a quote occurs exactly once elsewhere', () => {
+      ws.current.write('source.txt', joinLines('a', 'b', 'It lasted two hours.'));
+      const sheet = sheetCiting('1', 'It lasted two hours.');
+      const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-moved');
+      assert.deepEqual(
+        d.fixes.map((f) => [f.title, f.preferred]),
+        [['Change line to 3', true]],
+      );
+    });
+
+    it('takes a clearly closer passage over a farther one', () => {
+      const { source, result } = locate(
+        joinLines('Intro.', 'The talks lasted about two hours.', 'The tXlks lXsted about two hours.'),
+        'The talks lasted about tw0 hours.',
+        2,
+        3,
+      );
+      assert.equal(result.kind, 'approximate');
+      assert.deepEqual(shown(source, result.match), { text: 'The talks lasted about two hours.', first: 2, last: 2, errors: 1 });
+      assert.deepEqual(result.ties, []);
+    });
+  });
+
+  describe('UTF-16 offsets', () => {
+    it('gives the exact UTF-16 span of a quote after an emoji', () => {
+      const text = joinLines('Intro.', '🎉🎉 Party: the talks lasted two hours.');
+      const { source, result } = locate(text, 'the talks lasted two hours', 2);
+      assert.equal(result.kind, 'exact');
+      const start = offsetOf(text, 'the talks');
+      assert.deepEqual(result.match.span, { start, end: start + 'the talks lasted two hours'.length });
+      assert.equal(source.text.slice(result.match.span.start, result.match.span.end), 'the talks lasted two hours');
+    });
+
+    it('gives exact spans after an emoji in a line that also needs NFC composition', () => {
+      const text = joinLines('Cafe\u0301 🎉 “the talks” lasted two hours.');
+      const { result } = locate(text, '"the talks" lasted', 1);
+      assert.equal(result.kind, 'exact');
+      const start = offsetOf(text, '“the');
+      assert.deepEqual(result.match.span, { start, end: offsetOf(text, ' two') });
+    });
+
+    it('keeps an emoji inside the quote whole', () => {
+      assert.equal(exactMatch(joinLines('We 🎉 celebrated.'), '🎉 celebrated', 1), '🎉 celebrated');
+    });
+
+    describe('in citations', () => {
+      const ws = useTempWorkspace();
+
+      it('reports the verified match of a citation with its UTF-16 span in the source', () => {
+        const text = joinLines('👋 Hello.', '🎉🎉 Party: the talks lasted two hours.');
+        ws.current.write('source.txt', text);
+        const result = checkInWorkspace(ws.current, sheetCiting('2', 'the talks lasted two hours'));
+        assert.deepEqual(result.diagnostics, []);
+        const [citation] = result.citations;
+        assert.equal(citation.status, 'verified');
+        assert.deepEqual(citation.match?.span, { start: offsetOf(text, 'the talks'), end: offsetOf(text, '.', 2) });
+      });
+
+      it('replaces an approximate quote after an emoji with exactly the source\'s words', () => {
+        ws.current.write('source.txt', joinLines('🎉🎉 Party: the talks lasted two hours.'));
+        const sheet = sheetCiting('1', 'the talks lasted tw0 hours');
+        const d = only(checkInWorkspace(ws.current, sheet).diagnostics, 'quote-mismatch');
+        assert.deepEqual(
+          d.fixes[0].edits.map((e) => e.newText),
+          ['"the talks lasted two hours"'],
+        );
+      });
+    });
+  });
+});
