@@ -6,6 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  CACHE_VERSION,
+  cacheKey,
+  hashText,
+  lookup,
+  parseCache,
+  type CachedResult,
   DEFAULT_OPTIONS,
   applyFixes,
   checkSheet,
@@ -22,6 +28,7 @@ import {
   type FileSystem,
   type SeveritySetting,
 } from '../core';
+import { checkParallel, threadsFor, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
 
 export interface CliIO {
@@ -67,6 +74,11 @@ Options:
   --max-source-bytes N   refuse sources larger than N bytes (default ${DEFAULT_OPTIONS.maxSourceBytes})
   --severity CODE=LEVEL  set a code's severity: off, hint, information,
                          warning or error (repeatable)
+  -j, --jobs N           check on N threads (default: one per core when
+                         there is enough to check, else 1)
+  --cache                reuse results of sheets whose text, options and
+                         cited files are unchanged since the last run
+  --cache-location FILE  where the cache lives (default: .fact-notes-cache)
   -h, --help             show this help
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or
@@ -110,7 +122,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         io.stdout(`${VERSION}\n`);
         return EXIT_OK;
       case 'check':
-        return check(rest, io);
+        return await check(rest, io);
       case 'fix':
         return fix(rest, io);
       case 'lsp':
@@ -133,6 +145,10 @@ interface Common {
   readonly options: CheckOptions;
   readonly help: boolean;
   readonly format: string;
+  /** Threads to check on; undefined to decide by the amount of work. */
+  readonly jobs: number | undefined;
+  readonly cache: boolean;
+  readonly cacheLocation: string | undefined;
 }
 
 function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): Common {
@@ -147,6 +163,9 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
       'max-source-bytes': { type: 'string' },
       severity: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      jobs: { type: 'string', short: 'j' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
     },
   });
   if (!allowFormat && values.format !== undefined) throw new UsageError("'--format' is an option of 'check' only");
@@ -168,7 +187,19 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
     maxSourceBytes: number(values['max-source-bytes'], '--max-source-bytes', DEFAULT_OPTIONS.maxSourceBytes, 0, Number.MAX_SAFE_INTEGER),
     severity,
   };
-  return { paths: positionals.length > 0 ? positionals : ['.'], root, options, help: values.help === true, format };
+  const jobs = values.jobs === undefined ? undefined : number(values.jobs, '--jobs', 1, 1, 64);
+  if (jobs !== undefined && !Number.isInteger(jobs)) throw new UsageError(`--jobs must be a whole number, not '${values.jobs}'`);
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError("'--cache-location' needs --cache");
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    root,
+    options,
+    help: values.help === true,
+    format,
+    jobs,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'],
+  };
 }
 
 function number(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
@@ -223,19 +254,55 @@ function checkAll(sheets: readonly LoadedSheet[], store: SourceStore, options: C
   });
 }
 
+/**
+ * Checks sheets, on several threads when there are enough of them and the
+ * disk is the real one, reusing cached results where they still hold.
+ */
+async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO): Promise<SheetReport[]> {
+  if (io.fs) return checkAll(sheets, new SourceStore(io.fs, opts.root, opts.options.maxSourceBytes), opts.options);
+  const cacheFile = opts.cache ? path.resolve(io.cwd, opts.cacheLocation ?? '.fact-notes-cache') : undefined;
+  const key = cacheKey(opts.options, opts.root, VERSION);
+  const old = cacheFile ? parseCache(readIfExists(cacheFile)) : undefined;
+  const hashes = cacheFile ? sheets.map((s) => hashText(s.text)) : [];
+  const results: (SheetResult | undefined)[] = sheets.map((s, i) => (cacheFile ? lookup(old, key, nodeFileSystem, s.path, hashes[i]) : undefined));
+  const todo = sheets.map((_, i) => i).filter((i) => results[i] === undefined);
+  const fresh = await checkParallel(todo.map((i) => sheets[i]), opts.root, opts.options, threadsFor(todo.map((i) => sheets[i]), opts.jobs));
+  todo.forEach((i, k) => (results[i] = fresh[k]));
+  if (cacheFile) {
+    const entries: Record<string, CachedResult> = { ...(old?.key === key ? old.entries : {}) };
+    sheets.forEach((s, i) => {
+      const r = results[i]!;
+      entries[s.path] = { hash: hashes[i], deps: r.deps, citations: r.citations, diagnostics: r.diagnostics };
+    });
+    try {
+      writeAtomically(cacheFile, Buffer.from(JSON.stringify({ version: CACHE_VERSION, key, entries })), true);
+    } catch (e) {
+      io.stderr(`fact-notes: could not write the cache ${cacheFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    }
+  }
+  return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: results[i]!.citations, diagnostics: results[i]!.diagnostics }));
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function exitStatus(reports: readonly SheetReport[]): number {
   return counts(reports).error > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-function check(args: readonly string[], io: CliIO): number {
+async function check(args: readonly string[], io: CliIO): Promise<number> {
   const opts = parseCommon(args, io, true);
   if (opts.help) {
     io.stdout(CHECK_HELP);
     return EXIT_OK;
   }
   const sheets = collectSheets(opts.paths, io).map((f) => readSheet(f, io));
-  const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
-  const reports = checkAll(sheets, store, opts.options);
+  const reports = await checkMany(sheets, opts, io);
   const summary = { sheets: reports, cwd: io.cwd };
   io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary));
   return exitStatus(reports);
@@ -275,10 +342,12 @@ function fix(args: readonly string[], io: CliIO): number {
  * Writes a file through a temporary file renamed over it, keeping its mode.
  * A symlinked sheet is written at its target, so the link stays a link.
  */
-function writeAtomically(file: string, data: Uint8Array): void {
-  const target = fs.realpathSync(file);
+function writeAtomically(file: string, data: Uint8Array, mayBeNew = false): void {
+  const exists = fs.existsSync(file);
+  if (!exists && !mayBeNew) throw new Error(`${file} no longer exists`);
+  const target = exists ? fs.realpathSync(file) : file;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const mode = fs.statSync(target).mode & 0o7777;
+  const mode = exists ? fs.statSync(target).mode & 0o7777 : 0o644;
   try {
     fs.writeFileSync(tmp, data, { mode });
     fs.chmodSync(tmp, mode); // the umask may have narrowed it

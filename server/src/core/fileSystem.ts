@@ -9,6 +9,8 @@ export interface FileStat {
   readonly isFile: boolean;
   readonly isDirectory: boolean;
   readonly size: number;
+  /** Last modification, in milliseconds since the epoch. */
+  readonly mtimeMs: number;
 }
 
 export interface DirectoryEntry {
@@ -38,7 +40,7 @@ export const nodeFileSystem: FileSystem = {
   stat(path) {
     try {
       const s = fs.statSync(path);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size };
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
     } catch {
       return undefined;
     }

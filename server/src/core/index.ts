@@ -16,3 +16,4 @@ export { findSheets, isFactSheetPath, isSkippedFolder } from './discover';
 export { preferredFixes } from './fixes';
 export { FactWorkspace, type WorkspaceHost } from './workspace';
 export * as features from './features';
+export { CACHE_VERSION, cacheKey, dependenciesOf, hashText, lookup, parseCache, stampOf, type CacheData, type CachedResult } from './resultCache';

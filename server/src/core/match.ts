@@ -69,7 +69,12 @@ export function prepareQuote(quote: string): PreparedQuote {
 export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number): QuoteLocation {
   const { parts } = quote;
   if (parts.length === 0) return { kind: 'none' };
-  // The cited lines alone are normalized first: most quotes are found there.
+  if (lines) {
+    // Most quotes are copied verbatim: a plain search finds them without normalizing.
+    const verbatim = verbatimMatch(source, quote, lines);
+    if (verbatim) return { kind: 'exact', match: verbatim };
+  }
+  // Then the cited lines alone are normalized: most other quotes are found there.
   const cited = lines ? citedRegion(source, lines) : undefined;
   if (cited) {
     const hit = exactChain(cited.text, parts, 0, cited.text.length);
@@ -111,6 +116,22 @@ export function findExact(source: SourceText, quote: PreparedQuote, near: number
 
 function maxErrors(pattern: string, tolerance: number): number {
   return Math.floor(tolerance * pattern.length + 1e-9);
+}
+
+/**
+ * The quote exactly as written, on the cited lines. Only for quotes that
+ * normalization leaves alone (no elision, no space runs, no typographic
+ * characters): then a verbatim match is a normalized match.
+ */
+function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+  const q = quote.normalized;
+  if (quote.parts.length !== 1 || q !== quote.parts[0]) return undefined;
+  const span = source.lineSpan(lines.first, lines.last);
+  const at = source.text.indexOf(q, span.start);
+  if (at < 0 || at + q.length > span.end) return undefined;
+  // A combining mark right after would compose with the quote's last character.
+  if (/\p{M}/u.test(source.text[at + q.length] ?? '')) return undefined;
+  return { first: source.lineAt(at), last: source.lineAt(at + q.length - 1), span: { start: at, end: at + q.length }, errors: 0 };
 }
 
 /** The cited lines, normalized on their own (offsets still into the whole source). */

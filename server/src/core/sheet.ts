@@ -553,7 +553,14 @@ class SheetReader {
 
   /** Whether an offset is inside a flow collection (an unclosed `[` or `{` on its way). */
   private inFlow(offset: number): boolean {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let lineStart = offset;
+    let opener = false;
+    for (; lineStart > 0; lineStart--) {
+      const c = this.text.charCodeAt(lineStart - 1);
+      if (c === 10 || c === 13) break;
+      if (c === 91 /* [ */ || c === 123 /* { */) opener = true;
+    }
+    if (!opener) return false;
     const before = this.text.slice(lineStart, offset);
     let depth = 0;
     for (const ch of before.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '')) {

@@ -69,6 +69,7 @@ export class SourceStore {
   private readonly realRoot: string;
   private readonly realpaths = new Map<string, string | undefined>();
   private readonly listings = new Map<string, string[]>();
+  private readonly resolutions = new Map<string, Resolution>();
   /** Bumped whenever a path is invalidated, so cached results can tell they are stale. */
   private readonly generations = new Map<string, number>();
   private epoch = 0;
@@ -88,6 +89,7 @@ export class SourceStore {
   invalidate(realPath?: string): void {
     this.realpaths.clear();
     this.listings.clear();
+    this.resolutions.clear();
     if (realPath === undefined) {
       this.loaded.clear();
       this.epoch++;
@@ -113,6 +115,16 @@ export class SourceStore {
    * root are refused before anything is read.
    */
   resolve(baseDir: string, file: string): Resolution {
+    const key = `${baseDir}\0${file}`;
+    let resolution = this.resolutions.get(key);
+    if (!resolution) {
+      resolution = this.resolveUncached(baseDir, file);
+      this.resolutions.set(key, resolution);
+    }
+    return resolution;
+  }
+
+  private resolveUncached(baseDir: string, file: string): Resolution {
     if (path.isAbsolute(file) || /^[a-zA-Z]:[\\/]/.test(file)) {
       return { kind: 'outside-root', reason: 'absolute paths are not allowed' };
     }

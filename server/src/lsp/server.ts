@@ -32,13 +32,17 @@ function toUri(p: string): string {
 
 export interface ServerOptions {
   readonly fs?: FileSystem;
-  /** Delay before re-checking after a change, in milliseconds. */
+  /**
+   * Delay before re-checking after a change, in milliseconds. Changes that
+   * arrive together are always checked once; a check touches only the facts
+   * that changed, so no further wait is needed by default.
+   */
   readonly debounceMs?: number;
 }
 
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const fs = serverOptions.fs ?? nodeFileSystem;
-  const debounceMs = serverOptions.debounceMs ?? 15;
+  const debounceMs = serverOptions.debounceMs ?? 0;
   const documents = new TextDocuments(TextDocument);
   // Real paths of open non-sheet documents (sources), to overlay unsaved text.
   const openSources = new Map<string, TextDocument>();
