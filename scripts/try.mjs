@@ -9,6 +9,7 @@
 //   npm run try -- --port 9000
 //   npm run try -- --no-package      # reuse the existing fact-notes*.vsix
 //   npm run try -- --folder ~/notes  # open your own folder instead of the samples
+//   npm run try -- --home DIR        # keep code-server's profile in DIR (default .e2e/try)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -46,7 +47,7 @@ const vsix = process.env.FACT_NOTES_VSIX
 if (!vsix) fail('no fact-notes*.vsix in the repository root (npm run package makes one)');
 
 // 2. A fresh code-server profile and a copy of the samples (so the repository's stay as they are).
-const home = path.join(repo, '.e2e', 'try');
+const home = path.resolve(option('--home') || path.join(repo, '.e2e', 'try'));
 fs.rmSync(home, { recursive: true, force: true });
 const dirs = {
   userData: path.join(home, 'user-data'),
@@ -139,7 +140,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 if (!stopping) {
-  const url = `${base}/?folder=${encodeURIComponent(folder)}`;
+  const url = `${base}/?folder=${folder.split('/').map(encodeURIComponent).join('/')}`;
   console.log('');
   console.log('  Fact Notes is running in code-server (VS Code in the browser). Open:');
   console.log('');

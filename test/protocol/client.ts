@@ -151,6 +151,8 @@ export interface StartOptions {
    * pushes settings in `workspace/didChangeConfiguration`, as some editors do.
    */
   readonly pullConfiguration?: boolean;
+  /** Sent as `initializationOptions`. */
+  readonly initializationOptions?: unknown;
 }
 
 /** The real language server, spoken to over stdio. */
@@ -217,6 +219,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: uriOf(options.root),
       workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: {
           configuration: pull,

@@ -55,7 +55,10 @@ describe('Protocol: changing sources', function () {
     assert.deepEqual(fromReykjavik.diagnostics.map(shape), [
       { code: 'quote-mismatch', severity: DiagnosticSeverity.Warning, range: rangeIn(reykjavik, `quote: ${quote}`, quote), source: SOURCE },
     ]);
-    assert.match(fromReykjavik.diagnostics[0].message, /^The quote differs from line 2 of `004_03f832fef03921f4\.txt` by \d+ edits?; the source says: "In Reykjavik, on the sidelines of an Arctic Council session/);
+    assert.equal(
+      fromReykjavik.diagnostics[0].message,
+      'The quote differs from line 2 of `004_03f832fef03921f4.txt` by 5 edits; the source says: "In Reykjavik, on the sidelines of an Arctic Council session".',
+    );
     const fromBroken = await client.waitForDiagnostics(brokenUri, (p) => codes(p).filter((c) => c === 'quote-mismatch').length === 2);
     const mismatch = rangeIn(broken, `quote: ${quote}`, quote);
     assert.deepEqual(
@@ -64,7 +67,7 @@ describe('Protocol: changing sources', function () {
         (a, b) => a.range.start.line - b.range.start.line,
       ),
     );
-    assert.deepEqual(fs.readFileSync(path.join(root, 'articles', '004_03f832fef03921f4.txt'), 'utf8').includes('Council meeting, US'), true, 'the disk is untouched');
+    assert.ok(fs.readFileSync(path.join(root, 'articles', '004_03f832fef03921f4.txt'), 'utf8').includes('Council meeting, US'), 'the disk is untouched');
 
     await client.close(article);
     assert.deepEqual((await client.waitForDiagnostics(reykjavikUri, (p) => p.diagnostics.length === 0)).diagnostics, []);

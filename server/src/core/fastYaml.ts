@@ -207,7 +207,9 @@ class Composer {
       const next = this.peek();
       if (next === undefined || next.kind === 'newline' || next.kind === 'comment') {
         const empty = this.emptyAt(next?.start ?? this.length);
-        this.lineEnd();
+        const end = this.lineEnd();
+        // An empty value's node takes in a comment after it, with its line break.
+        if (next?.kind === 'comment') (empty.range as [number, number, number])[2] = end;
         this.skipTrivia();
         const below = this.peek();
         value = below && (below.col > indent || (below.kind === 'seq' && below.col === indent)) ? this.block(indent, true) : empty;
@@ -239,7 +241,8 @@ class Composer {
       let item: Node;
       if (next === undefined || next.kind === 'newline' || next.kind === 'comment') {
         const empty = this.emptyAt(next?.start ?? this.length);
-        this.lineEnd();
+        const end = this.lineEnd();
+        if (next?.kind === 'comment') (empty.range as [number, number, number])[2] = end;
         this.skipTrivia();
         const below = this.peek();
         item = below && below.col > indent ? this.block(indent, false) : empty;

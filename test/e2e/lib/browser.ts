@@ -47,6 +47,8 @@ export interface Workbench {
   readonly folder: string;
   /** Messages from the page console, extension host console included. */
   readonly console: string[];
+  /** Steps taken so far (numbers the step screenshots). */
+  steps: number;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function openWorkbench(server: CodeServer, folder: string, opts: Op
   });
   page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
   const wb: Workbench = {
-    browser, page, server, folder, console: consoleLines,
+    browser, page, server, folder, console: consoleLines, steps: 0,
     close: async () => { await browser.close().catch(() => undefined); },
   };
   try {
@@ -86,18 +88,22 @@ export async function openWorkbench(server: CodeServer, folder: string, opts: Op
 
 // ------------------------------------------------------------------ steps ---
 
-let shotCounter = 0;
-
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
-/** Saves a screenshot as test-results/screenshots/NN-name.png and returns its path. */
+/** Saves a screenshot as test-results/screenshots/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-  const file = path.join(SCREENSHOTS_DIR, `${String(++shotCounter).padStart(2, '0')}-${slug(name)}.png`);
+  const file = path.join(SCREENSHOTS_DIR, `${slug(name)}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Removes the numbered step screenshots of an earlier run. */
+export function clearStepScreenshots(): void {
+  if (!fs.existsSync(SCREENSHOTS_DIR)) return;
+  for (const f of fs.readdirSync(SCREENSHOTS_DIR)) if (/^\d\d-.*\.png$/.test(f)) fs.rmSync(path.join(SCREENSHOTS_DIR, f));
 }
 
 /** Visible text of the workbench, as a person would read it. */
@@ -135,7 +141,10 @@ export async function reportFailure(wb: Workbench, name: string, error: unknown)
   ].join('\n'));
 }
 
-/** Runs one user-visible step: screenshot after success, full report on failure. */
+/**
+ * Runs one user-visible step: a screenshot after success
+ * (test-results/screenshots/NN-step-name.png), a full report on failure.
+ */
 export async function step<T>(wb: Workbench, name: string, fn: () => Promise<T>): Promise<T> {
   let result: T;
   try {
@@ -144,7 +153,8 @@ export async function step<T>(wb: Workbench, name: string, fn: () => Promise<T>)
     await reportFailure(wb, name, e);
     throw e;
   }
-  await screenshot(wb.page, name);
+  wb.steps++;
+  await screenshot(wb.page, `${String(wb.steps).padStart(2, '0')}-${name}`);
   return result;
 }
 
@@ -380,6 +390,16 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** Maximizes (or restores) the panel, so long lists like the Problems panel are fully rendered. */
 export async function toggleMaximizedPanel(page: Page): Promise<void> {
   await runCommand(page, 'View: Toggle Maximized Panel');
+}
+
+/** Runs `fn` with the panel maximized (every Problems row rendered), then restores it. */
+export async function withMaximizedPanel<T>(page: Page, fn: () => Promise<T>): Promise<T> {
+  await toggleMaximizedPanel(page);
+  try {
+    return await fn();
+  } finally {
+    await toggleMaximizedPanel(page);
+  }
 }
 
 /** The Problems panel's row whose text contains `text`. */
