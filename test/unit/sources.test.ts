@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, type FactDiagnostic } from '../helpers/core';
+import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { CountingFileSystem } from '../helpers/countingFs';
 import { covered, joinLines } from '../helpers/text';
@@ -50,7 +50,9 @@ describe('sources', () => {
           result.citations.map((c) => c.status),
           ['verified', 'verified', 'verified', 'line-out-of-range'],
         );
-        const source = result.citations[0].source!;
+        const loaded = new SourceStore(nodeFileSystem, ws.current.root, DEFAULT_OPTIONS.maxSourceBytes).load(result.citations[0].sourcePath!);
+        assert.ok(loaded.kind === 'loaded');
+        const source = loaded.source;
         assert.equal(source.lineCount, 4);
         assert.equal(source.text.charCodeAt(0), 'F'.charCodeAt(0), 'no BOM in the decoded text');
         assert.equal(source.text.slice(result.citations[0].match!.span.start, result.citations[0].match!.span.end), 'the talks lasted two hours');

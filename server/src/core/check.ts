@@ -27,8 +27,6 @@ export interface CitationCheck {
   readonly status: 'verified' | 'unchecked' | DiagnosticCode;
   /** Real path of the cited source, when it resolved inside the root. */
   readonly sourcePath?: string;
-  /** The loaded source, when it could be read. */
-  readonly source?: SourceText;
   /** The cited lines, when they exist in the source. */
   readonly lines?: LineRange;
   /** Where the quote was found on the cited lines (exactly or approximately). */
@@ -260,7 +258,7 @@ class CitationChecker {
     const source = loaded.source;
     const name = file.value;
     const quote = citation.quote ? prepareQuote(citation.quote.value) : undefined;
-    const context = { sourcePath, source };
+    const context = { sourcePath };
 
     if (line.first < 1 || line.last > source.lineCount || line.first > line.last) {
       const what =

@@ -42,6 +42,8 @@ export interface SheetView {
   readonly uri: string;
   readonly check: SheetCheck;
   readonly lines: LineIndex;
+  /** A cited source's text (read again if it was let go to save memory). */
+  readonly source: (realPath: string) => SourceText | undefined;
 }
 
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -114,7 +116,8 @@ export function hover(view: SheetView, offset: number): Hover | null {
     const lines = c.lines ?? (c.citation.line ? { first: c.citation.line.first, last: c.citation.line.last } : undefined);
     const head = `**${escapeMarkdown(file)}**${lines ? `, ${linesLabel(lines.first, lines.last)}` : ''} — ${c.status === 'verified' ? '✓' : c.status === 'unchecked' ? '·' : '✗'} ${escapeMarkdown(statusWord(c))}`;
     const body: string[] = [head];
-    if (c.source && c.lines) body.push(citedBlock(c.source, c.lines.first, c.lines.last, c.match?.span));
+    const source = c.sourcePath && c.lines ? view.source(c.sourcePath) : undefined;
+    if (source && c.lines) body.push(citedBlock(source, c.lines.first, c.lines.last, c.match?.span));
     if (c.diagnostic) body.push(`**${c.diagnostic.code}**: ${escapeMarkdown(c.diagnostic.message)}`);
     return { contents: { kind: MarkupKind.Markdown, value: body.join('\n\n') }, range: toRange(view.lines, c.citation.span) };
   }
@@ -138,8 +141,8 @@ export function hover(view: SheetView, offset: number): Hover | null {
 
 export function definition(view: SheetView, offset: number, toUri: ToUri): Location | null {
   const c = citationAt(view.check, offset);
-  if (!c || !c.source) return null;
-  const source = c.source;
+  const source = c?.sourcePath && c.status !== 'source-unreadable' ? view.source(c.sourcePath) : undefined;
+  if (!c || !source) return null;
   const span = c.match?.span ?? (c.lines ? source.lineSpan(c.lines.first, c.lines.last) : { start: 0, end: 0 });
   return { uri: toUri(source.path), range: toRange(source.lines, span) };
 }

@@ -81,6 +81,12 @@ export class SourceStore {
     private maxSourceBytes: number,
     /** Texts that override the disk (unsaved editor buffers), by real path. */
     private readonly overlay: (realPath: string) => string | undefined = () => undefined,
+    /**
+     * How many characters of source text to keep loaded; the least recently
+     * used sources beyond it are let go and read again when next needed.
+     * A long-running server sets it; a command-line run keeps everything.
+     */
+    private readonly retainChars = Infinity,
   ) {
     this.realRoot = fs.realpath(root) ?? path.resolve(root);
   }
@@ -92,8 +98,11 @@ export class SourceStore {
     this.resolutions.clear();
     if (realPath === undefined) {
       this.loaded.clear();
+      this.retained = 0;
       this.epoch++;
     } else {
+      const l = this.loaded.get(realPath);
+      if (l?.kind === 'loaded') this.retained -= l.source.text.length;
       this.loaded.delete(realPath);
       this.generations.set(realPath, (this.generations.get(realPath) ?? 0) + 1);
     }
@@ -158,11 +167,34 @@ export class SourceStore {
   /** Loads a resolved source (a real path inside the root). */
   load(realPath: string): Loaded {
     let result = this.loaded.get(realPath);
-    if (!result) {
-      result = this.read(realPath);
-      this.loaded.set(realPath, result);
+    if (result) {
+      if (this.retainChars !== Infinity) {
+        // Most recently used last.
+        this.loaded.delete(realPath);
+        this.loaded.set(realPath, result);
+      }
+      return result;
+    }
+    result = this.read(realPath);
+    this.loaded.set(realPath, result);
+    if (result.kind === 'loaded') {
+      this.retained += result.source.text.length;
+      this.evict(realPath);
     }
     return result;
+  }
+
+  private retained = 0;
+
+  /** Lets go of the least recently used sources beyond the budget (never `keep`). */
+  private evict(keep: string): void {
+    if (this.retained <= this.retainChars) return;
+    for (const [p, l] of this.loaded) {
+      if (this.retained <= this.retainChars) break;
+      if (p === keep || l.kind !== 'loaded') continue;
+      this.loaded.delete(p);
+      this.retained -= l.source.text.length;
+    }
   }
 
   /** The loaded source if it is already cached, without reading anything. */

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { SheetChecker, type SheetCheck } from './check';
 import { findSheets, isFactSheetPath } from './discover';
 import type { FileSystem } from './fileSystem';
-import { isInside, SourceStore } from './sources';
+import { isInside, SourceStore, type SourceText } from './sources';
 import { decodeSource, LineIndex } from './text';
 import { DEFAULT_OPTIONS, type CheckOptions } from './types';
 
@@ -30,6 +30,9 @@ interface SheetEntry {
   /** Paths (real and as written) of every source the last check looked at. */
   deps?: Set<string>;
 }
+
+/** Source text kept in memory between requests (about 16 MB); the rest is read again when needed. */
+const RETAINED_SOURCE_CHARS = 8 * 1024 * 1024;
 
 export class FactWorkspace {
   private roots: string[] = [];
@@ -84,7 +87,7 @@ export class FactWorkspace {
     const root = this.rootFor(p);
     let store = this.stores.get(root);
     if (!store) {
-      store = new SourceStore(this.host.fs, root, this.options.maxSourceBytes, (real) => this.host.openSourceText(real));
+      store = new SourceStore(this.host.fs, root, this.options.maxSourceBytes, (real) => this.host.openSourceText(real), RETAINED_SOURCE_CHARS);
       this.stores.set(root, store);
     }
     return store;
@@ -162,6 +165,12 @@ export class FactWorkspace {
     if (!entry) return undefined;
     entry.lines ??= new LineIndex(entry.text);
     return entry.lines;
+  }
+
+  /** A source's text, for the features that show it. */
+  source(sheetPath: string, realPath: string): SourceText | undefined {
+    const loaded = this.storeFor(sheetPath).load(realPath);
+    return loaded.kind === 'loaded' ? loaded.source : undefined;
   }
 
   /** The sheet's check, computed once per text. */

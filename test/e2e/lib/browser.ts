@@ -64,7 +64,7 @@ export async function openWorkbench(server: CodeServer, folder: string, opts: Op
   const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
   const consoleLines: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
-    const text = m.text().replace(/%c/g, '').replace(/color: [a-z]+;?/g, '').trim();
+    const text = m.text().replace(/%c/g, '').replace(/\s*color:\s*[a-z]*;?/g, '').trim();
     consoleLines.push(`[${m.type()}] ${text}`);
     if (opts.echoConsole?.test(text)) console.log(`    [page] ${text}`);
   });
@@ -287,11 +287,18 @@ export async function hoverText(page: Page, needle: string, opts: { line?: numbe
   // Leave and re-enter so the editor sees a fresh mouse move.
   await page.mouse.move(1, 1);
   await page.mouse.move(x, y, { steps: 3 });
+  let lastMove = Date.now();
+  let nudge = 1;
   return waitFor(async () => {
     const text = await visibleHoverText(page);
     if (!text || /^Loading\.\.\.$/.test(text)) {
-      // The hover may have been cancelled by a re-render; nudge the mouse (still over the word).
-      await page.mouse.move(x + 1, y);
+      // A re-render (e.g. new diagnostics) can cancel a pending hover: after a while
+      // with none, move the mouse by a pixel, still over the word.
+      if (Date.now() - lastMove > 2_000) {
+        nudge = -nudge;
+        await page.mouse.move(x + nudge, y);
+        lastMove = Date.now();
+      }
       return false;
     }
     if (opts.expect === undefined) return text;

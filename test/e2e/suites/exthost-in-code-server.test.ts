@@ -33,7 +33,8 @@ describe('extension-host suite, in code-server', function () {
       extensions: [factNotesExtension(), { folder: RUNNER_EXTENSION_DIR }],
       env: { FACT_NOTES_E2E_RESULTS: resultsFile },
     });
-    wb = await openWorkbench(server, samples, { echoConsole: /^\[Extension Host\] \[exthost suite\]/ });
+    // E2E_VERBOSE=1 echoes each test's result as it runs inside the extension host.
+    wb = await openWorkbench(server, samples, { echoConsole: process.env.E2E_VERBOSE ? /^\[Extension Host\] \[exthost suite\]/ : undefined });
     let results: SuiteResults;
     try {
       await waitFor(() => fs.existsSync(`${resultsFile}.started`), { timeout: 60_000, what: 'the test-runner extension to start in the extension host' });
