@@ -266,7 +266,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
   const hashes = cacheFile ? sheets.map((s) => hashText(s.text)) : [];
   const results: (SheetResult | undefined)[] = sheets.map((s, i) => (cacheFile ? lookup(old, key, nodeFileSystem, s.path, hashes[i]) : undefined));
   const todo = sheets.map((_, i) => i).filter((i) => results[i] === undefined);
-  const fresh = await checkParallel(todo.map((i) => sheets[i]), opts.root, opts.options, threadsFor(todo.map((i) => sheets[i]), opts.jobs));
+  const fresh = await checkParallel(todo.map((i) => sheets[i]), opts.root, opts.options, threadsFor(todo.map((i) => sheets[i]), opts.jobs), cacheFile !== undefined);
   todo.forEach((i, k) => (results[i] = fresh[k]));
   if (cacheFile) {
     const entries: Record<string, CachedResult> = { ...(old?.key === key ? old.entries : {}) };

@@ -26,14 +26,16 @@ export interface WorkerInput {
   readonly sheets: readonly SheetInput[];
   readonly root: string;
   readonly options: CheckOptions;
+  /** Work out each result's dependencies, for the result cache. */
+  readonly withDeps: boolean;
 }
 
 /** Checks sheets with one store, in this thread. */
-export function checkShare({ sheets, root, options }: WorkerInput): SheetResult[] {
+export function checkShare({ sheets, root, options, withDeps }: WorkerInput): SheetResult[] {
   const store = new SourceStore(nodeFileSystem, root, options.maxSourceBytes);
   return sheets.map((s) => {
     const result = checkSheet(s.path, s.text, store, options);
-    const deps = dependenciesOf(result).map((p) => [p, stampOf(nodeFileSystem, p)] as const);
+    const deps = withDeps ? dependenciesOf(result).map((p) => [p, stampOf(nodeFileSystem, p)] as const) : [];
     return { citations: result.citations.length, diagnostics: result.diagnostics, deps };
   });
 }
@@ -60,14 +62,14 @@ function share(sheets: readonly SheetInput[], n: number): number[][] {
 }
 
 /** Checks sheets on `threads` threads (this one included); results in the sheets' order. */
-export async function checkParallel(sheets: readonly SheetInput[], root: string, options: CheckOptions, threads: number): Promise<SheetResult[]> {
-  if (threads <= 1) return checkShare({ sheets, root, options });
+export async function checkParallel(sheets: readonly SheetInput[], root: string, options: CheckOptions, threads: number, withDeps = false): Promise<SheetResult[]> {
+  if (threads <= 1) return checkShare({ sheets, root, options, withDeps });
   const shares = share(sheets, threads);
   const results: SheetResult[] = new Array(sheets.length);
   const running = shares.slice(1).map(
     (indexes) =>
       new Promise<void>((resolve, reject) => {
-        const input: WorkerInput = { sheets: indexes.map((i) => sheets[i]), root, options };
+        const input: WorkerInput = { sheets: indexes.map((i) => sheets[i]), root, options, withDeps };
         const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: input });
         worker.once('message', (out: SheetResult[]) => {
           out.forEach((r, k) => (results[indexes[k]] = r));
@@ -77,7 +79,7 @@ export async function checkParallel(sheets: readonly SheetInput[], root: string,
         worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a checking thread stopped with code ${code}`))));
       }),
   );
-  const mine = checkShare({ sheets: shares[0].map((i) => sheets[i]), root, options });
+  const mine = checkShare({ sheets: shares[0].map((i) => sheets[i]), root, options, withDeps });
   mine.forEach((r, k) => (results[shares[0][k]] = r));
   await Promise.all(running);
   return results;

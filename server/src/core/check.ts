@@ -63,8 +63,10 @@ interface ChunkResult {
   readonly citations: readonly CitationCheck[];
   /** Parse and citation diagnostics of the chunk. */
   readonly diagnostics: readonly FactDiagnostic[];
-  /** Every source path the chunk's citations looked at, with its stamp then. */
-  readonly deps: ReadonlyMap<string, string>;
+  /** The store's clock when the chunk was checked. */
+  readonly checkedAt: number;
+  /** Every source path the chunk's citations looked at; worked out when first needed. */
+  deps?: readonly string[];
 }
 
 /**
@@ -109,7 +111,7 @@ export class SheetChecker {
       const chunkText = text.slice(span.start, span.end);
       const key = chunkText;
       let result = next.get(key) ?? this.cache.get(key);
-      if (result && !this.fresh(result)) result = undefined;
+      if (result && !this.fresh(result, checker)) result = undefined;
       const moved = result ? moveChunk(result, span.start, facts.length) : this.checkChunk(checker, text, span, facts.length);
       next.set(key, moved);
       facts.push(...moved.facts);
@@ -122,20 +124,18 @@ export class SheetChecker {
     return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
   }
 
-  private fresh(result: ChunkResult): boolean {
-    for (const [p, stamp] of result.deps) if (this.store.stamp(p) !== stamp) return false;
-    return true;
+  private fresh(result: ChunkResult, checker: CitationChecker): boolean {
+    if (this.store.now() === result.checkedAt) return true;
+    result.deps ??= [...new Set(result.citations.flatMap((c) => checker.pathsLookedAt(c)))];
+    return !result.deps.some((p) => this.store.changedSince(p, result.checkedAt));
   }
 
   private checkChunk(checker: CitationChecker, text: string, span: Span, firstIndex: number): ChunkResult {
     const parsed = parseFacts(text, span, firstIndex);
+    const checkedAt = this.store.now();
     const citations = parsed.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
-    const deps = new Map<string, string>();
-    for (const c of citations) {
-      for (const p of checker.pathsLookedAt(c)) deps.set(p, this.store.stamp(p));
-    }
     const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
-    return { base: span.start, facts: parsed.facts, citations, diagnostics, deps };
+    return { base: span.start, facts: parsed.facts, citations, diagnostics, checkedAt };
   }
 }
 
@@ -156,7 +156,7 @@ function moveChunk(result: ChunkResult, base: number, firstIndex: number): Chunk
     citation: citationMap.get(c.citation)!,
     diagnostic: c.diagnostic && moveDiagnostic(c.diagnostic, delta),
   }));
-  return { base, facts, citations, diagnostics: result.diagnostics.map((d) => moveDiagnostic(d, delta)), deps: result.deps };
+  return { base, facts, citations, diagnostics: result.diagnostics.map((d) => moveDiagnostic(d, delta)), checkedAt: result.checkedAt, deps: result.deps };
 }
 
 function moveSpan(s: Span, delta: number): Span {

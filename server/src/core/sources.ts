@@ -70,9 +70,10 @@ export class SourceStore {
   private readonly realpaths = new Map<string, string | undefined>();
   private readonly listings = new Map<string, string[]>();
   private readonly resolutions = new Map<string, Resolution>();
-  /** Bumped whenever a path is invalidated, so cached results can tell they are stale. */
-  private readonly generations = new Map<string, number>();
-  private epoch = 0;
+  /** A counter of invalidations, and when each path (or everything) was last invalidated. */
+  private clock = 0;
+  private readonly invalidatedAt = new Map<string, number>();
+  private allInvalidatedAt = 0;
 
   constructor(
     readonly fs: FileSystem,
@@ -96,21 +97,27 @@ export class SourceStore {
     this.realpaths.clear();
     this.listings.clear();
     this.resolutions.clear();
+    this.clock++;
     if (realPath === undefined) {
       this.loaded.clear();
       this.retained = 0;
-      this.epoch++;
+      this.allInvalidatedAt = this.clock;
     } else {
       const l = this.loaded.get(realPath);
       if (l?.kind === 'loaded') this.retained -= l.source.text.length;
       this.loaded.delete(realPath);
-      this.generations.set(realPath, (this.generations.get(realPath) ?? 0) + 1);
+      this.invalidatedAt.set(realPath, this.clock);
     }
   }
 
-  /** A stamp of a path's state: changes whenever the path is invalidated. */
-  stamp(p: string): string {
-    return `${this.epoch}.${this.generations.get(p) ?? 0}`;
+  /** The current time of the invalidation clock. */
+  now(): number {
+    return this.clock;
+  }
+
+  /** Whether a path was invalidated after time `t` of the clock. */
+  changedSince(p: string, t: number): boolean {
+    return this.allInvalidatedAt > t || (this.invalidatedAt.get(p) ?? 0) > t;
   }
 
   private realpath(p: string): string | undefined {
