@@ -155,8 +155,10 @@ async function fixAll(server: Server): Promise<void> {
     const left = server.problems(document.uri).length;
     if (left === 0) {
       void vscode.window.showInformationMessage(`Fact Notes: nothing to fix in ${name}.`);
-    } else if ((await vscode.window.showInformationMessage(`Fact Notes: nothing in ${name} can be fixed for certain. Problems left: ${left}.`, 'Show Problems')) !== undefined) {
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    } else {
+      void vscode.window.showInformationMessage(`Fact Notes: nothing in ${name} can be fixed for certain. Problems left: ${left}.`, 'Show Problems').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
     }
     return;
   }
