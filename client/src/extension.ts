@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   CiteSelectionRequest,
   FIX_ALL_KIND,
@@ -60,7 +60,7 @@ class Server implements vscode.Disposable {
 
   async start(): Promise<void> {
     if (!fs.existsSync(this.module)) {
-      this.failed(`its program ${this.module} is missing. Build it with "npm run bundle".`);
+      this.failed(`${this.module} is missing; build it with "npm run bundle".`);
       return;
     }
     const run = { module: this.module, transport: TransportKind.ipc };
@@ -76,15 +76,25 @@ class Server implements vscode.Disposable {
       synchronize: { configurationSection: 'factNotes', fileEvents: this.watcher },
       outputChannel: this.log,
       diagnosticCollectionName: 'factNotes',
+      // A server that dies while starting would die again: one message, no restart loop.
+      initializationFailedHandler: () => false,
+      errorHandler: {
+        error: (error, message, count) => crashes.error(error, message, count),
+        closed: () => (client.initializeResult ? crashes.closed() : { action: CloseAction.DoNotRestart, handled: true }),
+      },
     };
     const client = new LanguageClient('factNotes', 'Fact Notes', serverOptions, clientOptions);
+    // Once the server has run, a crash restarts it (at most 4 times in 3 minutes).
+    const crashes: ErrorHandler = client.createDefaultErrorHandler();
     this.client = client;
     client.onDidChangeState(({ newState }) => this.show(newState));
     try {
       await client.start();
     } catch (error) {
-      this.failed(messageOf(error));
+      this.log.appendLine(`Starting the language server failed: ${messageOf(error)}`);
     }
+    // start() can resolve although the server exited while starting.
+    if (!client.isRunning()) this.failed();
   }
 
   async stop(): Promise<void> {
@@ -129,10 +139,12 @@ class Server implements vscode.Disposable {
     this.status.command = { title: 'Restart', command: 'factNotes.restartServer' };
   }
 
-  private failed(reason: string): void {
+  /** Tells the user the server did not start, and why if known (otherwise the log says). */
+  private failed(reason?: string): void {
     this.show(State.Stopped);
-    this.log.appendLine(`The language server did not start: ${reason}`);
-    void vscode.window.showErrorMessage(`Fact Notes: the language server did not start: ${reason}`, 'Show Log').then((choice) => {
+    if (reason) this.log.appendLine(`The language server did not start: ${reason}`);
+    const message = reason ? `Fact Notes: the language server did not start: ${reason}` : 'Fact Notes: the language server did not start. The log says why.';
+    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
       if (choice) this.log.show();
     });
   }

@@ -206,11 +206,7 @@ class Composer {
       this.skipSpace();
       const next = this.peek();
       if (next === undefined || next.kind === 'newline' || next.kind === 'comment') {
-        const empty = this.emptyAt(next?.start ?? this.length);
-        const end = this.lineEnd();
-        // An empty value's node takes in a comment after it, with its line break.
-        if (next?.kind === 'comment') (empty.range as [number, number, number])[2] = end;
-        this.skipTrivia();
+        const empty = this.emptyValue(next);
         const below = this.peek();
         value = below && (below.col > indent || (below.kind === 'seq' && below.col === indent)) ? this.block(indent, true) : empty;
       } else {
@@ -240,10 +236,7 @@ class Composer {
       const next = this.peek();
       let item: Node;
       if (next === undefined || next.kind === 'newline' || next.kind === 'comment') {
-        const empty = this.emptyAt(next?.start ?? this.length);
-        const end = this.lineEnd();
-        if (next?.kind === 'comment') (empty.range as [number, number, number])[2] = end;
-        this.skipTrivia();
+        const empty = this.emptyValue(next);
         const below = this.peek();
         item = below && below.col > indent ? this.block(indent, false) : empty;
       } else if (next.kind === 'seq') {
@@ -354,10 +347,19 @@ class Composer {
     }
   }
 
-  private emptyAt(offset: number): Scalar {
-    const s = new Scalar(null);
-    s.range = [offset, offset, offset];
-    return s;
+  /**
+   * Nothing after a `key:` or `-` on its line (`next` is the newline, the
+   * comment, or the end): the empty value the full parser would make, in case
+   * no block follows on the next lines. Moves past the line and blank lines.
+   */
+  private emptyValue(next: Token | undefined): Scalar {
+    const at = next?.start ?? this.length;
+    const empty = new Scalar(null);
+    const end = this.lineEnd();
+    // An empty value's node takes in a comment after it, with its line break.
+    empty.range = [at, at, next?.kind === 'comment' ? end : at];
+    this.skipTrivia();
+    return empty;
   }
 
   private scalar(t: Token, indent: number): Scalar {
