@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { renderLine, renderScalar } from './edits';
 import { findExact, locateQuote, prepareQuote, type Candidate, type LineRange } from './match';
-import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
+import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
 import { excerpt } from './text';
 import {
@@ -110,7 +110,8 @@ export class SheetChecker {
     for (const span of layout.chunks) {
       const chunkText = text.slice(span.start, span.end);
       const key = chunkText;
-      let result = next.get(key) ?? this.cache.get(key);
+      // A result is moved in place, so it serves one chunk only (two facts can read the same).
+      let result = next.has(key) ? undefined : this.cache.get(key);
       if (result && !this.fresh(result, checker)) result = undefined;
       const moved = result ? moveChunk(result, span.start, facts.length) : this.checkChunk(checker, text, span, facts.length);
       next.set(key, moved);
@@ -139,58 +140,40 @@ export class SheetChecker {
   }
 }
 
-/** A chunk result moved to a new offset and first fact index. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Moves a kept chunk result to its new offset and first fact index, in place:
+ * an edit moves every fact after it, and allocating them all anew on each
+ * keystroke would feed the garbage collector. The sheet check that held the
+ * old offsets is stale by then (a newer check of the same sheet replaces it).
+ * Spans may be shared (a diagnostic on a quote uses the quote's span), so
+ * each is moved once.
+ */
 function moveChunk(result: ChunkResult, base: number, firstIndex: number): ChunkResult {
   const delta = base - result.base;
   if (delta === 0 && (result.facts.length === 0 || result.facts[0].index === firstIndex)) return result;
-  const citationMap = new Map<Citation, Citation>();
-  const factMap = new Map<Fact, Fact>();
-  const facts = result.facts.map((f, i) => {
-    const moved = moveFact(f, delta, firstIndex + i, citationMap);
-    factMap.set(f, moved);
-    return moved;
+  const moved = new Set<Span>();
+  const move = (span: Span | undefined): void => {
+    if (span === undefined || delta === 0 || moved.has(span)) return;
+    moved.add(span);
+    const m = span as Mutable<Span>;
+    m.start += delta;
+    m.end += delta;
+  };
+  result.facts.forEach((fact, i) => {
+    (fact as Mutable<Fact>).index = firstIndex + i;
+    move(fact.span);
+    move(fact.marker);
+    for (const v of [fact.id, fact.claim, fact.note, ...fact.tags]) move(v?.span);
+    for (const c of fact.citations) for (const span of [c.span, c.file?.span, c.line?.span, c.quote?.span]) move(span);
   });
-  const citations = result.citations.map((c) => ({
-    ...c,
-    fact: factMap.get(c.fact)!,
-    citation: citationMap.get(c.citation)!,
-    diagnostic: c.diagnostic && moveDiagnostic(c.diagnostic, delta),
-  }));
-  return { base, facts, citations, diagnostics: result.diagnostics.map((d) => moveDiagnostic(d, delta)), checkedAt: result.checkedAt, deps: result.deps };
-}
-
-function moveSpan(s: Span, delta: number): Span {
-  return { start: s.start + delta, end: s.end + delta };
-}
-
-function moveValue<T extends ScalarValue | undefined>(v: T, delta: number): T {
-  return (v && { ...v, span: moveSpan(v.span, delta) }) as T;
-}
-
-function moveFact(f: Fact, delta: number, index: number, citationMap: Map<Citation, Citation>): Fact {
-  return {
-    ...f,
-    index,
-    span: moveSpan(f.span, delta),
-    marker: moveSpan(f.marker, delta),
-    id: moveValue(f.id, delta),
-    claim: moveValue(f.claim, delta),
-    note: moveValue(f.note, delta),
-    tags: f.tags.map((t) => moveValue(t, delta)),
-    citations: f.citations.map((c) => {
-      const moved: Citation = { ...c, span: moveSpan(c.span, delta), file: moveValue(c.file, delta), line: moveValue(c.line, delta), quote: moveValue(c.quote, delta) };
-      citationMap.set(c, moved);
-      return moved;
-    }),
-  };
-}
-
-function moveDiagnostic(d: FactDiagnostic, delta: number): FactDiagnostic {
-  return {
-    ...d,
-    span: moveSpan(d.span, delta),
-    fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: moveSpan(e.span, delta) })) })),
-  };
+  for (const d of result.diagnostics) {
+    move(d.span);
+    for (const f of d.fixes) for (const e of f.edits) move(e.span);
+  }
+  (result as Mutable<ChunkResult>).base = base;
+  return result;
 }
 
 /** Applies per-code severity settings and sorts by position. */

@@ -1,0 +1,62 @@
+/**
+ * Checking a sheet again after an edit reuses the results of the facts the
+ * edit did not touch (moved to their new offsets). Whatever the edits, the
+ * result must be exactly what a fresh check of the new text gives.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as Core from '../../server/src/core';
+
+const core = require('../../../server/out/core') as typeof Core;
+const samples = path.resolve(__dirname, '../../../samples');
+
+function shape(c: Core.SheetCheck): string {
+  return JSON.stringify({
+    facts: c.sheet.facts,
+    diagnostics: c.diagnostics,
+    citations: c.citations.map((x) => ({ status: x.status, lines: x.lines, match: x.match, fact: x.fact.index, span: x.citation.span })),
+  });
+}
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}
+
+describe('Incremental checking', function () {
+  this.timeout(30000);
+  const sheetPath = path.join(samples, 'edited.facts.yaml');
+  const store = () => new core.SourceStore(core.nodeFileSystem, samples, core.DEFAULT_OPTIONS.maxSourceBytes);
+
+  for (const name of ['reykjavik.facts.yaml', 'broken.facts.yaml']) {
+    it(`gives what a fresh check gives after each of 100 random edits of ${name}`, () => {
+      const next = random(42);
+      let text = fs.readFileSync(path.join(samples, name), 'utf8');
+      const checker = new core.SheetChecker(store(), core.DEFAULT_OPTIONS);
+      checker.check(sheetPath, text);
+      const pieces = ['X', ' ', '\n', '\n  - claim: new\n    cite: 000_f973f57cc2c34c65.txt:1\n', ':', '#', '"'];
+      for (let n = 0; n < 100; n++) {
+        const at = Math.floor(next() * text.length);
+        text = next() < 0.5 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4)) : text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at);
+        assert.equal(shape(checker.check(sheetPath, text)), shape(core.checkSheet(sheetPath, text, store(), core.DEFAULT_OPTIONS)), `after edit ${n}`);
+      }
+    });
+  }
+
+  it('keeps two identical facts apart when an edit moves them both', () => {
+    const fact = '  - claim: The same words.\n    cite:\n      - file: 002_70918c043bbcb2f4.txt\n        line: 99\n        quote: The meeting lasted about two hours.\n';
+    const before = `sources: articles\nfacts:\n${fact}${fact}`;
+    const checker = new core.SheetChecker(store(), core.DEFAULT_OPTIONS);
+    checker.check(sheetPath, before);
+    const after = `# a comment that moves both facts\n${before}`;
+    const result = checker.check(sheetPath, after);
+    assert.equal(shape(result), shape(core.checkSheet(sheetPath, after, store(), core.DEFAULT_OPTIONS)));
+    const spans = result.diagnostics.map((d) => after.slice(d.span.start, d.span.end));
+    assert.deepEqual(spans, ['99', '99']);
+    assert.notEqual(result.diagnostics[0].span.start, result.diagnostics[1].span.start);
+  });
+});
