@@ -65,6 +65,8 @@ interface ChunkResult {
   readonly diagnostics: readonly FactDiagnostic[];
   /** The store's clock when the chunk was checked. */
   readonly checkedAt: number;
+  /** The check that last used it. */
+  round?: number;
   /** Every source path the chunk's citations looked at; worked out when first needed. */
   deps?: readonly string[];
 }
@@ -77,7 +79,9 @@ interface ChunkResult {
  */
 export class SheetChecker {
   /** Results by chunk text, for the sources folder they were checked against. */
-  private cache = new Map<string, ChunkResult>();
+  private readonly cache = new Map<string, ChunkResult>();
+  /** Counts checks; each result remembers the last check that used it. */
+  private round = 0;
   private cacheDir = '';
 
   constructor(
@@ -103,7 +107,7 @@ export class SheetChecker {
       this.cache.clear();
       this.cacheDir = sourcesDir;
     }
-    const next = new Map<string, ChunkResult>();
+    const round = ++this.round;
     const facts: Fact[] = [];
     const citations: CitationCheck[] = [];
     const diagnostics: FactDiagnostic[] = [...head.diagnostics];
@@ -111,15 +115,17 @@ export class SheetChecker {
       const chunkText = text.slice(span.start, span.end);
       const key = chunkText;
       // A result is moved in place, so it serves one chunk only (two facts can read the same).
-      let result = next.has(key) ? undefined : this.cache.get(key);
-      if (result && !this.fresh(result, checker)) result = undefined;
+      let result = this.cache.get(key);
+      if (result && (result.round === round || !this.fresh(result, checker))) result = undefined;
       const moved = result ? moveChunk(result, span.start, facts.length) : this.checkChunk(checker, text, span, facts.length);
-      next.set(key, moved);
+      moved.round = round;
+      if (!result) this.cache.set(key, moved);
       facts.push(...moved.facts);
       citations.push(...moved.citations);
       diagnostics.push(...moved.diagnostics);
     }
-    this.cache = next;
+    // Forget the facts that are gone (kept in place: no new map on each keystroke).
+    for (const [key, result] of this.cache) if (result.round !== round) this.cache.delete(key);
     const sheet: Sheet = { ...head.sheet, facts };
     const withIds = withDuplicateIds({ sheet, diagnostics, text });
     return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
