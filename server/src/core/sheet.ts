@@ -91,13 +91,7 @@ export function parseSheet(text: string): ParsedSheet {
   return withDuplicateIds({ sheet: { ...head.sheet, facts }, diagnostics, text });
 }
 
-/**
- * Where a sheet in the usual block layout (`facts:` last, a block list of
- * facts) splits into its head and one chunk per fact, so that an edit
- * re-parses only the fact it touched. Undefined for any other layout, which
- * is parsed as one document. The split is at lines that start a list item at
- * the list's indentation: in valid YAML nothing inside a fact can start there.
- */
+/** A sheet split into its head and one chunk per fact (see {@link splitSheet}). */
 export interface SheetLayout {
   /** The head (everything before the first fact) is `[0, headEnd)`. */
   readonly headEnd: number;
@@ -108,6 +102,13 @@ export interface SheetLayout {
 const FACTS_KEY = /^facts[ \t]*:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)/m;
 const UNUSUAL = /^(?:---|\.\.\.|%)|[&*!][^\s,\]}]|\t/m;
 
+/**
+ * Where a sheet in the usual block layout (`facts:` last, a block list of
+ * facts) splits into its head and one chunk per fact, so that an edit
+ * re-parses only the fact it touched. Undefined for any other layout, which
+ * is parsed as one document. The split is at lines that start a list item at
+ * the list's indentation: in valid YAML nothing inside a fact can start there.
+ */
 export function splitSheet(text: string): SheetLayout | undefined {
   const key = FACTS_KEY.exec(text);
   if (!key) return undefined;

@@ -30,6 +30,9 @@ function toUri(p: string): string {
   return URI.file(p).toString();
 }
 
+/** How long one slice of a long batch of checks may run before messages are read again. */
+const SLICE_MS = 50;
+
 export interface ServerOptions {
   readonly fs?: FileSystem;
   /**
@@ -92,11 +95,23 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     timer = setTimeout(flush, delay);
   }
 
+  /**
+   * Checks and publishes what is pending, open sheets first (someone is
+   * looking at them). A long batch — the whole workspace at start-up — is
+   * done in slices, so that edits and requests are answered in between.
+   */
   function flush(): void {
     timer = undefined;
-    const paths = [...pending];
-    pending.clear();
-    for (const p of paths) publish(p);
+    const started = Date.now();
+    const paths = [...pending].sort((a, b) => Number(workspace.isOpen(b)) - Number(workspace.isOpen(a)));
+    for (const p of paths) {
+      pending.delete(p);
+      publish(p);
+      if (pending.size > 0 && Date.now() - started >= SLICE_MS) {
+        timer = setTimeout(flush, 0);
+        return;
+      }
+    }
   }
 
   function publish(p: string): void {
