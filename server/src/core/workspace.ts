@@ -31,6 +31,13 @@ interface SheetEntry {
   deps?: Set<string>;
 }
 
+/** Whether `dep` is one of the changed paths or lies under one of them (a folder). */
+function changedAt(changed: ReadonlySet<string>, dep: string): boolean {
+  if (changed.has(dep)) return true;
+  for (const c of changed) if (dep.startsWith(c.endsWith(path.sep) ? c : c + path.sep)) return true;
+  return false;
+}
+
 /** Source text kept in memory between requests (about 16 MB); the rest is read again when needed. */
 const RETAINED_SOURCE_CHARS = 8 * 1024 * 1024;
 
@@ -205,7 +212,7 @@ export class FactWorkspace {
     const keys = new Set(changed);
     const affected: string[] = [];
     for (const [p, entry] of this.sheets) {
-      const hit = entry.deps ? [...entry.deps].filter((dep) => [...changed].some((c) => isInside(c, dep))) : [];
+      const hit = entry.deps ? [...entry.deps].filter((dep) => changedAt(changed, dep)) : [];
       for (const dep of hit) keys.add(dep);
       if (!entry.deps || hit.length > 0) {
         entry.check = undefined;

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { citeSelection, features, FactWorkspace, isFactSheetPath, isInside, LineIndex, nodeFileSystem, parseSheet, type FileSystem, type SheetCheck } from '../core';
+import { citeSelection, decodeSource, features, FactWorkspace, isFactSheetPath, isInside, LineIndex, nodeFileSystem, parseSheet, type FileSystem } from '../core';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
@@ -339,9 +339,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }),
   );
 
+  /** A sheet's text from disk, decoded as the checker decodes files. */
   function readText(p: string): string | undefined {
     try {
-      return new TextDecoder().decode(fs.readFile(p));
+      const decoded = decodeSource(fs.readFile(p));
+      return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;
     }
@@ -351,4 +353,3 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.listen();
 }
 
-export type { SheetCheck };
