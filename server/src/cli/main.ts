@@ -28,7 +28,7 @@ import {
   type FileSystem,
   type SeveritySetting,
 } from '../core';
-import { checkParallel, threadsFor, type SheetResult } from './parallel';
+import { checkParallel, checkWith, threadsFor, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
 
 export interface CliIO {
@@ -248,10 +248,8 @@ function readSheet(file: string, io: CliIO): LoadedSheet {
 }
 
 function checkAll(sheets: readonly LoadedSheet[], store: SourceStore, options: CheckOptions): SheetReport[] {
-  return sheets.map((s) => {
-    const result = checkSheet(s.path, s.text, store, options);
-    return { path: s.path, text: s.text, citations: result.citations.length, diagnostics: result.diagnostics };
-  });
+  const results = checkWith(store, sheets, options);
+  return sheets.map((s, i) => ({ path: s.path, text: s.text, ...results[i] }));
 }
 
 /**

@@ -30,14 +30,18 @@ export interface WorkerInput {
   readonly withDeps: boolean;
 }
 
-/** Checks sheets with one store, in this thread. */
-export function checkShare({ sheets, root, options, withDeps }: WorkerInput): SheetResult[] {
-  const store = new SourceStore(nodeFileSystem, root, options.maxSourceBytes);
+/** Checks sheets with one store (so each source is read once), in this thread. */
+export function checkWith(store: SourceStore, sheets: readonly SheetInput[], options: CheckOptions, withDeps = false): SheetResult[] {
   return sheets.map((s) => {
     const result = checkSheet(s.path, s.text, store, options);
-    const deps = withDeps ? dependenciesOf(result).map((p) => [p, stampOf(nodeFileSystem, p)] as const) : [];
+    const deps = withDeps ? dependenciesOf(result).map((p) => [p, stampOf(store.fs, p)] as const) : [];
     return { citations: result.citations.length, diagnostics: result.diagnostics, deps };
   });
+}
+
+/** Checks a thread's share of sheets on the real disk. */
+export function checkShare({ sheets, root, options, withDeps }: WorkerInput): SheetResult[] {
+  return checkWith(new SourceStore(nodeFileSystem, root, options.maxSourceBytes), sheets, options, withDeps);
 }
 
 /** How many threads are worth starting for this much work. */
