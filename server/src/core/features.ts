@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CitationCheck, SheetCheck } from './check';
 import { applyFixes, renderScalar } from './edits';
-import type { FileSystem } from './fileSystem';
+import { isFactSheetPath, isSkippedFolder } from './discover';
 import { preferredFixes } from './fixes';
 import type { Fact } from './sheet';
 import type { SourceStore, SourceText } from './sources';
@@ -229,21 +229,21 @@ export function completion(view: SheetView, offset: number, store: SourceStore):
   ];
 }
 
+/** Files under the sources folder, three folders deep, never outside the root (a folder link may lead out). */
 function fileItems(store: SourceStore, dir: string, edit: (value: string) => LspTextEdit): CompletionItem[] {
-  if (!store.isInsideRoot(dir)) return [];
   const items: CompletionItem[] = [];
-  const walk = (fs: FileSystem, folder: string, prefix: string, depth: number): void => {
-    for (const e of fs.readDirectory(folder)) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+  const walk = (folder: string, prefix: string, depth: number): void => {
+    if (!store.isInsideRoot(folder)) return;
+    for (const e of store.fs.readDirectory(folder)) {
       if (e.isDirectory) {
-        if (depth < 3) walk(fs, path.join(folder, e.name), `${prefix}${e.name}/`, depth + 1);
-      } else if (!/\.facts\.ya?ml$/i.test(e.name) && items.length < 5000) {
+        if (depth < 3 && !isSkippedFolder(e.name)) walk(path.join(folder, e.name), `${prefix}${e.name}/`, depth + 1);
+      } else if (!e.name.startsWith('.') && !isFactSheetPath(e.name) && items.length < 5000) {
         const name = prefix + e.name;
         items.push({ label: name, kind: CompletionItemKind.File, textEdit: edit(renderScalar(name, { style: 'plain', inFlow: false })) });
       }
     }
   };
-  walk(store.fs, dir, '', 0);
+  walk(dir, '', 0);
   return items;
 }
 

@@ -125,8 +125,35 @@ export class FactWorkspace {
     else this.sheets.delete(p);
   }
 
+  /**
+   * Files created, changed or deleted on disk. A sheet's new text is read
+   * (unless an editor has it open); any other file is a source. A deleted
+   * path may be a folder, reported alone: the sheets and sources under it
+   * are gone too. Returns the sheets whose diagnostics must be published
+   * again.
+   */
+  filesChanged(changes: readonly { readonly path: string; readonly deleted: boolean }[]): string[] {
+    const sources: string[] = [];
+    const sheets: string[] = [];
+    for (const { path: p, deleted } of changes) {
+      if (isFactSheetPath(p)) {
+        this.sheetFileChanged(p, deleted);
+        sheets.push(p);
+        continue;
+      }
+      sources.push(p);
+      if (deleted) {
+        const inside = this.paths().filter((s) => s !== p && isInside(p, s));
+        for (const s of inside) this.sheetFileChanged(s, true);
+        sheets.push(...inside);
+      }
+    }
+    if (sources.length > 0) sheets.push(...this.sourceChanged(sources));
+    return sheets;
+  }
+
   /** A sheet file changed on disk; ignored while an editor has it open. */
-  sheetFileChanged(p: string, deleted: boolean): void {
+  private sheetFileChanged(p: string, deleted: boolean): void {
     const entry = this.sheets.get(p);
     if (entry?.version !== undefined) return;
     if (deleted) this.sheets.delete(p);

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { citeSelection, decodeSource, features, FactWorkspace, isFactSheetPath, isInside, LineIndex, nodeFileSystem, parseSheet, type FileSystem } from '../core';
+import { citeSelection, decodeSource, features, FactWorkspace, isFactSheetPath, LineIndex, nodeFileSystem, parseSheet, type FileSystem } from '../core';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
@@ -117,7 +117,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   function publish(p: string): void {
     guard(`Checking ${p}`, undefined, () => {
       const uri = toUri(p);
-      const v = workspace.has(p) ? view(uri) : undefined;
+      const v = view(uri);
       void connection.sendDiagnostics({ uri, version: workspace.version(p), diagnostics: v ? features.toDiagnostics(v) : [] });
     });
   }
@@ -222,25 +222,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    const changedSources: string[] = [];
-    const sheets: string[] = [];
-    for (const change of params.changes) {
-      const p = toPath(change.uri);
-      if (!p) continue;
-      const deleted = change.type === FileChangeType.Deleted;
-      if (isFactSheetPath(p)) {
-        workspace.sheetFileChanged(p, deleted);
-        sheets.push(p);
-      } else {
-        changedSources.push(p);
-        // A deleted folder is reported alone: the sheets in it are gone too.
-        const inside = deleted ? workspace.paths().filter((s) => s !== p && isInside(p, s)) : [];
-        for (const s of inside) workspace.sheetFileChanged(s, true);
-        sheets.push(...inside);
-      }
-    }
-    if (changedSources.length > 0) sheets.push(...workspace.sourceChanged(changedSources));
-    schedule(sheets);
+    const changes = params.changes.flatMap((c) => {
+      const p = toPath(c.uri);
+      return p ? [{ path: p, deleted: c.type === FileChangeType.Deleted }] : [];
+    });
+    schedule(workspace.filesChanged(changes));
   });
 
   // -------------------------------------------------------------- features
@@ -267,7 +253,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     guard('References', [], () => {
       const p = toPath(params.textDocument.uri);
       if (!p) return [];
-      for (const sheet of workspace.paths()) workspace.check(sheet);
       const v = view(params.textDocument.uri);
       if (v) {
         // On a citation: every citation of the same source lines.
