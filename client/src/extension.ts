@@ -19,13 +19,6 @@ import {
 } from '../../server/src/protocol';
 
 const SHEETS = '**/*.facts.{yaml,yml}';
-/**
- * Files whose changes on disk the server hears of: sheets, and articles ending
- * in .txt or .md. `**\/*` would also send every build output and `.git` write.
- * An article with another ending is checked from its editor while open as
- * plain text; a change to it on disk is seen after "Restart Server".
- */
-const WATCHED = '**/*.{txt,md,facts.yaml,facts.yml}';
 const LAST_SHEET = 'factNotes.lastSheet';
 
 let server: Server | undefined;
@@ -51,7 +44,6 @@ export function deactivate(): Promise<void> | undefined {
 class Server implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly log = vscode.window.createOutputChannel('Fact Notes');
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
   private readonly status = vscode.languages.createLanguageStatusItem('factNotes.server', { language: LANGUAGE_ID });
 
   constructor(private readonly module: string) {
@@ -73,7 +65,8 @@ class Server implements vscode.Disposable {
         { scheme: 'file', language: 'plaintext' },
         { scheme: 'file', language: 'markdown' },
       ],
-      synchronize: { configurationSection: 'factNotes', fileEvents: this.watcher },
+      // The server asks for the file events it needs (any file may be a cited article).
+      synchronize: { configurationSection: 'factNotes' },
       outputChannel: this.log,
       diagnosticCollectionName: 'factNotes',
       // A server that dies while starting would die again: one message, no restart loop.
@@ -128,7 +121,6 @@ class Server implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.status.dispose();
-    this.watcher.dispose();
     this.log.dispose();
   }
 
