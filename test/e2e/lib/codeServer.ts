@@ -50,6 +50,10 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Milliseconds to wait for /healthz (default 60 s). */
   startTimeout?: number;
+  /** Listen on this port (default: a free one). */
+  port?: number;
+  /** Keep the profile (user data, extensions, XDG folders, log) in this folder, emptied first, instead of a temporary one. */
+  home?: string;
 }
 
 export interface CodeServer {
@@ -86,8 +90,9 @@ export async function freePort(): Promise<number> {
 
 interface Dirs { tempRoot: string; userDataDir: string; extensionsDir: string; xdgConfig: string; xdgData: string; xdgCache: string }
 
-function makeDirs(): Dirs {
-  const tempRoot = makeTempDir('code-server');
+function makeDirs(home: string | undefined): Dirs {
+  if (home) fs.rmSync(home, { recursive: true, force: true });
+  const tempRoot = home ?? makeTempDir('code-server');
   const d: Dirs = {
     tempRoot,
     userDataDir: path.join(tempRoot, 'user-data'),
@@ -140,7 +145,7 @@ function installExtensions(bin: string, d: Dirs, env: NodeJS.ProcessEnv, exts: E
 /** Starts code-server and resolves when /healthz answers. */
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = codeServerBin();
-  const d = makeDirs();
+  const d = makeDirs(opts.home);
   const env = baseEnv(d, opts.env);
 
   const userDir = path.join(d.userDataDir, 'User');
@@ -150,20 +155,21 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   installExtensions(bin, d, env, opts.extensions ?? []);
 
   let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+  // A free port can be taken before code-server binds it: try another, unless one was asked for.
+  for (let attempt = 0; attempt < (opts.port ? 1 : 3); attempt++) {
+    const port = opts.port ?? (await freePort());
     try {
-      return await launch(bin, d, env, port, opts.startTimeout ?? 60_000);
+      return await launch(bin, d, env, port, opts.startTimeout ?? 60_000, opts.home !== undefined);
     } catch (e) {
       lastError = e;
       if (!/EADDRINUSE/.test(String(e))) break;
     }
   }
-  cleanupTemp(d.tempRoot);
+  if (!opts.home) cleanupTemp(d.tempRoot);
   throw lastError;
 }
 
-async function launch(bin: string, d: Dirs, env: NodeJS.ProcessEnv, port: number, startTimeout: number): Promise<CodeServer> {
+async function launch(bin: string, d: Dirs, env: NodeJS.ProcessEnv, port: number, startTimeout: number, keep: boolean): Promise<CodeServer> {
   const args = [
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
@@ -228,7 +234,7 @@ async function launch(bin: string, d: Dirs, env: NodeJS.ProcessEnv, port: number
     extensionHostLog: (max = 20_000) => formatLogs(readLogs(d.userDataDir), max, /exthost|output_logging|remoteagent|Fact Notes|fact-notes/i),
     stop: async () => {
       await stop();
-      cleanupTemp(d.tempRoot);
+      if (!keep) cleanupTemp(d.tempRoot);
     },
   };
   return server;
