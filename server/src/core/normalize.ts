@@ -206,8 +206,3 @@ export function quoteParts(normalizedQuote: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
-
-/** Index of the first normalized unit whose original offset is >= `offset`. */
-export function normalizedIndexAt(n: NormalizedText, offset: number): number {
-  return n.indexAt(offset);
-}

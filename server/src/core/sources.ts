@@ -204,10 +204,6 @@ export class SourceStore {
     }
   }
 
-  /** The loaded source if it is already cached, without reading anything. */
-  peek(realPath: string): Loaded | undefined {
-    return this.loaded.get(realPath);
-  }
 
   private read(realPath: string): Loaded {
     const open = this.overlay(realPath);

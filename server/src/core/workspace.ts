@@ -62,9 +62,6 @@ export class FactWorkspace {
     this.invalidateChecks();
   }
 
-  getOptions(): CheckOptions {
-    return this.options;
-  }
 
   /**
    * Finds every sheet on disk under the roots; returns their paths. Sheets
