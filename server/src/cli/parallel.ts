@@ -34,7 +34,7 @@ export interface WorkerInput {
 export function checkWith(store: SourceStore, sheets: readonly SheetInput[], options: CheckOptions, withDeps = false): SheetResult[] {
   return sheets.map((s) => {
     const result = checkSheet(s.path, s.text, store, options);
-    const deps = withDeps ? dependenciesOf(result).map((p) => [p, stampOf(store.fs, p)] as const) : [];
+    const deps = withDeps ? dependenciesOf(result.citations, result.sourcesDir).map((p) => [p, stampOf(store.fs, p)] as const) : [];
     return { citations: result.citations.length, diagnostics: result.diagnostics, deps };
   });
 }

@@ -51,6 +51,20 @@ export function sourcesDirOf(sheetPath: string, sheet: Sheet): string {
   return path.resolve(path.dirname(sheetPath), sheet.sources?.value ?? '.');
 }
 
+/**
+ * Every path whose change could change these citations' results: each cited
+ * file as written (resolved against the sources folder, so a file that
+ * appears counts) and the real file it led to.
+ */
+export function dependenciesOf(citations: readonly CitationCheck[], sourcesDir: string): string[] {
+  const deps = new Set<string>();
+  for (const c of citations) {
+    if (c.citation.file) deps.add(path.resolve(sourcesDir, c.citation.file.value));
+    if (c.sourcePath) deps.add(c.sourcePath);
+  }
+  return [...deps];
+}
+
 /** Parses and checks a fact sheet. Never throws on bad input. */
 export function checkSheet(sheetPath: string, text: string, store: SourceStore, options: CheckOptions): SheetCheck {
   return new SheetChecker(store, options).check(sheetPath, text);
@@ -116,7 +130,7 @@ export class SheetChecker {
       const key = chunkText;
       // A result is moved in place, so it serves one chunk only (two facts can read the same).
       let result = this.cache.get(key);
-      if (result && (result.round === round || !this.fresh(result, checker))) result = undefined;
+      if (result && (result.round === round || !this.fresh(result))) result = undefined;
       const moved = result ? moveChunk(result, span.start, facts.length) : this.checkChunk(checker, text, span, facts.length);
       moved.round = round;
       if (!result) this.cache.set(key, moved);
@@ -131,9 +145,9 @@ export class SheetChecker {
     return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
   }
 
-  private fresh(result: ChunkResult, checker: CitationChecker): boolean {
+  private fresh(result: ChunkResult): boolean {
     if (this.store.now() === result.checkedAt) return true;
-    result.deps ??= [...new Set(result.citations.flatMap((c) => checker.pathsLookedAt(c)))];
+    result.deps ??= dependenciesOf(result.citations, this.cacheDir);
     return !result.deps.some((p) => this.store.changedSince(p, result.checkedAt));
   }
 
@@ -199,14 +213,6 @@ class CitationChecker {
     private readonly options: CheckOptions,
     private readonly sourcesDir: string,
   ) {}
-
-  /** The paths whose change could change a citation's result. */
-  pathsLookedAt(c: CitationCheck): string[] {
-    const file = c.citation.file?.value;
-    const out = file === undefined ? [] : [path.resolve(this.sourcesDir, file)];
-    if (c.sourcePath) out.push(c.sourcePath);
-    return out;
-  }
 
   check(fact: Fact, citation: Citation): CitationCheck {
     const { file, line } = citation;

@@ -9,11 +9,11 @@ export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } f
 export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from './sources';
 export { parseSheet, parseWhole, splitSheet, type SheetLayout, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
 export { locateQuote, findExact, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match';
-export { checkSheet, SheetChecker, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
+export { checkSheet, dependenciesOf, SheetChecker, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
 export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
 export { citeSelection, type CiteTarget } from './cite';
 export { findSheets, isFactSheetPath, isSkippedFolder } from './discover';
 export { preferredFixes } from './fixes';
 export { FactWorkspace, type WorkspaceHost } from './workspace';
 export * as features from './features';
-export { CACHE_VERSION, cacheKey, dependenciesOf, hashText, lookup, parseCache, stampOf, type CacheData, type CachedResult } from './resultCache';
+export { CACHE_VERSION, cacheKey, hashText, lookup, parseCache, stampOf, type CacheData, type CachedResult } from './resultCache';

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { SheetCheck } from './check';
 import type { FileSystem } from './fileSystem';
 import type { CheckOptions, FactDiagnostic } from './types';
 
@@ -48,16 +47,6 @@ export function stampOf(fs: FileSystem, p: string): string {
   }
   const s = fs.stat(real);
   return s ? `${real}:${s.size}:${s.mtimeMs}` : `${real}:?`;
-}
-
-/** Every path whose change could change a sheet's result. */
-export function dependenciesOf(check: SheetCheck): string[] {
-  const deps = new Set<string>();
-  for (const c of check.citations) {
-    if (c.citation.file) deps.add(path.resolve(check.sourcesDir, c.citation.file.value));
-    if (c.sourcePath) deps.add(c.sourcePath);
-  }
-  return [...deps];
 }
 
 /** A cached result, if it still holds for this text on this disk. */

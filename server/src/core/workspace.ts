@@ -6,7 +6,7 @@
  * sheets that cite it.
  */
 import * as path from 'node:path';
-import { SheetChecker, type SheetCheck } from './check';
+import { dependenciesOf, SheetChecker, type SheetCheck } from './check';
 import { findSheets, isFactSheetPath } from './discover';
 import type { FileSystem } from './fileSystem';
 import { isInside, SourceStore, type SourceText } from './sources';
@@ -211,12 +211,7 @@ export class FactWorkspace {
     if (!entry.check) {
       entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
       entry.check = entry.checker.check(p, entry.text);
-      const deps = new Set<string>();
-      for (const c of entry.check.citations) {
-        if (c.sourcePath) deps.add(c.sourcePath);
-        if (c.citation.file) deps.add(path.resolve(entry.check.sourcesDir, c.citation.file.value));
-      }
-      entry.deps = deps;
+      entry.deps = new Set(dependenciesOf(entry.check.citations, entry.check.sourcesDir));
     }
     return entry.check;
   }
