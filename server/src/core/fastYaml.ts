@@ -46,7 +46,8 @@ const KINDS: Partial<Record<string, Kind>> = {
 class GiveUp extends Error {}
 
 const schema = new Schema({});
-const plainTags = schema.tags.filter((t): t is ScalarTag => t.default === true && 'test' in t && t.test !== undefined);
+/** The core schema's tags for plain scalars that are not text (null, bool, int, float). */
+export const plainTags = schema.tags.filter((t): t is ScalarTag => t.default === true && 'test' in t && t.test !== undefined);
 
 /** Composes `source` as one YAML document's contents, or undefined to say "use the full parser". */
 export function fastCompose(source: string): Node | null | undefined {

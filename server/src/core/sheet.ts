@@ -6,6 +6,8 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { compactCitation, lineRange } from './compact';
+import { scanFact } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
@@ -73,8 +75,6 @@ const KNOWN_KEYS = {
   fact: ['id', 'claim', 'tags', 'note', 'cite'],
   citation: ['file', 'line', 'quote'],
 } as const;
-
-const LINE_RANGE = /^\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?$/;
 
 /** Parses a fact sheet's text. Never throws. */
 export function parseSheet(text: string): ParsedSheet {
@@ -165,8 +165,14 @@ export function parseHead(text: string, headEnd: number): ParsedSheet {
   return new SheetReader(text, text.slice(0, headEnd), 0).readSheet();
 }
 
-/** The facts of one chunk of a split sheet; `firstIndex` is the first fact's index. */
-export function parseFacts(text: string, chunk: Span, firstIndex: number): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
+/**
+ * The facts of one chunk of a split sheet; `firstIndex` is the first fact's
+ * index. A plainly written fact is read by the fact scanner; anything else
+ * (and everything, with `scan: false`) by the `yaml` package.
+ */
+export function parseFacts(text: string, chunk: Span, firstIndex: number, options: { scan?: boolean } = {}): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
+  const fact = options.scan === false ? undefined : scanFact(text, chunk.start, chunk.end, firstIndex);
+  if (fact) return { facts: [fact], diagnostics: [] };
   return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start).readFactList(firstIndex);
 }
 
@@ -287,12 +293,13 @@ class SheetReader {
   private readFact(item: Node | null, index: number): Fact | undefined {
     if (item === null) return undefined;
     const node = this.deref(item);
-    const span = this.spanOf(item);
-    const marker = this.markerBefore(span.start);
+    const whole = this.spanOf(item);
+    const marker = this.markerBefore(whole.start);
     if (!isMap(node)) {
-      this.report('invalid-structure', span, 'A fact must be a mapping with `claim` and `cite`.');
+      this.report('invalid-structure', whole, 'A fact must be a mapping with `claim` and `cite`.');
       return undefined;
     }
+    const span = this.contentSpan(item);
     const pairs = this.pairsOf(node, 'fact', 'a fact');
     const id = this.scalarField(pairs.get('id'), 'id');
     const claim = this.scalarField(pairs.get('claim'), 'claim');
@@ -341,12 +348,12 @@ class SheetReader {
   private readCitation(item: Node | null): Citation | undefined {
     if (item === null) return undefined;
     const node = this.deref(item);
-    const span = this.spanOf(item);
     if (isScalar(node) && typeof node.value === 'string') return this.readCompact(item, node);
     if (!isMap(node)) {
-      this.report('invalid-structure', span, 'A citation is a mapping with `file` and `line` (and `quote`), or a string `FILE:LINE`.');
+      this.report('invalid-structure', this.spanOf(item), 'A citation is a mapping with `file` and `line` (and `quote`), or a string `FILE:LINE`.');
       return undefined;
     }
+    const span = this.contentSpan(item);
     const pairs = this.pairsOf(node, 'citation', 'the citation');
     const file = this.scalarField(pairs.get('file'), 'file');
     const line = this.lineField(pairs.get('line'));
@@ -366,43 +373,11 @@ class SheetReader {
   private readCompact(item: Node, node: Scalar): Citation | undefined {
     const value = node.value as string;
     const span = this.spanOf(item);
-    const colon = value.lastIndexOf(':');
-    const m = colon >= 0 ? LINE_RANGE.exec(value.slice(colon + 1)) : null;
-    if (!m || value.slice(0, colon).trim() === '') {
+    const citation = compactCitation(this.text, value, span, styleOf(node), this.inFlow(span.start));
+    if (!citation) {
       this.report('invalid-structure', span, `\`${value}\` is not a citation: write \`FILE:LINE\`, \`FILE:START-END\`, or a mapping with \`file\` and \`line\`.`);
-      return undefined;
     }
-    const style = styleOf(node);
-    const inFlow = this.inFlow(span.start);
-    // The value's characters are in the text as-is unless escapes were used.
-    const offset = style === 'single' || style === 'double' ? 1 : 0;
-    const editable = (style === 'plain' || offset === 1) && this.text.slice(span.start + offset, span.start + offset + value.length) === value;
-    const at = editable ? span.start + offset : -1;
-    const part = (s: number, e: number): Span => (editable ? { start: at + s, end: at + e } : span);
-    const fileRaw = value.slice(0, colon);
-    const fileLead = fileRaw.length - fileRaw.trimStart().length;
-    const file: ScalarValue = {
-      value: fileRaw.trim(),
-      span: part(fileLead, fileLead + fileRaw.trim().length),
-      style: 'compact',
-      inFlow,
-      editable,
-    };
-    const lineRaw = value.slice(colon + 1);
-    const lineLead = lineRaw.length - lineRaw.trimStart().length;
-    const first = Number(m[1]);
-    const last = m[2] === undefined ? first : Number(m[2]);
-    const line: LineValue = {
-      value: lineRaw.trim(),
-      span: part(colon + 1 + lineLead, colon + 1 + lineLead + lineRaw.trim().length),
-      style: 'compact',
-      inFlow,
-      editable,
-      first,
-      last,
-      isRange: m[2] !== undefined,
-    };
-    return { span, compact: true, file, line };
+    return citation;
   }
 
   private lineField(pair: Pair | undefined): LineValue | undefined {
@@ -422,14 +397,12 @@ class SheetReader {
       }
       return { ...base, value: String(node.value), first: node.value, last: node.value, isRange: false };
     }
-    const m = typeof node.value === 'string' ? LINE_RANGE.exec(node.value) : null;
-    if (!m) {
+    const range = typeof node.value === 'string' ? lineRange(node.value) : undefined;
+    if (!range) {
       this.report('invalid-structure', base.span, message);
       return undefined;
     }
-    const first = Number(m[1]);
-    const last = m[2] === undefined ? first : Number(m[2]);
-    return { ...base, value: String(node.value), first, last, isRange: m[2] !== undefined };
+    return { ...base, value: String(node.value), ...range };
   }
 
   /** A field that must be a scalar; reports and drops anything else. */
@@ -519,6 +492,30 @@ class SheetReader {
     if (!node) return null;
     if (isAlias(node)) return this.doc ? ((node.resolve(this.doc) as Node | undefined) ?? null) : null;
     return node;
+  }
+
+  /**
+   * A node's span up to the end of what is written in it: a block mapping or
+   * list ends with its last value, not with the comments and blank lines
+   * after it (as the `yaml` package's ranges do).
+   */
+  private contentSpan(node: Node): Span {
+    const span = this.spanOf(node);
+    return isAlias(node) ? span : { start: span.start, end: Math.max(span.start, this.contentEnd(node) ?? span.end) };
+  }
+
+  private contentEnd(node: Node | null): number | undefined {
+    if (!node || !node.range) return undefined;
+    if ((isMap(node) || isSeq(node)) && !node.flow) {
+      const last = node.items[node.items.length - 1] as unknown;
+      if (isPair(last)) {
+        const value = last.value as Node | null;
+        const written = value?.range && value.range[1] > value.range[0];
+        return (written ? this.contentEnd(value) : undefined) ?? (last.key ? this.spanOf(last.key as Node).end : undefined);
+      }
+      return last ? this.contentEnd(last as Node) : undefined;
+    }
+    return this.spanOf(node).end;
   }
 
   private spanOf(node: Node): Span {

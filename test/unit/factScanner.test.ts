@@ -1,0 +1,118 @@
+/**
+ * The fact scanner (the fastest path for plainly written facts) must give
+ * exactly what the `yaml` package's path gives, or give up. Checked on the
+ * samples, a generated sheet, hand-written shapes, and thousands of
+ * deterministic random edits of them.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as Core from '../../server/src/core';
+import type * as Scanner from '../../server/src/core/factScanner';
+import type * as SheetModule from '../../server/src/core/sheet';
+import { TempWorkspace } from '../helpers/workspace';
+
+const core = require('../../../server/out/core') as typeof Core;
+const { scanFact } = require('../../../server/out/core/factScanner') as typeof Scanner;
+const { parseFacts } = require('../../../server/out/core/sheet') as typeof SheetModule;
+const repo = path.resolve(__dirname, '../../..');
+
+/** Compares every chunk of a sheet both ways; returns how many the scanner read. */
+function compareChunks(text: string, label: string): { scanned: number; chunks: number } {
+  const layout = core.splitSheet(text);
+  if (!layout) return { scanned: 0, chunks: 0 };
+  let scanned = 0;
+  layout.chunks.forEach((chunk, i) => {
+    const fast = parseFacts(text, chunk, 7);
+    const full = parseFacts(text, chunk, 7, { scan: false });
+    assert.deepStrictEqual(fast, full, `scanner and yaml differ for ${label}, fact ${i}:\n${text.slice(chunk.start, chunk.end)}`);
+    if (scanFact(text, chunk.start, chunk.end, 7) !== undefined) scanned++;
+  });
+  return { scanned, chunks: layout.chunks.length };
+}
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}
+
+const PIECES = [' ', ':', '-', '#', ' #', '"', "'", '\\', '\\"', "''", '[', ']', '{', '}', ',', '\n', '  ', 'x', '1', '0x1', '.5', '~', 'null', 'true', '&a', '*a', '!', '|', '>', '? ', '%', '@', '`', '\r\n', '\r', '\n  ', '\n    ', '- ', ': ', '…', '’', '\u2028', '\u0085', '\ufeff', 'é', 'e\u0301', 'file: ', 'line: ', 'quote: ', 'cite:', 'tags: '];
+
+describe('Fact scanner', function () {
+  this.timeout(60000);
+  const bases: { name: string; text: string }[] = [];
+
+  before(() => {
+    for (const name of ['reykjavik.facts.yaml', 'broken.facts.yaml']) bases.push({ name, text: fs.readFileSync(path.join(repo, 'samples', name), 'utf8') });
+    const ws = new TempWorkspace('fact-notes-scan-');
+    try {
+      execFileSync(process.execPath, [path.join(repo, 'bench/generate.mjs'), '--out', ws.root, '--scale', '0.01'], { stdio: 'pipe' });
+      bases.push({ name: 'generated s000', text: ws.read('sheets/s000.facts.yaml') });
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('reads every fact of a generated sheet, with the same result as the yaml package', () => {
+    const { scanned, chunks } = compareChunks(bases.find((b) => b.name === 'generated s000')!.text, 'generated s000');
+    assert.ok(chunks >= 40);
+    assert.equal(scanned, chunks);
+  });
+
+  it('gives the same result as the yaml package on the samples, or gives up', () => {
+    for (const b of bases) compareChunks(b.text, b.name);
+  });
+
+  it('reads the plain shapes people write, and gives up on the rest', () => {
+    const taken = [
+      '  - claim: a\n    cite: x.txt:1\n',
+      '  - id: a1   # comment\n    claim: "x \\"y\\" \\u00e9"  # c\n    tags: [a, "b c", \'d\' ]\n    cite:\n    - file: f.txt\n      line: 3\n      quote: foo bar   # c3\n\n      # trailing\n    - \'f.txt:4-5\'  # c\n  # after\n',
+      '  - claim: x\r\n    cite:\r\n      file: a.txt\r\n      line: "12-14"\r\n      quote: it\'s\r\n',
+      '- claim: x\n  note: "a: b"\n  cite:\n    - line: 012\n      file: "a b.txt"\n      quote: \'it\'\'s # not a comment\'\n',
+      '  -   claim: wide\n      cite: x.txt:1\n',
+      '  - claim: x\n    cite:\n      - file: a.txt\n        line: 0\n',
+    ];
+    const givesUp = [
+      '  - claim: >-\n      folded\n    cite: x.txt:1\n',
+      '  - claim: plain\n      continued\n    cite: x.txt:1\n',
+      '  - claim: x\n    cite: x.txt:1\n    claim: again\n',
+      '  - claim: x\n    Cite: x.txt:1\n',
+      '  - claim: x\n    cite:\n      - file: a.txt\n        line: 1.5\n',
+      '  - claim: 12\n    cite: x.txt:1\n',
+      '  - claim: x\n    cite:\n',
+      '  - claim: x\n    cite:\n      - file: a.txt\n        line: 2\n        quote: "..."\n',
+      '  - claim: x\n    cite: x.txt:1\n   stray: y\n',
+      '  - claim: x\r    cite: x.txt:1\n',
+      '  - claim: a: b\n    cite: x.txt:1\n',
+      '  - claim: x\n    cite: [x.txt:1]\n',
+      '  - claim: x\n    tags:\n      - a\n    cite: x.txt:1\n',
+    ];
+    for (const chunk of taken) {
+      const { scanned, chunks } = compareChunks(`facts:\n${chunk}`, JSON.stringify(chunk));
+      assert.deepEqual([scanned, chunks], [1, 1], `expected the scanner to read ${JSON.stringify(chunk)}`);
+    }
+    for (const chunk of givesUp) assert.equal(compareChunks(`facts:\n${chunk}`, JSON.stringify(chunk)).scanned, 0, `expected the scanner to give up on ${JSON.stringify(chunk)}`);
+  });
+
+  it('gives the same result as the yaml package on thousands of random edits, or gives up', () => {
+    const next = random(20261122);
+    let scanned = 0;
+    for (const b of bases) {
+      for (let n = 0; n < 250; n++) {
+        let text = b.text;
+        const edits = 1 + Math.floor(next() * 3);
+        for (let e = 0; e < edits; e++) {
+          const at = Math.floor(next() * text.length);
+          text = next() < 0.4 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3)) : text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
+        }
+        scanned += compareChunks(text, `${b.name}, edit ${n}`).scanned;
+      }
+    }
+    // Most facts of an edited sheet are untouched by the edits, and must still take the scanner.
+    assert.ok(scanned > 12000, `only ${scanned} facts took the scanner`);
+  });
+});
