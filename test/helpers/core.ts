@@ -31,6 +31,8 @@ export const {
   locateQuote,
   nodeFileSystem,
   normalizeText,
+  normalizeWithMap,
+  buildMap,
   parseSheet,
   preferredFixes,
   prepareQuote,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SourceText, locateQuote, normalizeText, prepareQuote, type Candidate, type QuoteLocation } from '../helpers/core';
+import { SourceText, buildMap, locateQuote, normalizeText, normalizeWithMap, prepareQuote, type Candidate, type QuoteLocation } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { covered, joinLines, offsetOf } from '../helpers/text';
 import { useTempWorkspace } from '../helpers/workspace';
@@ -45,6 +45,16 @@ describe('quote matching', () => {
       assert.equal(exactMatch(joinLines(line), '“It’s no secret — we differ…”', 1), `"It's no secret - we differ..."`);
     });
 
+    it('finds a quote copied with its typography as it is, and takes the leftmost place as the normalized search does', () => {
+      assert.equal(exactMatch(joinLines('He said: “It’s no secret.”'), '“It’s no secret.”', 1), '“It’s no secret.”');
+      const { source, result } = locate(joinLines(`First "It's late", then “It’s late”.`), '“It’s late”', 1);
+      assert.equal(result.kind, 'exact');
+      assert.equal(source.text.slice(result.match.span.start, result.match.span.end), `"It's late"`);
+      assert.deepEqual(prepareQuote('“It’s late”').verbatim, [`"It's late"`, '“It’s late”']);
+      assert.deepEqual(prepareQuote('“It’s  late”').verbatim, [`"It's late"`], 'a space run is not a verbatim form');
+      assert.deepEqual(prepareQuote('It’s … late').verbatim, [], 'an elided quote has none');
+    });
+
     it('matches non-breaking spaces and runs of spaces in either side', () => {
       assert.equal(exactMatch(joinLines('It lasted two\u00a0hours   and  more.'), 'two hours and more', 1), 'two\u00a0hours   and  more');
       assert.equal(exactMatch(joinLines('It lasted two hours and more.'), 'two\u00a0\u00a0hours  and more', 1), 'two hours and more');
@@ -53,6 +63,24 @@ describe('quote matching', () => {
     it('matches a decomposed accent in the source with a composed one in the quote, and back', () => {
       assert.equal(exactMatch(joinLines('Lunch at the Cafe\u0301 du Nord.'), 'Caf\u00e9 du Nord', 1), 'Cafe\u0301 du Nord');
       assert.equal(exactMatch(joinLines('Lunch at the Caf\u00e9 du Nord.'), 'Cafe\u0301 du Nord', 1), 'Caf\u00e9 du Nord');
+    });
+
+    it('gives the same text and offsets on the fast path (native replacement, map made on demand) as unit by unit', () => {
+      const pieces = ['a', 'b', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2009', '\u2028', '\ufeff', '’', '‘', '“', '”', '–', '—', '−', '…', '.', "'", '"', '-', 'é', 'e\u0301', '\u0301', '\u212a', '\u3000', '\u0085', '\u200b'];
+      let seed = 7;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      for (let i = 0; i < 20000; i++) {
+        let text = '';
+        for (let n = Math.floor(next() * 12); n > 0; n--) text += pieces[Math.floor(next() * pieces.length)];
+        const slow = buildMap(text, 5);
+        const fast = normalizeWithMap(text, 5);
+        assert.equal(normalizeText(text), slow.text, JSON.stringify(text));
+        assert.equal(fast.text, slow.text, JSON.stringify(text));
+        for (let k = 0; k < slow.text.length; k++) {
+          assert.deepEqual([fast.startOf(k), fast.endOf(k)], [slow.startOf(k), slow.endOf(k)], `${JSON.stringify(text)} at ${k}`);
+        }
+        for (let o = 5; o <= text.length + 5; o++) assert.equal(fast.indexAt(o), slow.indexAt(o), `${JSON.stringify(text)} at offset ${o}`);
+      }
     });
 
     it('is case-sensitive: a quote that differs only in case is approximate, not exact', () => {

@@ -216,14 +216,9 @@ class CitationChecker {
 
   check(fact: Fact, citation: Citation): CitationCheck {
     const { file, line } = citation;
-    if (!file || !line) return { fact, citation, status: 'unchecked' };
-    const base = { fact, citation };
-    const problem = (code: DiagnosticCode, span: Span, message: string, fixes: Fix[] = [], more: Partial<CitationCheck> = {}): CitationCheck => ({
-      ...base,
-      ...more,
-      status: code,
-      diagnostic: { code, severity: DEFAULT_SEVERITY[code], span, message, fixes },
-    });
+    if (!file || !line) return outcome(fact, citation, 'unchecked');
+    const problem = (code: DiagnosticCode, span: Span, message: string, fixes: Fix[] = [], sourcePath?: string, lines?: LineRange, match?: Candidate): CitationCheck =>
+      outcome(fact, citation, code, sourcePath, lines, match, { code, severity: DEFAULT_SEVERITY[code], span, message, fixes });
 
     const resolution = this.store.resolve(this.sourcesDir, file.value);
     if (resolution.kind === 'outside-root') {
@@ -248,12 +243,11 @@ class CitationChecker {
     const sourcePath = resolution.path;
     const loaded = this.store.load(sourcePath);
     if (loaded.kind === 'unreadable') {
-      return problem('source-unreadable', file.span, `Cannot read \`${file.value}\`: ${loaded.reason}.`, [], { sourcePath });
+      return problem('source-unreadable', file.span, `Cannot read \`${file.value}\`: ${loaded.reason}.`, [], sourcePath);
     }
     const source = loaded.source;
     const name = file.value;
     const quote = citation.quote ? prepareQuote(citation.quote.value) : undefined;
-    const context = { sourcePath };
 
     if (line.first < 1 || line.last > source.lineCount || line.first > line.last) {
       const what =
@@ -265,19 +259,18 @@ class CitationChecker {
       const candidates = quote ? findExact(source, quote, line.first).slice(0, 3) : [];
       const fixes = candidates.map((c) => this.changeLine(citation, c, candidates.length === 1));
       const where = candidates.length > 0 ? ` The quote is on ${linesPhrase(candidates)}.` : '';
-      return problem('line-out-of-range', line.span, what + where, fixes, context);
+      return problem('line-out-of-range', line.span, what + where, fixes, sourcePath);
     }
 
     const lines: LineRange = { first: line.first, last: line.last };
-    const cited = { ...context, lines };
-    if (!quote || !citation.quote) return { ...base, ...cited, status: 'verified' };
+    if (!quote || !citation.quote) return outcome(fact, citation, 'verified', sourcePath, lines);
 
     const located = locateQuote(source, quote, lines, this.options.quoteTolerance);
     const citedSpan = source.lineSpan(lines.first, lines.last);
     const says = (): string => `${rangeWord(lines)} says: "${excerpt(source.text.slice(citedSpan.start, citedSpan.end))}"`;
     switch (located.kind) {
       case 'exact':
-        return { ...base, ...cited, status: 'verified', match: located.match };
+        return outcome(fact, citation, 'verified', sourcePath, lines, located.match);
       case 'moved': {
         const shown = located.candidates.slice(0, 3);
         const single = located.candidates.length === 1;
@@ -285,7 +278,7 @@ class CitationChecker {
         const where = single
           ? `on ${linesPhrase(shown)}`
           : `on ${plural(located.candidates.length, 'place')} (${linesPhrase(shown)}${located.candidates.length > 3 ? ', …' : ''}), so which one is meant cannot be told`;
-        return problem('quote-moved', line.span, `The quote is not on ${rangeWord(lines).toLowerCase()} of \`${name}\` but ${where}. ${says()}`, fixes, cited);
+        return problem('quote-moved', line.span, `The quote is not on ${rangeWord(lines).toLowerCase()} of \`${name}\` but ${where}. ${says()}`, fixes, sourcePath, lines);
       }
       case 'approximate': {
         const { match, ties } = located;
@@ -303,7 +296,9 @@ class CitationChecker {
           citation.quote.span,
           `The quote differs from ${rangeWord(lines).toLowerCase()} of \`${name}\` by ${plural(match.errors, 'edit')}; the source says: "${excerpt(sourceWords)}".${tie}`,
           fixes,
-          { ...cited, match },
+          sourcePath,
+          lines,
+          match,
         );
       }
       case 'elsewhere': {
@@ -311,10 +306,10 @@ class CitationChecker {
         const where = located.ambiguous
           ? ` Similar passages are on ${linesPhrase(located.candidates)}, equally close, so none is taken.`
           : ` The closest passage is on ${linesPhrase(located.candidates)}: "${excerpt(flatten(source.text.slice(located.candidates[0].span.start, located.candidates[0].span.end)))}".`;
-        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`. ${says()}.${where}`, fixes, cited);
+        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`. ${says()}.${where}`, fixes, sourcePath, lines);
       }
       case 'none':
-        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`, not even approximately. ${says()}.`, [], cited);
+        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`, not even approximately. ${says()}.`, [], sourcePath, lines);
     }
   }
 
@@ -339,6 +334,19 @@ class CitationChecker {
       preferred,
     };
   }
+}
+
+/** A citation's result; always the same shape, which keeps the code that reads results fast. */
+function outcome(
+  fact: Fact,
+  citation: Citation,
+  status: CitationCheck['status'],
+  sourcePath?: string,
+  lines?: LineRange,
+  match?: Candidate,
+  diagnostic?: FactDiagnostic,
+): CitationCheck {
+  return { fact, citation, status, sourcePath, lines, match, diagnostic };
 }
 
 function flatten(text: string): string {

@@ -348,13 +348,12 @@ class FactScanner {
 }
 
 /** What a `line` value is, when it is a valid line number or range. */
-function lineOf(value: ScalarValue, resolved: unknown): LineValue | undefined {
+function lineOf(v: ScalarValue, resolved: unknown): LineValue | undefined {
   if (typeof resolved === 'number') {
-    return Number.isInteger(resolved) ? { ...value, first: resolved, last: resolved, isRange: false } : undefined;
+    return Number.isInteger(resolved) ? { value: v.value, span: v.span, style: v.style, inFlow: v.inFlow, editable: v.editable, first: resolved, last: resolved, isRange: false } : undefined;
   }
-  if (typeof resolved !== 'string') return undefined;
-  const range = lineRange(resolved);
-  return range ? { ...value, ...range } : undefined;
+  const range = typeof resolved === 'string' ? lineRange(resolved) : undefined;
+  return range && { value: v.value, span: v.span, style: v.style, inFlow: v.inFlow, editable: v.editable, first: range.first, last: range.last, isRange: range.isRange };
 }
 
 function skipSpaces(text: string, from: number, end: number): number {

@@ -55,11 +55,24 @@ export function aboutEqual(a: number, b: number): boolean {
 export interface PreparedQuote {
   readonly normalized: string;
   readonly parts: readonly string[];
+  /**
+   * Forms of the quote that, found as they are in the source, are a
+   * normalized match there: the normalized quote when it has no elision,
+   * and the quote as written when only its typography differs from that.
+   */
+  readonly verbatim: readonly string[];
 }
 
 export function prepareQuote(quote: string): PreparedQuote {
   const normalized = normalizeText(quote);
-  return { normalized, parts: quoteParts(normalized) };
+  const parts = quoteParts(normalized);
+  const verbatim: string[] = [];
+  if (parts.length === 1 && normalized === parts[0]) {
+    verbatim.push(normalized);
+    // As written: trimmed, single spaces between words, NFC, not starting with a mark; so it normalizes by folding alone.
+    if (quote !== normalized && quote.length === normalized.length && !/^\p{M}|[^\S ]|  |^ | $/u.test(quote) && quote.normalize('NFC') === quote) verbatim.push(quote);
+  }
+  return { normalized, parts, verbatim };
 }
 
 /**
@@ -119,19 +132,25 @@ function maxErrors(pattern: string, tolerance: number): number {
 }
 
 /**
- * The quote exactly as written, on the cited lines. Only for quotes that
- * normalization leaves alone (no elision, no space runs, no typographic
- * characters): then a verbatim match is a normalized match.
+ * The quote found as it is on the cited lines, in one of its verbatim forms
+ * (see {@link PreparedQuote}); then no normalizing is needed.
  */
 function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
-  const q = quote.normalized;
-  if (quote.parts.length !== 1 || q !== quote.parts[0]) return undefined;
+  if (quote.verbatim.length === 0) return undefined;
   const span = source.lineSpan(lines.first, lines.last);
-  const at = source.text.indexOf(q, span.start);
-  if (at < 0 || at + q.length > span.end) return undefined;
+  // The leftmost of the forms found, as the normalized search would find it.
+  let at = -1;
+  let length = 0;
+  for (const q of quote.verbatim) {
+    const i = source.text.indexOf(q, span.start);
+    if (i >= 0 && i + q.length <= span.end && (at < 0 || i < at)) {
+      at = i;
+      length = q.length;
+    }
+  }
   // A combining mark right after would compose with the quote's last character.
-  if (/\p{M}/u.test(source.text[at + q.length] ?? '')) return undefined;
-  return { first: source.lineAt(at), last: source.lineAt(at + q.length - 1), span: { start: at, end: at + q.length }, errors: 0 };
+  if (at < 0 || /\p{M}/u.test(source.text[at + length] ?? '')) return undefined;
+  return { first: source.lineAt(at), last: source.lineAt(at + length - 1), span: { start: at, end: at + length }, errors: 0 };
 }
 
 /** The cited lines, normalized on their own (offsets still into the whole source). */

@@ -157,16 +157,28 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Normalizes `text`, mapping every output unit to the original offsets
- * (`base` is added to them, for a slice of a larger text).
+ * (`base` is added to them, for a slice of a larger text). For text already
+ * in NFC (nearly all), the normalized text is made at once by native string
+ * replacement and the map only when a match is first mapped back.
  */
 export function normalizeWithMap(text: string, base = 0): NormalizedText {
+  return isNfc(text) ? new LazyMap(foldText(text), text, base) : buildMap(text, base, false);
+}
+
+/** Normalizes a quote for comparison (no offset map). */
+export function normalizeText(text: string): string {
+  return isNfc(text) ? foldText(text) : buildMap(text, 0, false).text;
+}
+
+/** The normalization and its map made in one pass, unit by unit (the tests compare it with the fast text). */
+export function buildMap(text: string, base = 0, assumeNfc = isNfc(text)): NormalizedText {
   const out = new Builder(base);
   const special = (c: number, start: number, end: number): void => {
     if (isSpace(c)) out.space(start, end);
     else if (c === ELLIPSIS) out.replace('...', start, end);
     else out.replace(String.fromCharCode(fold(c)), start, end);
   };
-  if (ASCII.test(text) || text.normalize('NFC') === text) {
+  if (assumeNfc) {
     // Already NFC: copy runs of ordinary units, replace the special ones.
     let run = 0;
     for (let i = 0; i < text.length; i++) {
@@ -194,9 +206,51 @@ export function normalizeWithMap(text: string, base = 0): NormalizedText {
   return out.finish();
 }
 
-/** Normalizes a quote for comparison (no offset map). */
-export function normalizeText(text: string): string {
-  return normalizeWithMap(text).text;
+function isNfc(text: string): boolean {
+  return ASCII.test(text) || text.normalize('NFC') === text;
+}
+
+/** Whitespace other than a single space between two other characters. */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+const TYPOGRAPHY = /[\u2018\u2019\u201a\u201b\u2032\u2035\u201c\u201d\u201e\u201f\u2033\u2036\u2013\u2014\u2212\u2026]/g;
+
+/** The normalized form of NFC text, by native replacement: spaces collapsed, typography folded, trimmed. */
+function foldText(text: string): string {
+  let out = text.replace(SPACE_RUN, ' ');
+  TYPOGRAPHY.lastIndex = 0;
+  if (TYPOGRAPHY.test(out)) out = out.replace(TYPOGRAPHY, (m) => (m.charCodeAt(0) === ELLIPSIS ? '...' : String.fromCharCode(fold(m.charCodeAt(0)))));
+  let start = 0;
+  let end = out.length;
+  while (start < end && out.charCodeAt(start) === 0x20) start++;
+  while (end > start && out.charCodeAt(end - 1) === 0x20) end--;
+  return start === 0 && end === out.length ? out : out.slice(start, end);
+}
+
+/** A normalized text whose map back to the original is built when first used. */
+class LazyMap implements NormalizedText {
+  private built: NormalizedText | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly original: string,
+    private readonly base: number,
+  ) {}
+
+  private get map(): NormalizedText {
+    return (this.built ??= buildMap(this.original, this.base, true));
+  }
+
+  startOf(i: number): number {
+    return this.map.startOf(i);
+  }
+
+  endOf(i: number): number {
+    return this.map.endOf(i);
+  }
+
+  indexAt(offset: number): number {
+    return this.map.indexAt(offset);
+  }
 }
 
 /** The normalized quote split at `...` elisions into its non-empty parts. */

@@ -235,12 +235,21 @@ export class SourceStore {
   nearestFiles(dir: string, name: string, max = 3): { name: string; distance: number }[] {
     if (!this.isInsideRoot(dir)) return [];
     const limit = Math.max(2, Math.floor(name.length / 3));
-    return this.fileNames(dir)
-      .filter((n) => Math.abs(n.length - name.length) <= limit)
-      .map((n) => ({ name: n, distance: distance(name, n) }))
-      .filter((c) => c.distance <= limit)
-      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
-      .slice(0, max);
+    // One pass over the folder, keeping the best few (folders can hold thousands of files).
+    const best: { name: string; distance: number }[] = [];
+    const before = (a: { name: string; distance: number }, b: { name: string; distance: number }): boolean =>
+      a.distance < b.distance || (a.distance === b.distance && a.name.localeCompare(b.name) < 0);
+    for (const n of this.fileNames(dir)) {
+      if (Math.abs(n.length - name.length) > limit) continue;
+      const d = distance(name, n);
+      if (d > limit) continue;
+      const candidate = { name: n, distance: d };
+      if (best.length === max && !before(candidate, best[max - 1])) continue;
+      let i = Math.min(best.length, max - 1);
+      best[i] = candidate;
+      for (; i > 0 && before(best[i], best[i - 1]); i--) [best[i], best[i - 1]] = [best[i - 1], best[i]];
+    }
+    return best;
   }
 
   /** Names of the files in a folder, read once per store. */
