@@ -28,7 +28,7 @@ import {
   type FileSystem,
   type SeveritySetting,
 } from '../core';
-import { checkParallel, checkWith, threadsFor, type SheetResult } from './parallel';
+import { checkWith, Helpers, maxThreads, threadsFor, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
 
 export interface CliIO {
@@ -256,7 +256,7 @@ function checkAll(sheets: readonly LoadedSheet[], store: SourceStore, options: C
  * Checks sheets, on several threads when there are enough of them and the
  * disk is the real one, reusing cached results where they still hold.
  */
-async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO): Promise<SheetReport[]> {
+async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO, helpers: Helpers | undefined): Promise<SheetReport[]> {
   if (io.fs) return checkAll(sheets, new SourceStore(io.fs, opts.root, opts.options.maxSourceBytes), opts.options);
   const cacheFile = opts.cache ? path.resolve(io.cwd, opts.cacheLocation ?? '.fact-notes-cache') : undefined;
   const key = cacheKey(opts.options, opts.root, VERSION);
@@ -264,7 +264,12 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
   const hashes = cacheFile ? sheets.map((s) => hashText(s.text)) : [];
   const results: (SheetResult | undefined)[] = sheets.map((s, i) => (cacheFile ? lookup(old, key, nodeFileSystem, s.path, hashes[i]) : undefined));
   const todo = sheets.map((_, i) => i).filter((i) => results[i] === undefined);
-  const fresh = await checkParallel(todo.map((i) => sheets[i]), opts.root, opts.options, threadsFor(todo.map((i) => sheets[i]), opts.jobs), cacheFile !== undefined);
+  const todoSheets = todo.map((i) => sheets[i]);
+  const threads = Math.min(threadsFor(todoSheets, opts.jobs), (helpers?.size ?? 0) + 1);
+  const fresh =
+    threads > 1 && helpers
+      ? await helpers.check(todoSheets, opts.root, opts.options, threads - 1, cacheFile !== undefined)
+      : checkWith(new SourceStore(nodeFileSystem, opts.root, opts.options.maxSourceBytes), todoSheets, opts.options, cacheFile !== undefined);
   todo.forEach((i, k) => (results[i] = fresh[k]));
   if (cacheFile) {
     const entries: Record<string, CachedResult> = { ...(old?.key === key ? old.entries : {}) };
@@ -299,8 +304,16 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(CHECK_HELP);
     return EXIT_OK;
   }
-  const sheets = collectSheets(opts.paths, io).map((f) => readSheet(f, io));
-  const reports = await checkMany(sheets, opts, io);
+  const found = collectSheets(opts.paths, io);
+  // Helper threads boot while the sheets are read; unneeded ones are let go.
+  const helperCount = io.fs || found.length < 4 ? 0 : maxThreads(found.length, opts.jobs) - 1;
+  const helpers = helperCount > 0 ? new Helpers(helperCount) : undefined;
+  let reports: SheetReport[];
+  try {
+    reports = await checkMany(found.map((f) => readSheet(f, io)), opts, io, helpers);
+  } finally {
+    helpers?.close();
+  }
   const summary = { sheets: reports, cwd: io.cwd };
   io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary));
   return exitStatus(reports);

@@ -1,8 +1,10 @@
 /**
- * Checking many sheets on every core: the sheets are shared out by size
- * among worker threads and this one, each with its own source store, and the
- * reports come back in the sheets' order. Each thread reads a source at most
- * once; a source cited from sheets in two threads is read by both.
+ * Checking many sheets on every core. Helper threads are started as soon as
+ * the sheets are found, so they boot while this thread reads them. Then
+ * every thread, this one included, takes the next unchecked sheet (largest
+ * first) from a shared counter until none is left, so all finish together
+ * whatever each sheet costs. Each thread has its own source store: a source
+ * cited from sheets checked on two threads is read by both.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,8 +24,13 @@ export interface SheetResult {
   readonly deps: readonly (readonly [string, string])[];
 }
 
-export interface WorkerInput {
+/** The work shared out: every thread takes sheets `order[counter++]` until the counter passes the end. */
+export interface SharedWork {
   readonly sheets: readonly SheetInput[];
+  /** Sheet indexes, largest sheet first. */
+  readonly order: readonly number[];
+  /** One Int32: the next position in `order` to take. */
+  readonly counter: SharedArrayBuffer;
   readonly root: string;
   readonly options: CheckOptions;
   /** Work out each result's dependencies, for the result cache. */
@@ -32,59 +39,92 @@ export interface WorkerInput {
 
 /** Checks sheets with one store (so each source is read once), in this thread. */
 export function checkWith(store: SourceStore, sheets: readonly SheetInput[], options: CheckOptions, withDeps = false): SheetResult[] {
-  return sheets.map((s) => {
-    const result = checkSheet(s.path, s.text, store, options);
-    const deps = withDeps ? dependenciesOf(result.citations, result.sourcesDir).map((p) => [p, stampOf(store.fs, p)] as const) : [];
-    return { citations: result.citations.length, diagnostics: result.diagnostics, deps };
-  });
+  return sheets.map((s) => checkOne(store, s, options, withDeps));
 }
 
-/** Checks a thread's share of sheets on the real disk. */
-export function checkShare({ sheets, root, options, withDeps }: WorkerInput): SheetResult[] {
-  return checkWith(new SourceStore(nodeFileSystem, root, options.maxSourceBytes), sheets, options, withDeps);
+function checkOne(store: SourceStore, sheet: SheetInput, options: CheckOptions, withDeps: boolean): SheetResult {
+  const result = checkSheet(sheet.path, sheet.text, store, options);
+  const deps = withDeps ? dependenciesOf(result.citations, result.sourcesDir).map((p) => [p, stampOf(store.fs, p)] as const) : [];
+  return { citations: result.citations.length, diagnostics: result.diagnostics, deps };
 }
 
-/** How many threads are worth starting for this much work. */
+/** Takes and checks sheets of the shared work until none is left; returns `[index, result]` pairs. */
+export function takeAndCheck(work: SharedWork): [number, SheetResult][] {
+  const store = new SourceStore(nodeFileSystem, work.root, work.options.maxSourceBytes);
+  const counter = new Int32Array(work.counter);
+  const done: [number, SheetResult][] = [];
+  for (let k = Atomics.add(counter, 0, 1); k < work.order.length; k = Atomics.add(counter, 0, 1)) {
+    const i = work.order[k];
+    done.push([i, checkOne(store, work.sheets[i], work.options, work.withDeps)]);
+  }
+  return done;
+}
+
+/** How many threads are worth using for this much work. */
 export function threadsFor(sheets: readonly SheetInput[], requested: number | undefined): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, sheets.length));
   const bytes = sheets.reduce((n, s) => n + s.text.length, 0);
   // Starting a thread costs about as much as checking 200 KB of sheets.
   if (sheets.length < 4 || bytes < 512 * 1024) return 1;
-  return Math.max(1, Math.min(os.availableParallelism(), 8, sheets.length));
+  return maxThreads(sheets.length);
 }
 
-/** Splits sheets into `n` shares of about equal size, keeping each sheet's index. */
-function share(sheets: readonly SheetInput[], n: number): number[][] {
-  const shares: { indexes: number[]; bytes: number }[] = Array.from({ length: n }, () => ({ indexes: [], bytes: 0 }));
-  const order = sheets.map((_, i) => i).sort((a, b) => sheets[b].text.length - sheets[a].text.length);
-  for (const i of order) {
-    const lightest = shares.reduce((a, b) => (b.bytes < a.bytes ? b : a));
-    lightest.indexes.push(i);
-    lightest.bytes += sheets[i].text.length;
+/** The most threads that could be worth starting for `count` sheets. */
+export function maxThreads(count: number, requested?: number): number {
+  return Math.max(1, Math.min(requested ?? Math.min(os.availableParallelism(), 8), count));
+}
+
+/** Threads that check sheets beside this one. Start them early; `close` them when done. */
+export class Helpers {
+  private readonly workers: Worker[] = [];
+
+  constructor(count: number) {
+    for (let i = 0; i < count; i++) this.workers.push(new Worker(path.join(__dirname, 'worker.js')));
   }
-  return shares.map((s) => s.indexes.sort((a, b) => a - b));
-}
 
-/** Checks sheets on `threads` threads (this one included); results in the sheets' order. */
-export async function checkParallel(sheets: readonly SheetInput[], root: string, options: CheckOptions, threads: number, withDeps = false): Promise<SheetResult[]> {
-  if (threads <= 1) return checkShare({ sheets, root, options, withDeps });
-  const shares = share(sheets, threads);
-  const results: SheetResult[] = new Array(sheets.length);
-  const running = shares.slice(1).map(
-    (indexes) =>
-      new Promise<void>((resolve, reject) => {
-        const input: WorkerInput = { sheets: indexes.map((i) => sheets[i]), root, options, withDeps };
-        const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: input });
-        worker.once('message', (out: SheetResult[]) => {
-          out.forEach((r, k) => (results[indexes[k]] = r));
-          resolve();
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a checking thread stopped with code ${code}`))));
-      }),
-  );
-  const mine = checkShare({ sheets: shares[0].map((i) => sheets[i]), root, options, withDeps });
-  mine.forEach((r, k) => (results[shares[0][k]] = r));
-  await Promise.all(running);
-  return results;
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Checks sheets on this thread and on the first `count` helpers (the
+   * others are let go); results in the sheets' order.
+   */
+  async check(sheets: readonly SheetInput[], root: string, options: CheckOptions, count: number, withDeps = false): Promise<SheetResult[]> {
+    const order = sheets.map((_, i) => i).sort((a, b) => sheets[b].text.length - sheets[a].text.length || a - b);
+    const work: SharedWork = { sheets, order, counter: new SharedArrayBuffer(4), root, options, withDeps };
+    const helpers = this.workers.splice(0, count);
+    this.close();
+    const results: SheetResult[] = new Array(sheets.length);
+    const running = helpers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.once('message', (done: [number, SheetResult][]) => {
+            for (const [i, r] of done) results[i] = r;
+            resolve();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a checking thread stopped with code ${code}`))));
+          worker.postMessage(work);
+        }),
+    );
+    try {
+      for (const [i, r] of takeAndCheck(work)) results[i] = r;
+      await Promise.all(running);
+    } finally {
+      for (const w of helpers) void w.terminate();
+    }
+    // A thread that ended without its results leaves its sheets to this one.
+    const missing = results.flatMap((r, i) => (r === undefined ? [i] : []));
+    if (missing.length > 0) {
+      const store = new SourceStore(nodeFileSystem, root, options.maxSourceBytes);
+      for (const i of missing) results[i] = checkOne(store, sheets[i], options, withDeps);
+    }
+    return results;
+  }
+
+  /** Lets every unused helper go. */
+  close(): void {
+    for (const w of this.workers.splice(0)) void w.terminate();
+  }
 }

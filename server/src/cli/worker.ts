@@ -1,5 +1,5 @@
-/** A checking thread of `fact-notes check`: checks its share of sheets and posts the results. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkShare, type WorkerInput } from './parallel';
+/** A checking thread of `fact-notes check`: waits for the shared work, checks sheets from it and posts the results. */
+import { parentPort } from 'node:worker_threads';
+import { takeAndCheck, type SharedWork } from './parallel';
 
-parentPort!.postMessage(checkShare(workerData as WorkerInput));
+parentPort!.once('message', (work: SharedWork) => parentPort!.postMessage(takeAndCheck(work)));
