@@ -21,6 +21,13 @@ export interface DirectoryEntry {
 export interface FileSystem {
   /** The path with every symlink followed, or undefined when it does not exist. */
   realpath(path: string): string | undefined;
+  /**
+   * Whether the path itself is a symbolic link (its folders are not looked
+   * at); undefined when it does not exist. Optional: where the names on disk
+   * are exactly the names given (Linux), it lets a file's real path be its
+   * folder's plus its name, without a full `realpath` of every file.
+   */
+  isLink?(path: string): boolean | undefined;
   /** Undefined when the path does not exist. */
   stat(path: string): FileStat | undefined;
   readFile(path: string): Uint8Array;
@@ -37,6 +44,14 @@ export const nodeFileSystem: FileSystem = {
       return undefined;
     }
   },
+  // Elsewhere file systems may ignore case, and only `realpath` gives the name on disk.
+  isLink:
+    process.platform === 'linux'
+      ? (path) => {
+          const s = fs.lstatSync(path, { throwIfNoEntry: false });
+          return s === undefined ? undefined : s.isSymbolicLink();
+        }
+      : undefined,
   stat(path) {
     try {
       const s = fs.statSync(path);

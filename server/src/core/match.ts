@@ -63,7 +63,11 @@ export interface PreparedQuote {
   readonly verbatim: readonly string[];
 }
 
+/** Printable ASCII words with single spaces between them: normalization leaves such a quote as it is. */
+const PLAIN_QUOTE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 export function prepareQuote(quote: string): PreparedQuote {
+  if (PLAIN_QUOTE.test(quote) && !quote.includes('...')) return { normalized: quote, parts: [quote], verbatim: [quote] };
   const normalized = normalizeText(quote);
   const parts = quoteParts(normalized);
   const verbatim: string[] = [];

@@ -121,8 +121,25 @@ export class SourceStore {
   }
 
   private realpath(p: string): string | undefined {
-    if (!this.realpaths.has(p)) this.realpaths.set(p, this.fs.realpath(p));
-    return this.realpaths.get(p);
+    let real = this.realpaths.get(p);
+    if (real === undefined && !this.realpaths.has(p)) {
+      real = this.realpathUncached(p);
+      this.realpaths.set(p, real);
+    }
+    return real;
+  }
+
+  private realpathUncached(p: string): string | undefined {
+    // Under the root, a name that is not a link is its folder's real path plus the
+    // name: one lstat, where a full realpath looks at every folder on the way.
+    const dir = path.dirname(p);
+    if (this.fs.isLink && dir !== p && isInside(this.root, dir)) {
+      const link = this.fs.isLink(p);
+      if (link === undefined) return undefined;
+      const realDir = link ? undefined : this.realpath(dir);
+      if (realDir !== undefined) return path.join(realDir, path.basename(p));
+    }
+    return this.fs.realpath(p);
   }
 
   /**
