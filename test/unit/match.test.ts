@@ -55,6 +55,44 @@ describe('quote matching', () => {
       assert.deepEqual(prepareQuote('It’s … late').verbatim, [], 'an elided quote has none');
     });
 
+    it('finds the same places by its fast paths (verbatim, pattern) as by normalizing, on random texts', () => {
+      const words = ['word', 'it’s', "it's", '“q”', '"q"', 'a-b', 'a–b', 'a—b', 'end.', 'end…', '…', '...', 'x.y', '.', 'Cafe\u0301', 'café', '  ', '\u00a0', 'K', 'e'];
+      const seps = [' ', ' ', ' ', '  ', '\u00a0', ' \t'];
+      let seed = 11;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+      let fast = 0;
+      for (let n = 0; n < 3000; n++) {
+        const lines = Array.from({ length: 3 }, () => Array.from({ length: 2 + Math.floor(next() * 5) }, () => pick(words)).join(pick(seps)));
+        const source = new SourceText('/s.txt', joinLines(...lines));
+        const first = 1 + Math.floor(next() * 3);
+        const last = Math.min(3, first + Math.floor(next() * 2));
+        // A quote cut from the cited lines' normalized text, or from anywhere, sometimes retyped.
+        const from = normalizeText(lines.slice(next() < 0.8 ? first - 1 : 0, last).join('\n'));
+        const a = Math.floor(next() * from.length);
+        let quote = from.slice(a, a + 1 + Math.floor(next() * 20)).trim();
+        if (next() < 0.3) quote = quote.replace(/'/g, '’').replace(/"/g, '“').replace(/ /g, next() < 0.5 ? '  ' : ' ');
+        if (quote === '') continue;
+        const prepared = prepareQuote(quote);
+        const slow = locateQuote(source, prepared, { first, last }, 0.2, { fastPaths: false });
+        const quick = locateQuote(source, prepared, { first, last }, 0.2);
+        const what = `${JSON.stringify(quote)} on lines ${first}-${last} of ${JSON.stringify(lines)}`;
+        if (quick.kind !== 'exact' || slow.kind !== 'exact') {
+          assert.deepEqual(quick, slow, what);
+          continue;
+        }
+        // Both found it on the cited lines; where the words occur twice (in two typographies, say)
+        // a fast path may show the other occurrence.
+        const span = source.lineSpan(first, last);
+        const m = quick.match;
+        assert.ok(m.span.start >= span.start && m.span.end <= span.end && m.errors === 0, what);
+        const shownText = normalizeText(source.text.slice(m.span.start, m.span.end));
+        assert.ok(prepared.parts.every((part) => shownText.includes(part)), what);
+        fast++;
+      }
+      assert.ok(fast > 1000, `only ${fast} exact matches`);
+    });
+
     it('matches non-breaking spaces and runs of spaces in either side', () => {
       assert.equal(exactMatch(joinLines('It lasted two\u00a0hours   and  more.'), 'two hours and more', 1), 'two\u00a0hours   and  more');
       assert.equal(exactMatch(joinLines('It lasted two hours and more.'), 'two\u00a0\u00a0hours  and more', 1), 'two hours and more');

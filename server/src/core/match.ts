@@ -4,7 +4,7 @@
  * matches within the tolerance by Myers' bit-parallel edit distance
  * (`approx-string-match`), never guessing between near-equal candidates.
  */
-import { normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
+import { isNfc, normalizeText, normalizeWithMap, quotePattern, quoteParts, type NormalizedText } from './normalize';
 import type { SourceText } from './sources';
 import type { Span } from './types';
 
@@ -83,12 +83,12 @@ export function prepareQuote(quote: string): PreparedQuote {
  * Locates a quote. `lines` is the cited range, or undefined when the cited
  * lines do not exist (then only exact matches elsewhere are looked for).
  */
-export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number): QuoteLocation {
+export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number, options: { fastPaths?: boolean } = {}): QuoteLocation {
   const { parts } = quote;
   if (parts.length === 0) return { kind: 'none' };
-  if (lines) {
+  if (lines && options.fastPaths !== false) {
     // Most quotes are copied verbatim: a plain search finds them without normalizing.
-    const verbatim = verbatimMatch(source, quote, lines);
+    const verbatim = verbatimMatch(source, quote, lines) ?? patternMatch(source, quote, lines);
     if (verbatim) return { kind: 'exact', match: verbatim };
   }
   // Then the cited lines alone are normalized: most other quotes are found there.
@@ -155,6 +155,27 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
   // A combining mark right after would compose with the quote's last character.
   if (at < 0 || /\p{M}/u.test(source.text[at + length] ?? '')) return undefined;
   return { first: source.lineAt(at), last: source.lineAt(at + length - 1), span: { start: at, end: at + length }, errors: 0 };
+}
+
+/**
+ * The quote on the cited lines by a pattern that stands for it normalized
+ * (see {@link quotePattern}): quotes that cross a line end or differ only in
+ * typography are found without normalizing the lines. Undefined when that
+ * cannot be told this way (the normalized search then decides).
+ */
+function patternMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+  if (quote.parts.length !== 1) return undefined;
+  const pattern = quotePattern(quote.parts[0]);
+  if (!pattern) return undefined;
+  const span = source.lineSpan(lines.first, lines.last);
+  const region = source.text.slice(span.start, span.end);
+  if (!isNfc(region)) return undefined;
+  const m = pattern.exec(region);
+  if (!m) return undefined;
+  const start = span.start + m.index;
+  const end = start + m[0].length;
+  if (/\p{M}/u.test(source.text[end] ?? '')) return undefined;
+  return { first: source.lineAt(start), last: source.lineAt(end - 1), span: { start, end }, errors: 0 };
 }
 
 /** The cited lines, normalized on their own (offsets still into the whole source). */

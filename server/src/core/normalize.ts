@@ -165,6 +165,39 @@ export function normalizeWithMap(text: string, base = 0): NormalizedText {
   return isNfc(text) ? new LazyMap(foldText(text), text, base) : buildMap(text, base, false);
 }
 
+/**
+ * A pattern that finds a normalized one-part quote where it occurs in NFC
+ * text once that is normalized, without normalizing it: each space matches a
+ * run of whitespace; each straight quote or hyphen its typographic forms;
+ * a period at either end an ellipsis too. Undefined for a quote with `..`
+ * (which an ellipsis could stand for in the middle).
+ */
+export function quotePattern(q: string): RegExp | undefined {
+  if (q.length === 0 || q.includes('..') || q.includes('\u2026')) return undefined;
+  let source = '';
+  for (let i = 0; i < q.length; i++) {
+    const c = q[i];
+    if (c === ' ') source += '\\s+';
+    else if (c === "'") source += FOLDED_SINGLE;
+    else if (c === '"') source += FOLDED_DOUBLE;
+    else if (c === '-') source += FOLDED_DASH;
+    else if (c === '.') source += i === 0 || i === q.length - 1 ? '[.\\u2026]' : '\\.';
+    else source += c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  }
+  return new RegExp(source);
+}
+
+const classOf = (ascii: string, set: ReadonlySet<number>): string =>
+  `[${ascii}${[...set].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+const FOLDED_SINGLE = classOf("'", SINGLE_QUOTES);
+const FOLDED_DOUBLE = classOf('"', DOUBLE_QUOTES);
+const FOLDED_DASH = classOf('\\-', DASHES);
+
+/** Whether text is in NFC already (always for ASCII). */
+export function isNfc(text: string): boolean {
+  return ASCII.test(text) || text.normalize('NFC') === text;
+}
+
 /** Normalizes a quote for comparison (no offset map). */
 export function normalizeText(text: string): string {
   return isNfc(text) ? foldText(text) : buildMap(text, 0, false).text;
@@ -204,10 +237,6 @@ export function buildMap(text: string, base = 0, assumeNfc = isNfc(text)): Norma
     }
   }
   return out.finish();
-}
-
-function isNfc(text: string): boolean {
-  return ASCII.test(text) || text.normalize('NFC') === text;
 }
 
 /** Whitespace other than a single space between two other characters. */
