@@ -24,6 +24,7 @@ export const {
   SourceStore,
   SourceText,
   applyEdits,
+  renderScalar,
   applyFixes,
   checkSheet,
   decodeSource,

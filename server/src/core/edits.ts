@@ -3,6 +3,7 @@
  * written in, and applying non-overlapping edits.
  */
 import { stringify } from 'yaml';
+import { plainTags } from './fastYaml';
 import type { ScalarValue } from './sheet';
 import type { Fix, TextEdit } from './types';
 
@@ -18,11 +19,15 @@ export function renderScalar(value: string, target: Pick<ScalarValue, 'style' | 
       return doubleQuoted(value);
     case 'plain': {
       if (target.inFlow && /[,[\]{}]/.test(value)) return doubleQuoted(value);
+      // A name or words of letters, digits and `._/-` (a file name, say) that YAML reads as text is written as it is.
+      if (SIMPLE_PLAIN.test(value) && !plainTags.some((t) => t.test!.test(value))) return value;
       const text = stringify(value, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
       return text.includes('\n') ? doubleQuoted(value) : text;
     }
   }
 }
+
+const SIMPLE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./]*(?:[ -][A-Za-z0-9_./]+)*$/;
 
 /** A YAML double-quoted scalar (JSON's escapes are all valid YAML escapes). */
 function doubleQuoted(value: string): string {

@@ -4,7 +4,7 @@
  * matches within the tolerance by Myers' bit-parallel edit distance
  * (`approx-string-match`), never guessing between near-equal candidates.
  */
-import { isNfc, normalizeText, normalizeWithMap, quotePattern, quoteParts, type NormalizedText } from './normalize';
+import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 import type { SourceText } from './sources';
 import type { Span } from './types';
 
@@ -153,29 +153,30 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
     }
   }
   // A combining mark right after would compose with the quote's last character.
-  if (at < 0 || /\p{M}/u.test(source.text[at + length] ?? '')) return undefined;
+  if (at < 0 || composesWithPrevious(source.text, at + length)) return undefined;
   return { first: source.lineAt(at), last: source.lineAt(at + length - 1), span: { start: at, end: at + length }, errors: 0 };
 }
 
 /**
- * The quote on the cited lines by a pattern that stands for it normalized
- * (see {@link quotePattern}): quotes that cross a line end or differ only in
- * typography are found without normalizing the lines. Undefined when that
+ * The quote on the cited lines found as it would be once they are
+ * normalized, without normalizing them (see {@link findNormalized}): quotes
+ * that cross a line end or differ only in typography. Undefined when that
  * cannot be told this way (the normalized search then decides).
  */
 function patternMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
-  if (quote.parts.length !== 1) return undefined;
-  const pattern = quotePattern(quote.parts[0]);
-  if (!pattern) return undefined;
+  if (quote.parts.length !== 1 || !findableWithoutNormalizing(quote.parts[0])) return undefined;
   const span = source.lineSpan(lines.first, lines.last);
-  const region = source.text.slice(span.start, span.end);
-  if (!isNfc(region)) return undefined;
-  const m = pattern.exec(region);
-  if (!m) return undefined;
-  const start = span.start + m.index;
-  const end = start + m[0].length;
-  if (/\p{M}/u.test(source.text[end] ?? '')) return undefined;
+  if (!isNfc(source.text.slice(span.start, span.end))) return undefined;
+  const found = findNormalized(source.text, quote.parts[0], span.start, span.end);
+  if (!found) return undefined;
+  const { start, end } = found;
+  if (composesWithPrevious(source.text, end)) return undefined;
   return { first: source.lineAt(start), last: source.lineAt(end - 1), span: { start, end }, errors: 0 };
+}
+
+/** Whether the character at `i` is a combining mark (none is below U+0300). */
+function composesWithPrevious(text: string, i: number): boolean {
+  return i < text.length && text.charCodeAt(i) >= 0x300 && /\p{M}/u.test(text[i]);
 }
 
 /** The cited lines, normalized on their own (offsets still into the whole source). */
@@ -202,6 +203,14 @@ function exactChain(hay: string, parts: readonly string[], from: number, to: num
  * must follow its first part within `span` lines, the cited range's size.
  */
 function exactElsewhere(source: SourceText, parts: readonly string[], span: number): Candidate[] {
+  if (parts.length === 1 && findableWithoutNormalizing(parts[0]) && source.isNfc) {
+    // Found in the source as it is, without normalizing it all.
+    const found: Candidate[] = [];
+    for (let f = findNormalized(source.text, parts[0], 0, source.text.length); f; f = findNormalized(source.text, parts[0], f.start + 1, source.text.length)) {
+      found.push({ first: source.lineAt(f.start), last: source.lineAt(f.end - 1), span: f, errors: 0 });
+    }
+    return found;
+  }
   const norm = source.normalized;
   const hay = norm.text;
   const found: Candidate[] = [];

@@ -166,32 +166,40 @@ export function normalizeWithMap(text: string, base = 0): NormalizedText {
 }
 
 /**
- * A pattern that finds a normalized one-part quote where it occurs in NFC
- * text once that is normalized, without normalizing it: each space matches a
- * run of whitespace; each straight quote or hyphen its typographic forms;
- * a period at either end an ellipsis too. Undefined for a quote with `..`
- * (which an ellipsis could stand for in the middle).
+ * Whether {@link findNormalized} can look for this normalized quote: not
+ * with `..` in it, which an ellipsis could stand for in the middle.
  */
-export function quotePattern(q: string): RegExp | undefined {
-  if (q.length === 0 || q.includes('..') || q.includes('\u2026')) return undefined;
-  let source = '';
-  for (let i = 0; i < q.length; i++) {
-    const c = q[i];
-    if (c === ' ') source += '\\s+';
-    else if (c === "'") source += FOLDED_SINGLE;
-    else if (c === '"') source += FOLDED_DOUBLE;
-    else if (c === '-') source += FOLDED_DASH;
-    else if (c === '.') source += i === 0 || i === q.length - 1 ? '[.\\u2026]' : '\\.';
-    else source += c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  }
-  return new RegExp(source);
+export function findableWithoutNormalizing(q: string): boolean {
+  return q.length > 0 && !q.includes('..') && !q.includes('\u2026');
 }
 
-const classOf = (ascii: string, set: ReadonlySet<number>): string =>
-  `[${ascii}${[...set].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
-const FOLDED_SINGLE = classOf("'", SINGLE_QUOTES);
-const FOLDED_DOUBLE = classOf('"', DOUBLE_QUOTES);
-const FOLDED_DASH = classOf('\\-', DASHES);
+/**
+ * Where a normalized one-part quote `q` first occurs in NFC text
+ * `text[from, to)` once that is normalized, found without normalizing it:
+ * each space of `q` stands for a run of whitespace; each straight quote or
+ * hyphen for its typographic forms too; a period at either end for an
+ * ellipsis too. Only for quotes {@link findableWithoutNormalizing}.
+ */
+export function findNormalized(text: string, q: string, from: number, to: number): { start: number; end: number } | undefined {
+  const last = q.length - 1;
+  for (let p = from; p < to; p++) {
+    let t = p;
+    let k = 0;
+    for (; k <= last && t < to; k++) {
+      const want = q.charCodeAt(k);
+      const c = text.charCodeAt(t);
+      if (want === 0x20) {
+        if (!isSpace(c)) break;
+        while (t < to && isSpace(text.charCodeAt(t))) t++;
+        continue;
+      }
+      if (c !== want && !(c >= 0xa0 && (fold(c) === want || (c === ELLIPSIS && want === 0x2e && (k === 0 || k === last))))) break;
+      t++;
+    }
+    if (k > last) return { start: p, end: t };
+  }
+  return undefined;
+}
 
 /** Whether text is in NFC already (always for ASCII). */
 export function isNfc(text: string): boolean {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { FileSystem } from './fileSystem';
-import { normalizeWithMap, type NormalizedText } from './normalize';
+import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
 import { decodeSource, LineIndex } from './text';
 import type { Span } from './types';
 
@@ -36,6 +36,14 @@ export class SourceText {
   /** 1-based line of an offset. */
   lineAt(offset: number): number {
     return this.lines.lineAt(offset) + 1;
+  }
+
+  private nfc: boolean | undefined;
+
+  /** Whether the text is in NFC already (then quotes can be found in it without normalizing it). */
+  get isNfc(): boolean {
+    this.nfc ??= isNfc(this.text);
+    return this.nfc;
   }
 
   /** The whole text normalized, with offsets back into it; computed once. */
@@ -69,6 +77,8 @@ export class SourceStore {
   private readonly realRoot: string;
   private readonly realpaths = new Map<string, string | undefined>();
   private readonly listings = new Map<string, string[]>();
+  /** "Did you mean" answers, by folder and name; they change when listings do. */
+  private readonly nearest = new Map<string, { name: string; distance: number }[]>();
   private readonly resolutions = new Map<string, Resolution>();
   /** A counter of invalidations, and when each path (or everything) was last invalidated. */
   private clock = 0;
@@ -96,6 +106,7 @@ export class SourceStore {
   invalidate(realPath?: string): void {
     this.realpaths.clear();
     this.listings.clear();
+    this.nearest.clear();
     this.resolutions.clear();
     this.clock++;
     if (realPath === undefined) {
@@ -249,7 +260,17 @@ export class SourceStore {
    * Up to `max` file names in `dir` (inside the root) closest to `name`,
    * nearest first, for "did you mean" fixes.
    */
-  nearestFiles(dir: string, name: string, max = 3): { name: string; distance: number }[] {
+  nearestFiles(dir: string, name: string, max = 3): readonly { readonly name: string; readonly distance: number }[] {
+    const key = `${dir}\0${name}\0${max}`;
+    let near = this.nearest.get(key);
+    if (!near) {
+      near = this.nearestUncached(dir, name, max);
+      this.nearest.set(key, near);
+    }
+    return near;
+  }
+
+  private nearestUncached(dir: string, name: string, max: number): { name: string; distance: number }[] {
     if (!this.isInsideRoot(dir)) return [];
     const limit = Math.max(2, Math.floor(name.length / 3));
     // One pass over the folder, keeping the best few (folders can hold thousands of files).
