@@ -182,9 +182,18 @@ export function findableWithoutNormalizing(q: string): boolean {
  */
 export function findNormalized(text: string, q: string, from: number, to: number): { start: number; end: number } | undefined {
   const last = q.length - 1;
+  // The quote's first characters up to a space or one that typography could stand for
+  // must be in the text as they are: jump from one place where they are to the next.
+  let anchorLength = 0;
+  while (anchorLength <= last && isLiteral(q.charCodeAt(anchorLength))) anchorLength++;
+  const anchor = q.slice(0, anchorLength);
   for (let p = from; p < to; p++) {
-    let t = p;
-    let k = 0;
+    if (anchorLength > 0) {
+      p = text.indexOf(anchor, p);
+      if (p < 0 || p + anchorLength > to) return undefined;
+    }
+    let t = p + anchorLength;
+    let k = anchorLength;
     for (; k <= last && t < to; k++) {
       const want = q.charCodeAt(k);
       const c = text.charCodeAt(t);
@@ -199,6 +208,11 @@ export function findNormalized(text: string, q: string, from: number, to: number
     if (k > last) return { start: p, end: t };
   }
   return undefined;
+}
+
+/** A character of a normalized quote that only itself can stand for in the text (not a space, quote, hyphen or period). */
+function isLiteral(c: number): boolean {
+  return c !== 0x20 && c !== 0x27 && c !== 0x22 && c !== 0x2d && c !== 0x2e;
 }
 
 /** Whether text is in NFC already (always for ASCII). */
