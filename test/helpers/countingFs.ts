@@ -1,7 +1,7 @@
 /** A file system that records every call, around another one (the real disk by default). */
 import { nodeFileSystem, type DirectoryEntry, type FileStat, type FileSystem } from './core';
 
-export type FsOperation = 'realpath' | 'isLink' | 'stat' | 'readFile' | 'readDirectory';
+export type FsOperation = 'realpath' | 'stat' | 'readFile' | 'readDirectory';
 
 export interface FsCall {
   readonly op: FsOperation;
@@ -11,23 +11,12 @@ export interface FsCall {
 export class CountingFileSystem implements FileSystem {
   readonly calls: FsCall[] = [];
 
-  constructor(private readonly inner: FileSystem = nodeFileSystem) {
-    const isLink = inner.isLink;
-    this.isLink = isLink
-      ? (p) => {
-          this.calls.push({ op: 'isLink', path: p });
-          return isLink(p);
-        }
-      : undefined;
-  }
+  constructor(private readonly inner: FileSystem = nodeFileSystem) {}
 
   realpath(p: string): string | undefined {
     this.calls.push({ op: 'realpath', path: p });
     return this.inner.realpath(p);
   }
-
-  /** Offered when the inner file system offers it (the real disk, on Linux), so that path is what the tests take. */
-  readonly isLink: ((p: string) => boolean | undefined) | undefined;
 
   stat(p: string): FileStat | undefined {
     this.calls.push({ op: 'stat', path: p });

@@ -15,19 +15,16 @@ export interface FileStat {
 
 export interface DirectoryEntry {
   readonly name: string;
+  /** A folder, or a link to one. */
   readonly isDirectory: boolean;
+  /** A regular file itself, not a link to one (when the file system tells). */
+  readonly isFile?: boolean;
 }
 
 export interface FileSystem {
   /** The path with every symlink followed, or undefined when it does not exist. */
   realpath(path: string): string | undefined;
-  /**
-   * Whether the path itself is a symbolic link (its folders are not looked
-   * at); undefined when it does not exist. Optional: where the names on disk
-   * are exactly the names given (Linux), it lets a file's real path be its
-   * folder's plus its name, without a full `realpath` of every file.
-   */
-  isLink?(path: string): boolean | undefined;
+
   /** Undefined when the path does not exist. */
   stat(path: string): FileStat | undefined;
   readFile(path: string): Uint8Array;
@@ -44,14 +41,6 @@ export const nodeFileSystem: FileSystem = {
       return undefined;
     }
   },
-  // Elsewhere file systems may ignore case, and only `realpath` gives the name on disk.
-  isLink:
-    process.platform === 'linux'
-      ? (path) => {
-          const s = fs.lstatSync(path, { throwIfNoEntry: false });
-          return s === undefined ? undefined : s.isSymbolicLink();
-        }
-      : undefined,
   stat(path) {
     try {
       const s = fs.statSync(path);
@@ -68,6 +57,7 @@ export const nodeFileSystem: FileSystem = {
       return fs.readdirSync(path, { withFileTypes: true }).map((d) => ({
         name: d.name,
         isDirectory: d.isDirectory() || (d.isSymbolicLink() && isDirectory(`${path}/${d.name}`)),
+        isFile: d.isFile(),
       }));
     } catch {
       return [];

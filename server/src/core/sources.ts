@@ -76,7 +76,7 @@ export class SourceStore {
   private readonly loaded = new Map<string, Loaded>();
   private readonly realRoot: string;
   private readonly realpaths = new Map<string, string | undefined>();
-  private readonly listings = new Map<string, string[]>();
+  private readonly listings = new Map<string, { names: string[]; files: Set<string> }>();
   /** "Did you mean" answers, by folder and name; they change when listings do. */
   private readonly nearest = new Map<string, { name: string; distance: number }[]>();
   private readonly resolutions = new Map<string, Resolution>();
@@ -141,14 +141,14 @@ export class SourceStore {
   }
 
   private realpathUncached(p: string): string | undefined {
-    // Under the root, a name that is not a link is its folder's real path plus the
-    // name: one lstat, where a full realpath looks at every folder on the way.
+    // A regular file that its folder (inside the root) lists is that folder's real
+    // path plus its name: one listing per folder, where a full realpath of each
+    // file looks at every folder on the way. Anything else asks the file system.
     const dir = path.dirname(p);
-    if (this.fs.isLink && dir !== p && isInside(this.root, dir)) {
-      const link = this.fs.isLink(p);
-      if (link === undefined) return undefined;
-      const realDir = link ? undefined : this.realpath(dir);
-      if (realDir !== undefined) return path.join(realDir, path.basename(p));
+    if (dir !== p && isInside(this.root, dir)) {
+      const realDir = this.realpath(dir);
+      const name = path.basename(p);
+      if (realDir !== undefined && isInside(this.realRoot, realDir) && this.listing(dir).files.has(name)) return path.join(realDir, name);
     }
     return this.fs.realpath(p);
   }
@@ -292,15 +292,21 @@ export class SourceStore {
 
   /** Names of the files in a folder, read once per store. */
   private fileNames(dir: string): string[] {
-    let names = this.listings.get(dir);
-    if (!names) {
-      names = this.fs
-        .readDirectory(dir)
-        .filter((e) => !e.isDirectory && !e.name.startsWith('.'))
-        .map((e) => e.name);
-      this.listings.set(dir, names);
+    return this.listing(dir).names;
+  }
+
+  /** A folder's listing, read once per store: names of its files (not dot-files), and of the regular ones that are not links. */
+  private listing(dir: string): { names: string[]; files: Set<string> } {
+    let listing = this.listings.get(dir);
+    if (!listing) {
+      const entries = this.fs.readDirectory(dir);
+      listing = {
+        names: entries.filter((e) => !e.isDirectory && !e.name.startsWith('.')).map((e) => e.name),
+        files: new Set(entries.filter((e) => e.isFile === true).map((e) => e.name)),
+      };
+      this.listings.set(dir, listing);
     }
-    return names;
+    return listing;
   }
 }
 
