@@ -29,6 +29,7 @@ export const {
   checkSheet,
   decodeSource,
   findExact,
+  isInside,
   locateQuote,
   nodeFileSystem,
   normalizeText,

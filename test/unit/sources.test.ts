@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
+import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { CountingFileSystem } from '../helpers/countingFs';
 import { covered, joinLines } from '../helpers/text';
@@ -144,6 +144,25 @@ describe('sources', () => {
   });
 
   describe('containment', () => {
+    it('tells whether a path is inside another as path.relative does, on random paths with `.`, `..` and doubled slashes', () => {
+      const reference = (a: string, b: string): boolean => {
+        const rel = path.relative(a, b);
+        return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+      };
+      const parts = ['/', 'a', 'b', 'ab', '.', '..', '.x', '//'];
+      let seed = 3;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const make = (): string => {
+        let p = '/';
+        for (let n = Math.floor(next() * 5); n > 0; n--) p += parts[Math.floor(next() * parts.length)] + (next() < 0.7 ? '/' : '');
+        return p;
+      };
+      for (let i = 0; i < 20000; i++) {
+        const [a, b] = [make(), make()];
+        assert.equal(isInside(a, b), reference(a, b), `${a} / ${b}`);
+      }
+    });
+
     /** A root folder inside the workspace and a secret file outside it. */
     function layout(): { root: string; secret: string } {
       const root = ws.current.mkdir('root');

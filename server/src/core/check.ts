@@ -154,8 +154,15 @@ export class SheetChecker {
   private checkChunk(checker: CitationChecker, text: string, span: Span, firstIndex: number): ChunkResult {
     const parsed = parseFacts(text, span, firstIndex);
     const checkedAt = this.store.now();
-    const citations = parsed.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
-    const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
+    const citations: CitationCheck[] = [];
+    const diagnostics = parsed.diagnostics.slice();
+    for (const fact of parsed.facts) {
+      for (const c of fact.citations) {
+        const result = checker.check(fact, c);
+        citations.push(result);
+        if (result.diagnostic) diagnostics.push(result.diagnostic);
+      }
+    }
     return { base: span.start, facts: parsed.facts, citations, diagnostics, checkedAt };
   }
 }

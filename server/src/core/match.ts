@@ -154,7 +154,8 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
   }
   // A combining mark right after would compose with the quote's last character.
   if (at < 0 || composesWithPrevious(source.text, at + length)) return undefined;
-  return { first: source.lineAt(at), last: source.lineAt(at + length - 1), span: { start: at, end: at + length }, errors: 0 };
+  const one = lines.first === lines.last;
+  return { first: one ? lines.first : source.lineAt(at), last: one ? lines.first : source.lineAt(at + length - 1), span: { start: at, end: at + length }, errors: 0 };
 }
 
 /**

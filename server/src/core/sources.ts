@@ -62,8 +62,18 @@ export type Loaded =
   | { readonly kind: 'loaded'; readonly source: SourceText }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
-/** Is `child` the same as or inside `parent` (both absolute, normalized)? */
+function plainPath(p: string): boolean {
+  return p.charCodeAt(0) === 47 && !p.includes('/.') && !p.includes('//');
+}
+
+/** Is `child` the same as or inside `parent` (both absolute)? */
 export function isInside(parent: string, child: string): boolean {
+  if (path.sep === '/' && plainPath(parent) && plainPath(child)) {
+    // Absolute POSIX paths without `.`, `..` or doubled slashes: a prefix test at a separator is enough.
+    const p = parent.length > 1 && parent.endsWith('/') ? parent.slice(0, -1) : parent;
+    const c = child.length > 1 && child.endsWith('/') ? child.slice(0, -1) : child;
+    return c === p || (c.startsWith(p) && (p === '/' || c.charCodeAt(p.length) === 47));
+  }
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
@@ -79,7 +89,8 @@ export class SourceStore {
   private readonly listings = new Map<string, { names: string[]; files: Set<string> }>();
   /** "Did you mean" answers, by folder and name; they change when listings do. */
   private readonly nearest = new Map<string, { name: string; distance: number }[]>();
-  private readonly resolutions = new Map<string, Resolution>();
+  /** Resolutions by folder, then by `file` as written. */
+  private readonly resolutions = new Map<string, Map<string, Resolution>>();
   /** A counter of invalidations, and when each path (or everything) was last invalidated. */
   private clock = 0;
   private readonly invalidatedAt = new Map<string, number>();
@@ -159,11 +170,12 @@ export class SourceStore {
    * root are refused before anything is read.
    */
   resolve(baseDir: string, file: string): Resolution {
-    const key = `${baseDir}\0${file}`;
-    let resolution = this.resolutions.get(key);
+    let inDir = this.resolutions.get(baseDir);
+    if (!inDir) this.resolutions.set(baseDir, (inDir = new Map()));
+    let resolution = inDir.get(file);
     if (!resolution) {
       resolution = this.resolveUncached(baseDir, file);
-      this.resolutions.set(key, resolution);
+      inDir.set(file, resolution);
     }
     return resolution;
   }
