@@ -1,12 +1,12 @@
 /**
- * Checking many sheets on every core. Helper threads are started as soon as
- * the sheets are found, so they boot while this thread reads them. Then
+ * Checking many sheets on several threads (`--jobs N`). Helper threads are
+ * started as soon as the sheets are found, so they boot while this thread
+ * reads them. Then
  * every thread, this one included, takes the next unchecked sheet (largest
  * first) from a shared counter until none is left, so all finish together
  * whatever each sheet costs. Each thread has its own source store: a source
  * cited from sheets checked on two threads is read by both.
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkSheet, dependenciesOf, nodeFileSystem, SourceStore, stampOf, type CheckOptions, type FactDiagnostic } from '../core';
@@ -58,20 +58,6 @@ export function takeAndCheck(work: SharedWork): [number, SheetResult][] {
     done.push([i, checkOne(store, work.sheets[i], work.options, work.withDeps)]);
   }
   return done;
-}
-
-/** How many threads are worth using for this much work. */
-export function threadsFor(sheets: readonly SheetInput[], requested: number | undefined): number {
-  if (requested !== undefined) return Math.max(1, Math.min(requested, sheets.length));
-  const bytes = sheets.reduce((n, s) => n + s.text.length, 0);
-  // Starting a thread costs about as much as checking 200 KB of sheets.
-  if (sheets.length < 4 || bytes < 512 * 1024) return 1;
-  return maxThreads(sheets.length);
-}
-
-/** The most threads that could be worth starting for `count` sheets. */
-export function maxThreads(count: number, requested?: number): number {
-  return Math.max(1, Math.min(requested ?? Math.min(os.availableParallelism(), 8), count));
 }
 
 /** Threads that check sheets beside this one. Start them early; `close` them when done. */
