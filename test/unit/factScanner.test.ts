@@ -14,14 +14,16 @@ import type * as SheetModule from '../../server/src/core/sheet';
 import { TempWorkspace } from '../helpers/workspace';
 
 const core = require('../../../server/out/core') as typeof Core;
-const { scanFact } = require('../../../server/out/core/factScanner') as typeof Scanner;
-const { parseFacts } = require('../../../server/out/core/sheet') as typeof SheetModule;
+const { scanFact, scanHead } = require('../../../server/out/core/factScanner') as typeof Scanner;
+const { parseFacts, parseHead } = require('../../../server/out/core/sheet') as typeof SheetModule;
 const repo = path.resolve(__dirname, '../../..');
 
-/** Compares every chunk of a sheet both ways; returns how many the scanner read. */
-function compareChunks(text: string, label: string): { scanned: number; chunks: number } {
+/** Compares the head and every chunk of a sheet both ways; returns how many facts the scanner read. */
+function compareChunks(text: string, label: string): { scanned: number; chunks: number; head: boolean } {
   const layout = core.splitSheet(text);
-  if (!layout) return { scanned: 0, chunks: 0 };
+  if (!layout) return { scanned: 0, chunks: 0, head: false };
+  assert.deepStrictEqual(parseHead(text, layout.headEnd), parseHead(text, layout.headEnd, { scan: false }), `scanner and yaml differ for the head of ${label}:\n${text.slice(0, layout.headEnd)}`);
+  const head = scanHead(text, layout.headEnd) !== undefined;
   let scanned = 0;
   layout.chunks.forEach((chunk, i) => {
     const fast = parseFacts(text, chunk, 7);
@@ -29,7 +31,7 @@ function compareChunks(text: string, label: string): { scanned: number; chunks: 
     assert.deepStrictEqual(fast, full, `scanner and yaml differ for ${label}, fact ${i}:\n${text.slice(chunk.start, chunk.end)}`);
     if (scanFact(text, chunk.start, chunk.end, 7) !== undefined) scanned++;
   });
-  return { scanned, chunks: layout.chunks.length };
+  return { scanned, chunks: layout.chunks.length, head };
 }
 
 function random(seed: number): () => number {
@@ -57,10 +59,19 @@ describe('Fact scanner', function () {
     }
   });
 
-  it('reads every fact of a generated sheet, with the same result as the yaml package', () => {
-    const { scanned, chunks } = compareChunks(bases.find((b) => b.name === 'generated s000')!.text, 'generated s000');
+  it('reads the head and every fact of a generated sheet, with the same result as the yaml package', () => {
+    const { scanned, chunks, head } = compareChunks(bases.find((b) => b.name === 'generated s000')!.text, 'generated s000');
     assert.ok(chunks >= 40);
     assert.equal(scanned, chunks);
+    assert.ok(head);
+  });
+
+  it('reads plain heads, and gives up on the rest', () => {
+    const fact = '  - claim: x\n    cite: a.txt:1\n';
+    const taken = ['facts:\n', '# c\ntitle: T\nsources: ../articles   # c\n\nfacts:   # list\n', "title: 'It''s'\r\nfacts:\r\n", 'sources: "a b"\ntitle: x\nfacts:\n'];
+    const givesUp = ['title: 12\nfacts:\n', 'title: T\ntitle: U\nfacts:\n', 'Title: T\nfacts:\n', 'title: >\n  folded\nfacts:\n', 'title: a\n  continued\nfacts:\n', 'title:\nfacts:\n', '"title": T\nfacts:\n'];
+    for (const head of taken) assert.ok(compareChunks(head + fact, JSON.stringify(head)).head, `expected the scanner to read ${JSON.stringify(head)}`);
+    for (const head of givesUp) assert.ok(!compareChunks(head + fact, JSON.stringify(head)).head, `expected the scanner to give up on ${JSON.stringify(head)}`);
   });
 
   it('gives the same result as the yaml package on the samples, or gives up', () => {

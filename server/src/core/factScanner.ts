@@ -43,6 +43,17 @@ export function scanFact(text: string, start: number, end: number, index: number
   return new FactScanner(text, end).fact(start, index);
 }
 
+/**
+ * The head of a sheet in the usual layout, `text[0, headEnd)`: comments and
+ * `title`, `sources` and an empty `facts:` at the left margin, each once.
+ * Undefined for anything else (the `yaml` package reads it then).
+ */
+export function scanHead(text: string, headEnd: number): { title?: ScalarValue; sources?: ScalarValue } | undefined {
+  const head = text.slice(0, headEnd);
+  if (head.includes('\r') && /\r(?!\n)/.test(head)) return GIVE_UP;
+  return new FactScanner(text, headEnd).head();
+}
+
 /** The value of a field on its key's line. */
 type Field = { readonly key: string; readonly keyStart: number; readonly valueStart: number; readonly line: Line };
 
@@ -72,6 +83,30 @@ class FactScanner {
       pos = line.next;
     }
     return null;
+  }
+
+  head(): { title?: ScalarValue; sources?: ScalarValue } | undefined {
+    let title: ScalarValue | undefined;
+    let sources: ScalarValue | undefined;
+    let facts = false;
+    for (let line = this.contentLine(0); line; line = this.contentLine(line.next)) {
+      if (line.first !== line.start || facts) return GIVE_UP;
+      const field = this.field(line, line.start);
+      if (!field) return GIVE_UP;
+      if (field.key === 'facts') {
+        // Nothing after `facts:` but a comment (the space before `#` was skipped already).
+        if (field.valueStart < line.end && this.text.charCodeAt(field.valueStart) !== 35) return GIVE_UP;
+        facts = true;
+      } else if (field.key === 'title' || field.key === 'sources') {
+        const value = this.scalarField(field);
+        if (!value || (field.key === 'title' ? title : sources)) return GIVE_UP;
+        if (field.key === 'title') title = value;
+        else sources = value;
+      } else {
+        return GIVE_UP;
+      }
+    }
+    return facts ? { title, sources } : GIVE_UP;
   }
 
   fact(start: number, index: number): Fact | undefined {

@@ -7,7 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { compactCitation, lineRange } from './compact';
-import { scanFact } from './factScanner';
+import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
@@ -161,7 +161,9 @@ export function parseWhole(text: string, options: { fast?: boolean } = {}): Pars
 }
 
 /** The head of a split sheet: `title`, `sources`, and that `facts` exists. */
-export function parseHead(text: string, headEnd: number): ParsedSheet {
+export function parseHead(text: string, headEnd: number, options: { scan?: boolean } = {}): ParsedSheet {
+  const head = options.scan === false ? undefined : scanHead(text, headEnd);
+  if (head) return { sheet: { title: head.title, sources: head.sources, facts: [] }, diagnostics: [], text };
   return new SheetReader(text, text.slice(0, headEnd), 0).readSheet();
 }
 
