@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { CountingFileSystem } from '../helpers/countingFs';
@@ -124,6 +125,34 @@ describe('sources', () => {
       const sheet = sheetWith(['articles', 1]);
       const d = unreadable(checkInWorkspace(ws.current, sheet).diagnostics, sheet, 'articles');
       assert.equal(d.message, 'Cannot read `articles`: it is a directory.');
+    });
+  });
+
+  describe('"did you mean"', () => {
+    it('suggests the same files as comparing the name with every file in the folder', () => {
+      const names: string[] = [];
+      for (let i = 0; i < 300; i++) names.push(`a${String(i).padStart(4, '0')}.txt`);
+      names.push('b0001.txt', 'notes.md', 'A0012.txt', 'a0012.TXT');
+      for (const n of names) ws.current.write(`articles/${n}`, 'x\n');
+      const store = new SourceStore(nodeFileSystem, ws.current.root, DEFAULT_OPTIONS.maxSourceBytes);
+      const dir = ws.current.path('articles');
+      const reference = (name: string) => {
+        const limit = Math.max(2, Math.floor(name.length / 3));
+        return names
+          .map((n) => ({ name: n, distance: distance(name, n) }))
+          .filter((c) => c.distance <= limit && Math.abs(c.name.length - name.length) <= limit)
+          .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+          .slice(0, 3);
+      };
+      let seed = 9;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const queries = ['a012.txt', 'a0012.txt', 'a00012.txt', 'b001.txt', 'note.md', 'zzz', 'a0299.tx', 'A012.txt'];
+      for (let i = 0; i < 200; i++) {
+        const n = names[Math.floor(next() * names.length)];
+        const at = Math.floor(next() * n.length);
+        queries.push(next() < 0.5 ? n.slice(0, at) + n.slice(at + 1) : n.slice(0, at) + 'x' + n.slice(at));
+      }
+      for (const q of queries) assert.deepEqual(store.nearestFiles(dir, q), reference(q), q);
     });
   });
 

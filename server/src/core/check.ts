@@ -273,8 +273,10 @@ class CitationChecker {
     if (!quote || !citation.quote) return outcome(fact, citation, 'verified', sourcePath, lines);
 
     const located = locateQuote(source, quote, lines, this.options.quoteTolerance);
-    const citedSpan = source.lineSpan(lines.first, lines.last);
-    const says = (): string => `${rangeWord(lines)} says: "${excerpt(source.text.slice(citedSpan.start, citedSpan.end))}"`;
+    const says = (): string => {
+      const cited = source.lineSpan(lines.first, lines.last);
+      return `${rangeWord(lines)} says: "${excerpt(source.text.slice(cited.start, cited.end))}"`;
+    };
     switch (located.kind) {
       case 'exact':
         return outcome(fact, citation, 'verified', sourcePath, lines, located.match);

@@ -10,6 +10,12 @@ import { decodeSource, LineIndex } from './text';
 import type { Span } from './types';
 
 
+interface Listing {
+  readonly names: string[];
+  sorted?: string[];
+  readonly files: Set<string>;
+}
+
 /** A decoded source text with its line index and (lazily) its normalized form. */
 export class SourceText {
   readonly lines: LineIndex;
@@ -86,7 +92,7 @@ export class SourceStore {
   private readonly loaded = new Map<string, Loaded>();
   private readonly realRoot: string;
   private readonly realpaths = new Map<string, string | undefined>();
-  private readonly listings = new Map<string, { names: string[]; files: Set<string> }>();
+  private readonly listings = new Map<string, Listing>();
   /** "Did you mean" answers, by folder and name; they change when listings do. */
   private readonly nearest = new Map<string, { name: string; distance: number }[]>();
   /** Resolutions by folder, then by `file` as written. */
@@ -285,11 +291,16 @@ export class SourceStore {
   private nearestUncached(dir: string, name: string, max: number): { name: string; distance: number }[] {
     if (!this.isInsideRoot(dir)) return [];
     const limit = Math.max(2, Math.floor(name.length / 3));
-    // One pass over the folder, keeping the best few (folders can hold thousands of files).
+    // One pass over the folder in name order, keeping the best few (folders can hold thousands
+    // of files). A name not in the folder is at least 1 edit from every file, so once `max`
+    // files 1 edit away are found, no later one (later in name order) can come before them.
     const best: { name: string; distance: number }[] = [];
     const before = (a: { name: string; distance: number }, b: { name: string; distance: number }): boolean =>
       a.distance < b.distance || (a.distance === b.distance && a.name.localeCompare(b.name) < 0);
-    for (const n of this.fileNames(dir)) {
+    const listing = this.listing(dir);
+    const closest = listing.names.includes(name) ? 0 : 1;
+    for (const n of (listing.sorted ??= [...listing.names].sort((a, b) => a.localeCompare(b)))) {
+      if (best.length === max && best[max - 1].distance <= closest) break;
       if (Math.abs(n.length - name.length) > limit) continue;
       const d = distance(name, n);
       if (d > limit) continue;
@@ -302,13 +313,12 @@ export class SourceStore {
     return best;
   }
 
-  /** Names of the files in a folder, read once per store. */
-  private fileNames(dir: string): string[] {
-    return this.listing(dir).names;
-  }
-
-  /** A folder's listing, read once per store: names of its files (not dot-files), and of the regular ones that are not links. */
-  private listing(dir: string): { names: string[]; files: Set<string> } {
+  /**
+   * A folder's listing, read once per store: names of its files (not
+   * dot-files), the same in name order when needed, and the names of the
+   * regular files that are not links.
+   */
+  private listing(dir: string): Listing {
     let listing = this.listings.get(dir);
     if (!listing) {
       const entries = this.fs.readDirectory(dir);
