@@ -10,6 +10,9 @@ import { decodeSource, LineIndex } from './text';
 import type { Span } from './types';
 
 
+/** Names in the user's locale's order (as `localeCompare`, with one collator for all). */
+const byName = new Intl.Collator().compare;
+
 interface Listing {
   readonly names: string[];
   sorted?: string[];
@@ -296,10 +299,10 @@ export class SourceStore {
     // files 1 edit away are found, no later one (later in name order) can come before them.
     const best: { name: string; distance: number }[] = [];
     const before = (a: { name: string; distance: number }, b: { name: string; distance: number }): boolean =>
-      a.distance < b.distance || (a.distance === b.distance && a.name.localeCompare(b.name) < 0);
+      a.distance < b.distance || (a.distance === b.distance && byName(a.name, b.name) < 0);
     const listing = this.listing(dir);
     const closest = listing.names.includes(name) ? 0 : 1;
-    for (const n of (listing.sorted ??= [...listing.names].sort((a, b) => a.localeCompare(b)))) {
+    for (const n of (listing.sorted ??= [...listing.names].sort(byName))) {
       if (best.length === max && best[max - 1].distance <= closest) break;
       if (Math.abs(n.length - name.length) > limit) continue;
       const d = distance(name, n);
