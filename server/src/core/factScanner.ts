@@ -350,7 +350,7 @@ class FactScanner {
           if (file || value.value.trim() === '') return undefined;
           file = value;
         } else {
-          if (quote || value.value.replace(/[.\u2026\s]/g, '') === '') return undefined;
+          if (quote || !/[^.\u2026\s]/.test(value.value)) return undefined;
           quote = value;
         }
         end = value.span.end;

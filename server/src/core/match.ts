@@ -142,13 +142,14 @@ function maxErrors(pattern: string, tolerance: number): number {
 function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
   if (quote.verbatim.length === 0) return undefined;
   const span = source.lineSpan(lines.first, lines.last);
+  const cited = source.text.slice(span.start, span.end);
   // The leftmost of the forms found, as the normalized search would find it.
   let at = -1;
   let length = 0;
   for (const q of quote.verbatim) {
-    const i = source.text.indexOf(q, span.start);
-    if (i >= 0 && i + q.length <= span.end && (at < 0 || i < at)) {
-      at = i;
+    const i = cited.indexOf(q);
+    if (i >= 0 && (at < 0 || span.start + i < at)) {
+      at = span.start + i;
       length = q.length;
     }
   }

@@ -364,7 +364,7 @@ class SheetReader {
     if (!pairs.has('file')) this.report('invalid-structure', first, 'This citation has no `file`.');
     else if (file && file.value.trim() === '') this.report('invalid-structure', file.span, '`file` is empty.');
     if (!pairs.has('line')) this.report('invalid-structure', first, 'This citation has no `line`.');
-    if (quote && quote.value.replace(/[.\u2026\s]/g, '') === '') {
+    if (quote && !/[^.\u2026\s]/.test(quote.value)) {
       this.report('invalid-structure', quote.span, 'The quote is empty.');
       return { span, compact: false, file, line };
     }
