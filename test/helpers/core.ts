@@ -28,6 +28,7 @@ export const {
   applyFixes,
   checkSheet,
   decodeSource,
+  decodeTogether,
   findExact,
   isInside,
   locateQuote,

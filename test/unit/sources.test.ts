@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
+import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, decodeTogether, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { CountingFileSystem } from '../helpers/countingFs';
 import { covered, joinLines } from '../helpers/text';
@@ -87,6 +87,26 @@ describe('sources', () => {
       assert.deepEqual(d.fixes, []);
       return d;
     }
+
+    it('decodes many files together exactly as one by one, leaving out those that are not plain UTF-8', () => {
+      const files = [
+        Buffer.from('plain\nascii\n'),
+        Buffer.from('“curly” — été 😀\r\nend'),
+        Buffer.from(''),
+        Buffer.from([0xef, 0xbb, 0xbf, 0x61]),
+        Buffer.from([0xff, 0xfe, 0x61, 0x00]),
+        Buffer.from('nul\0byte'),
+        Buffer.from('last line without end é'),
+      ];
+      const together = decodeTogether(files);
+      files.forEach((bytes, i) => {
+        const alone = decodeSource(bytes);
+        const plain = i !== 3 && i !== 4 && i !== 5;
+        assert.equal(together[i], plain && alone.ok ? alone.text : undefined, `file ${i}`);
+      });
+      // One invalid file: none is decoded together (each is then decoded on its own).
+      assert.deepEqual(decodeTogether([Buffer.from('fine'), Buffer.from([0x61, 0xc3])]), [undefined, undefined]);
+    });
 
     it('refuses a binary file with NUL bytes', () => {
       ws.current.write('image.txt', Buffer.from([0x47, 0x49, 0x46, 0x00, 0x01, 0x0a]));

@@ -70,6 +70,8 @@ export function checkSheet(sheetPath: string, text: string, store: SourceStore, 
   return new SheetChecker(store, options).check(sheetPath, text);
 }
 
+type ParsedFacts = ReturnType<typeof parseFacts>;
+
 /** What one chunk (one fact, usually) of a sheet gave, at the offset it was computed at. */
 interface ChunkResult {
   readonly base: number;
@@ -110,6 +112,7 @@ export class SheetChecker {
       const parsed = parseWhole(text);
       const sourcesDir = sourcesDirOf(sheetPath, parsed.sheet);
       const checker = new CitationChecker(this.store, this.options, sourcesDir);
+      this.prefetch(parsed.sheet.facts, sourcesDir);
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
       return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(diagnostics, this.options), citations, sourcesDir };
@@ -122,21 +125,43 @@ export class SheetChecker {
       this.cacheDir = sourcesDir;
     }
     const round = ++this.round;
+    // Kept results are moved in place and the other facts parsed; then the sources those
+    // cite are read together where the store does that; then the parsed facts are checked.
+    const parts: (ChunkResult | { readonly key: string; readonly span: Span; readonly parsed: ParsedFacts })[] = [];
+    const parsedFacts: Fact[] = [];
+    let count = 0;
+    for (const span of layout.chunks) {
+      const key = text.slice(span.start, span.end);
+      // A result is moved in place, so it serves one chunk only (two facts can read the same).
+      const kept = this.cache.get(key);
+      if (kept && kept.round !== round && this.fresh(kept)) {
+        const moved = moveChunk(kept, span.start, count);
+        moved.round = round;
+        parts.push(moved);
+        count += moved.facts.length;
+      } else {
+        const parsed = parseFacts(text, span, count);
+        parts.push({ key, span, parsed });
+        parsedFacts.push(...parsed.facts);
+        count += parsed.facts.length;
+      }
+    }
+    this.prefetch(parsedFacts, sourcesDir);
     const facts: Fact[] = [];
     const citations: CitationCheck[] = [];
     const diagnostics: FactDiagnostic[] = [...head.diagnostics];
-    for (const span of layout.chunks) {
-      const chunkText = text.slice(span.start, span.end);
-      const key = chunkText;
-      // A result is moved in place, so it serves one chunk only (two facts can read the same).
-      let result = this.cache.get(key);
-      if (result && (result.round === round || !this.fresh(result))) result = undefined;
-      const moved = result ? moveChunk(result, span.start, facts.length) : this.checkChunk(checker, text, span, facts.length);
-      moved.round = round;
-      if (!result) this.cache.set(key, moved);
-      facts.push(...moved.facts);
-      citations.push(...moved.citations);
-      diagnostics.push(...moved.diagnostics);
+    for (const part of parts) {
+      let result: ChunkResult;
+      if ('parsed' in part) {
+        result = this.checkChunk(checker, part.span, part.parsed);
+        result.round = round;
+        this.cache.set(part.key, result);
+      } else {
+        result = part;
+      }
+      facts.push(...result.facts);
+      citations.push(...result.citations);
+      diagnostics.push(...result.diagnostics);
     }
     // Forget the facts that are gone (kept in place: no new map on each keystroke).
     for (const [key, result] of this.cache) if (result.round !== round) this.cache.delete(key);
@@ -145,14 +170,27 @@ export class SheetChecker {
     return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
   }
 
+  /** Reads the sources these facts cite ahead, together, where the store does that. */
+  private prefetch(facts: readonly Fact[], sourcesDir: string): void {
+    if (!this.store.readsAhead || facts.length === 0) return;
+    const paths = new Set<string>();
+    for (const fact of facts) {
+      for (const c of fact.citations) {
+        if (!c.file || !c.line) continue;
+        const r = this.store.resolve(sourcesDir, c.file.value);
+        if (r.kind === 'resolved') paths.add(r.path);
+      }
+    }
+    this.store.readAhead(paths);
+  }
+
   private fresh(result: ChunkResult): boolean {
     if (this.store.now() === result.checkedAt) return true;
     result.deps ??= dependenciesOf(result.citations, this.cacheDir);
     return !result.deps.some((p) => this.store.changedSince(p, result.checkedAt));
   }
 
-  private checkChunk(checker: CitationChecker, text: string, span: Span, firstIndex: number): ChunkResult {
-    const parsed = parseFacts(text, span, firstIndex);
+  private checkChunk(checker: CitationChecker, span: Span, parsed: ParsedFacts): ChunkResult {
     const checkedAt = this.store.now();
     const citations: CitationCheck[] = [];
     const diagnostics = parsed.diagnostics.slice();

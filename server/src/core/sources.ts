@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
-import { decodeSource, LineIndex } from './text';
+import { decodeSource, decodeTogether, LineIndex, type Decoded } from './text';
 import type { Span } from './types';
 
 
@@ -242,6 +242,38 @@ export class SourceStore {
 
   private retained = 0;
 
+  /** Whether {@link readAhead} reads anything: in a store that keeps every source (a command-line run). */
+  get readsAhead(): boolean {
+    return this.retainChars === Infinity;
+  }
+
+  /**
+   * Reads sources ahead of their use, decoding the plain UTF-8 ones together
+   * as one string that each source's text is a slice of: one large string is
+   * left in place by the garbage collector, where thousands of article-sized
+   * ones would each be copied as they age. Anything unusual (a byte order
+   * mark, NUL bytes, invalid UTF-8) is decoded on its own; what cannot be read
+   * is kept with its reason, as {@link load} would: each file is read once.
+   */
+  readAhead(realPaths: Iterable<string>): void {
+    if (!this.readsAhead) return;
+    const batch: { path: string; bytes: Uint8Array }[] = [];
+    for (const p of realPaths) {
+      if (this.loaded.has(p) || this.overlay(p) !== undefined) continue;
+      const bytes = this.readBytes(p);
+      if (bytes instanceof Uint8Array) batch.push({ path: p, bytes });
+      else this.loaded.set(p, bytes);
+    }
+    if (batch.length === 0) return;
+    const texts = decodeTogether(batch.map((b) => b.bytes));
+    batch.forEach((b, i) => {
+      const text = texts[i];
+      const loaded = text === undefined ? this.decoded(b.path, decodeSource(b.bytes)) : { kind: 'loaded' as const, source: new SourceText(b.path, text) };
+      this.loaded.set(b.path, loaded);
+      if (loaded.kind === 'loaded') this.retained += loaded.source.text.length;
+    });
+  }
+
   /** Lets go of the least recently used sources beyond the budget (never `keep`). */
   private evict(keep: string): void {
     if (this.retained <= this.retainChars) return;
@@ -257,6 +289,12 @@ export class SourceStore {
   private read(realPath: string): Loaded {
     const open = this.overlay(realPath);
     if (open !== undefined) return { kind: 'loaded', source: new SourceText(realPath, open) };
+    const bytes = this.readBytes(realPath);
+    return bytes instanceof Uint8Array ? this.decoded(realPath, decodeSource(bytes)) : bytes;
+  }
+
+  /** A source's bytes, or why it cannot be read. */
+  private readBytes(realPath: string): Uint8Array | Loaded {
     const stat = this.fs.stat(realPath);
     if (!stat) return { kind: 'unreadable', reason: 'it cannot be read' };
     if (stat.isDirectory) return { kind: 'unreadable', reason: 'it is a directory' };
@@ -267,13 +305,14 @@ export class SourceStore {
         reason: `it is ${formatBytes(stat.size)}, over the ${formatBytes(this.maxSourceBytes)} limit (factNotes.maxSourceBytes)`,
       };
     }
-    let bytes: Uint8Array;
     try {
-      bytes = this.fs.readFile(realPath);
+      return this.fs.readFile(realPath);
     } catch (e) {
       return { kind: 'unreadable', reason: `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
     }
-    const decoded = decodeSource(bytes);
+  }
+
+  private decoded(realPath: string, decoded: Decoded): Loaded {
     return decoded.ok ? { kind: 'loaded', source: new SourceText(realPath, decoded.text) } : { kind: 'unreadable', reason: decoded.reason };
   }
 

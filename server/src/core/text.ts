@@ -132,6 +132,44 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   }
 }
 
+/**
+ * Decodes plain UTF-8 files (no byte order mark, no NUL bytes) as one string
+ * and returns each file's text as a slice of it; undefined for a file that is
+ * not plain UTF-8 (or for all of them, when one is invalid). A file's text is
+ * exactly what {@link decodeSource} gives for it.
+ */
+export function decodeTogether(files: readonly Uint8Array[]): (string | undefined)[] {
+  const plain = files.map((b) => !hasByteOrderMark(b) && b.indexOf(0) === -1);
+  let length = 0;
+  files.forEach((b, i) => (length += plain[i] ? b.length + 1 : 0));
+  // Each file followed by a NUL, which no plain file has: the slices end there.
+  const joined = new Uint8Array(length);
+  let at = 0;
+  files.forEach((b, i) => {
+    if (!plain[i]) return;
+    joined.set(b, at);
+    at += b.length + 1;
+  });
+  let text: string;
+  try {
+    text = utf8.decode(joined);
+  } catch {
+    return files.map(() => undefined);
+  }
+  let pos = 0;
+  return files.map((_, i) => {
+    if (!plain[i]) return undefined;
+    const end = text.indexOf('\0', pos);
+    const slice = text.slice(pos, end);
+    pos = end + 1;
+    return slice;
+  });
+}
+
+function hasByteOrderMark(b: Uint8Array): boolean {
+  return (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) || (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf);
+}
+
 /** A short, single-line excerpt of text for messages. */
 export function excerpt(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
