@@ -35,6 +35,8 @@ export interface FileSystem {
 /** The real disk. */
 export const nodeFileSystem: FileSystem = {
   realpath(path) {
+    // Missing paths are common (citations of files not there); asking first avoids a thrown error.
+    if (!fs.existsSync(path)) return undefined;
     try {
       return fs.realpathSync.native(path);
     } catch {

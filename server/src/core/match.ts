@@ -68,13 +68,14 @@ const PLAIN_QUOTE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 export function prepareQuote(quote: string): PreparedQuote {
   if (PLAIN_QUOTE.test(quote) && !quote.includes('...')) return { normalized: quote, parts: [quote], verbatim: [quote] };
-  const normalized = normalizeText(quote);
-  const parts = quoteParts(normalized);
+  const nfc = isNfc(quote);
+  const normalized = normalizeText(quote, nfc);
+  const parts = normalized.includes('...') ? quoteParts(normalized) : normalized === '' ? [] : [normalized];
   const verbatim: string[] = [];
   if (parts.length === 1 && normalized === parts[0]) {
     verbatim.push(normalized);
     // As written: trimmed, single spaces between words, NFC, not starting with a mark; so it normalizes by folding alone.
-    if (quote !== normalized && quote.length === normalized.length && !/^\p{M}|[^\S ]|  |^ | $/u.test(quote) && quote.normalize('NFC') === quote) verbatim.push(quote);
+    if (nfc && quote !== normalized && quote.length === normalized.length && !/^\p{M}|[^\S ]|  |^ | $/u.test(quote)) verbatim.push(quote);
   }
   return { normalized, parts, verbatim };
 }
