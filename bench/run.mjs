@@ -131,85 +131,124 @@ const haveCli = () => {
   if (!existsSync(BIN)) throw new Error(`fact-notes CLI not found at ${BIN}`);
 };
 
-if (!args.skipCheck) {
-  await phase('fact-notes check (cold, fresh process)', async () => {
-    try {
-      haveCli();
-      const help = await runNode([BIN, 'check', '--help'], { cwd: WS });
-      const helpText = help.stdout + help.stderr;
-      if (help.code !== 0 && !/--format/.test(helpText)) throw new Error(`\`fact-notes check --help\` failed (${help.code}): ${helpText.trim().slice(0, 800)}`);
-      const m = /(--cache)\b/.exec(helpText);
-      cacheFlag = m ? m[1] : null;
-      let last;
-      const runs = await repeat(args.reps, async (warm) => {
-        const r = await runCheck();
-        if (!warm) log(`   run: ${r.ms.toFixed(0)} ms, peak RSS ${r.rssMB?.toFixed(1)} MB, exit ${r.code}, ${r.report.diagnostics.length} diagnostics`);
-        last = r;
-        return r;
-      });
-      const q = quality(last.report);
-      const note = `${q.brokenFlagged}/${q.broken} broken citations flagged, ${q.diagnosticsElsewhere} diagnostics elsewhere; ${last.report.citations} citations seen`;
-      if (q.brokenFlagged !== q.broken || q.diagnosticsElsewhere) notes.push(`ours (check): ${note}; missed by kind ${JSON.stringify(q.missedByKind)}; codes ${JSON.stringify(q.codes)}`);
-      rows.push({
-        id: 'ours.check.cold', group: 'ours', label: 'fact-notes check, cold (fresh process)', unit: 'ms',
-        value: percentile(runs.map((r) => r.ms), 50), p95: percentile(runs.map((r) => r.ms), 95), n: runs.length,
-        peakRssMB: percentile(runs.map((r) => r.rssMB), 50), note, quality: q,
-      });
-    } catch (e) {
-      errorRow('ours.check.cold', 'ours', 'fact-notes check, cold (fresh process)', e);
-    }
-  });
-  if (cacheFlag) {
-    await phase(`fact-notes check ${cacheFlag} (warm cache)`, async () => {
-      try {
-        const runs = await repeat(args.reps, () => runCheck([cacheFlag]));
-        const cold = rows.find((r) => r.id === 'ours.check.cold');
-        const q = quality(runs.at(-1).report);
-        if (cold?.quality && JSON.stringify(q) !== JSON.stringify(cold.quality)) notes.push(`ours (check ${cacheFlag}): results differ from the cold run: ${JSON.stringify(q)}`);
-        rows.push({
-          id: 'ours.check.warmCache', group: 'ours', label: `fact-notes check ${cacheFlag}, cache warm (fresh process)`, unit: 'ms',
-          value: percentile(runs.map((r) => r.ms), 50), p95: percentile(runs.map((r) => r.ms), 95), n: runs.length,
-          peakRssMB: percentile(runs.map((r) => r.rssMB), 50),
-        });
-      } catch (e) {
-        errorRow('ours.check.warmCache', 'ours', `fact-notes check ${cacheFlag}, cache warm`, e);
-      }
-    });
-  } else if (rows.find((r) => r.id === 'ours.check.cold' && r.value != null)) {
-    notes.push('fact-notes check has no --cache option (per `check --help`): no warm-cache row');
-  }
-}
-
-// ---- 3. peers, each in a fresh process per run ------------------------------------------------
+// ---- 2 and 3. fact-notes check and the peers, each run in a fresh process -------------------------
+// They take turns, round after round (the first round is a warm-up), so that a machine that gets
+// busier or quieter during the benchmark weighs on ours and on the peers alike, and the ratios hold.
 const PEERS = [
   { id: 'peer.yamlLs', mod: yamlLs, script: 'peers/yaml-ls.mjs', label: `yaml-language-server ${yamlLs.version} schema validation` },
   { id: 'peer.markdown', mod: markdown, script: 'peers/markdown.mjs', label: `markdown-languageservice ${markdown.version} link check` },
   { id: 'floor', mod: floor, script: 'peers/floor.mjs', label: `floor: read files + yaml ${floor.version} parseDocument` },
 ];
+
+/** One contestant of the fresh-process rounds: `run` gives {ms, rssMB, ...}; `done` turns the runs into a row. */
+const contestants = [];
+if (!args.skipCheck) {
+  contestants.push({
+    id: 'ours.check.cold',
+    name: 'fact-notes check (cold, fresh process)',
+    label: 'fact-notes check, cold (fresh process)',
+    async prepare() {
+      haveCli();
+      const help = await runNode([BIN, 'check', '--help'], { cwd: WS });
+      const helpText = help.stdout + help.stderr;
+      if (help.code !== 0 && !/--format/.test(helpText)) throw new Error(`\`fact-notes check --help\` failed (${help.code}): ${helpText.trim().slice(0, 800)}`);
+      cacheFlag = /(--cache)\b/.exec(helpText)?.[1] ?? null;
+    },
+    run: () => runCheck(),
+    row(runs) {
+      const q = quality(runs.at(-1).report);
+      const note = `${q.brokenFlagged}/${q.broken} broken citations flagged, ${q.diagnosticsElsewhere} diagnostics elsewhere; ${runs.at(-1).report.citations} citations seen`;
+      if (q.brokenFlagged !== q.broken || q.diagnosticsElsewhere) notes.push(`ours (check): ${note}; missed by kind ${JSON.stringify(q.missedByKind)}; codes ${JSON.stringify(q.codes)}`);
+      return { group: 'ours', note, quality: q };
+    },
+  });
+  contestants.push({
+    id: 'ours.check.warmCache',
+    name: 'fact-notes check --cache (warm cache)',
+    get label() {
+      return `fact-notes check ${cacheFlag}, cache warm (fresh process)`;
+    },
+    // Known only once the cold contestant has read `check --help`.
+    get skip() {
+      return cacheFlag ? false : 'fact-notes check has no --cache option (per `check --help`): no warm-cache row';
+    },
+    run: () => runCheck([cacheFlag]),
+    row(runs) {
+      const cold = rows.find((r) => r.id === 'ours.check.cold');
+      const q = quality(runs.at(-1).report);
+      if (cold?.quality && JSON.stringify(q) !== JSON.stringify(cold.quality)) notes.push(`ours (check ${cacheFlag}): results differ from the cold run: ${JSON.stringify(q)}`);
+      return { group: 'ours' };
+    },
+  });
+}
 if (!args.skipPeers) {
   for (const p of PEERS) {
-    await phase(`${p.label} (fresh process)`, async () => {
-      try {
-        let last;
-        const runs = await repeat(args.reps, async () => {
-          const r = await runNode([join(REPO, 'bench', p.script), WS], { timeoutMs: args.timeout * 10 });
-          if (r.code !== 0) throw new Error(`${p.script} exited with ${r.code ?? r.signal}: ${r.stderr.trim().slice(0, 1500)}`);
-          last = JSON.parse(r.stdout.trim().split('\n').at(-1));
-          return { ms: r.ms, rssMB: r.maxRssKB == null ? null : r.maxRssKB / 1024, inner: last.ms };
-        });
+    let last;
+    contestants.push({
+      id: `${p.id}.process`,
+      name: `${p.label} (fresh process)`,
+      label: `${p.label}, fresh process`,
+      async run() {
+        const r = await runNode([join(REPO, 'bench', p.script), WS], { timeoutMs: args.timeout * 10 });
+        if (r.code !== 0) throw new Error(`${p.script} exited with ${r.code ?? r.signal}: ${r.stderr.trim().slice(0, 1500)}`);
+        last = JSON.parse(r.stdout.trim().split('\n').at(-1));
+        return { ms: r.ms, rssMB: r.maxRssKB == null ? null : r.maxRssKB / 1024, inner: last.ms };
+      },
+      row(runs) {
         const { ms: _ms, ...detail } = last;
-        rows.push({
-          id: `${p.id}.process`, group: 'peer', label: `${p.label}, fresh process`, unit: 'ms',
-          value: percentile(runs.map((r) => r.ms), 50), p95: percentile(runs.map((r) => r.ms), 95), n: runs.length,
-          peakRssMB: percentile(runs.map((r) => r.rssMB), 50),
-          note: `${Object.entries(detail).map(([k, v]) => `${k} ${v}`).join(', ')}; work inside the process ${percentile(runs.map((r) => r.inner), 50).toFixed(0)} ms`,
-        });
-        log(`   median ${rows.at(-1).value.toFixed(0)} ms, peak RSS ${rows.at(-1).peakRssMB?.toFixed(1)} MB (${rows.at(-1).note})`);
-      } catch (e) {
-        errorRow(`${p.id}.process`, 'peer', `${p.label}, fresh process`, e);
-      }
+        return { group: 'peer', note: `${Object.entries(detail).map(([k, v]) => `${k} ${v}`).join(', ')}; work inside the process ${percentile(runs.map((r) => r.inner), 50).toFixed(0)} ms` };
+      },
     });
   }
+}
+
+if (contestants.length > 0) {
+  await phase('fresh processes, in turns', async () => {
+    const runs = new Map(contestants.map((c) => [c.id, []]));
+    const failed = new Map();
+    for (const c of contestants) {
+      try {
+        await c.prepare?.();
+      } catch (e) {
+        failed.set(c.id, e);
+      }
+    }
+    for (let round = 0; round <= args.reps; round++) {
+      log(round === 0 ? '   warm-up round' : `   round ${round}`);
+      for (const c of contestants) {
+        if (failed.has(c.id) || c.skip) continue;
+        try {
+          const r = await c.run();
+          if (round > 0) runs.get(c.id).push(r);
+          log(`     ${c.name}: ${r.ms.toFixed(0)} ms${r.rssMB == null ? '' : `, peak RSS ${r.rssMB.toFixed(1)} MB`}${r.report ? `, exit ${r.code}, ${r.report.diagnostics.length} diagnostics` : ''}`);
+        } catch (e) {
+          failed.set(c.id, e);
+        }
+      }
+    }
+    for (const c of contestants) {
+      if (c.skip) {
+        notes.push(c.skip);
+        continue;
+      }
+      const group = c.id.startsWith('ours') ? 'ours' : 'peer';
+      if (failed.has(c.id)) {
+        errorRow(c.id, group, c.label, failed.get(c.id));
+        continue;
+      }
+      try {
+        const rs = runs.get(c.id);
+        const { group: g, ...extra } = c.row(rs);
+        rows.push({
+          id: c.id, group: g, label: c.label, unit: 'ms',
+          value: percentile(rs.map((r) => r.ms), 50), p95: percentile(rs.map((r) => r.ms), 95), n: rs.length,
+          peakRssMB: percentile(rs.map((r) => r.rssMB), 50), ...extra,
+        });
+      } catch (e) {
+        errorRow(c.id, group, c.label, e);
+      }
+    }
+  });
 }
 
 // ---- 4. language server ------------------------------------------------------------------------
