@@ -5,18 +5,14 @@
  * deterministic random edits of them.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type * as Core from '../../server/src/core';
 import type * as Scanner from '../../server/src/core/factScanner';
 import type * as SheetModule from '../../server/src/core/sheet';
-import { TempWorkspace } from '../helpers/workspace';
+import { baseSheets, random, randomlyEdited } from '../helpers/sheets';
 
 const core = require('../../../server/out/core') as typeof Core;
 const { scanFact, scanHead } = require('../../../server/out/core/factScanner') as typeof Scanner;
 const { parseFacts, parseHead } = require('../../../server/out/core/sheet') as typeof SheetModule;
-const repo = path.resolve(__dirname, '../../..');
 
 /** Compares the head and every chunk of a sheet both ways; returns how many facts the scanner read. */
 function compareChunks(text: string, label: string): { scanned: number; chunks: number; head: boolean } {
@@ -34,29 +30,15 @@ function compareChunks(text: string, label: string): { scanned: number; chunks: 
   return { scanned, chunks: layout.chunks.length, head };
 }
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 const PIECES = [' ', ':', '-', '#', ' #', '"', "'", '\\', '\\"', "''", '[', ']', '{', '}', ',', '\n', '  ', 'x', '1', '0x1', '.5', '~', 'null', 'true', '&a', '*a', '!', '|', '>', '? ', '%', '@', '`', '\r\n', '\r', '\n  ', '\n    ', '- ', ': ', '…', '’', '\u2028', '\u0085', '\ufeff', 'é', 'e\u0301', 'file: ', 'line: ', 'quote: ', 'cite:', 'tags: '];
 
 describe('Fact scanner', function () {
   this.timeout(60000);
-  const bases: { name: string; text: string }[] = [];
+  let bases: { name: string; text: string }[] = [];
 
   before(() => {
-    for (const name of ['reykjavik.facts.yaml', 'broken.facts.yaml']) bases.push({ name, text: fs.readFileSync(path.join(repo, 'samples', name), 'utf8') });
-    const ws = new TempWorkspace('fact-notes-scan-');
-    try {
-      execFileSync(process.execPath, [path.join(repo, 'bench/generate.mjs'), '--out', ws.root, '--scale', '0.01'], { stdio: 'pipe' });
-      bases.push({ name: 'generated s000', text: ws.read('sheets/s000.facts.yaml') });
-    } finally {
-      ws.dispose();
-    }
+    bases = baseSheets();
   });
 
   it('reads the head and every fact of a generated sheet, with the same result as the yaml package', () => {
@@ -114,12 +96,7 @@ describe('Fact scanner', function () {
     let scanned = 0;
     for (const b of bases) {
       for (let n = 0; n < 250; n++) {
-        let text = b.text;
-        const edits = 1 + Math.floor(next() * 3);
-        for (let e = 0; e < edits; e++) {
-          const at = Math.floor(next() * text.length);
-          text = next() < 0.4 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3)) : text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
-        }
+        const text = randomlyEdited(b.text, PIECES, next);
         scanned += compareChunks(text, `${b.name}, edit ${n}`).scanned;
       }
     }

@@ -5,16 +5,12 @@
  * deterministic random edits of them.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type * as Core from '../../server/src/core';
 import type * as Fast from '../../server/src/core/fastYaml';
-import { TempWorkspace } from '../helpers/workspace';
+import { baseSheets, random, randomlyEdited } from '../helpers/sheets';
 
 const core = require('../../../server/out/core') as typeof Core;
 const { fastCompose } = require('../../../server/out/core/fastYaml') as typeof Fast;
-const repo = path.resolve(__dirname, '../../..');
 
 /** Everything the checker reads from a parse, as comparable text. */
 function shape(p: Core.ParsedSheet): string {
@@ -28,30 +24,15 @@ function assertSameOrGivesUp(text: string, label: string): boolean {
   return true;
 }
 
-/** A small deterministic generator, so every run tries the same edits. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 const PIECES = [' ', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '\n', '  ', 'x', '1', '\t', '&a', '*a', '|', '>', '? ', '---\n', '\r\n', '\n  ', '\n    ', '- ', ': ', '…', '’'];
 
 describe('Fast YAML path', function () {
   this.timeout(60000);
-  const bases: { name: string; text: string }[] = [];
+  let bases: { name: string; text: string }[] = [];
 
   before(() => {
-    for (const name of ['reykjavik.facts.yaml', 'broken.facts.yaml']) bases.push({ name, text: fs.readFileSync(path.join(repo, 'samples', name), 'utf8') });
-    const ws = new TempWorkspace('fact-notes-fast-');
-    try {
-      execFileSync(process.execPath, [path.join(repo, 'bench/generate.mjs'), '--out', ws.root, '--scale', '0.01'], { stdio: 'pipe' });
-      bases.push({ name: 'generated s000', text: ws.read('sheets/s000.facts.yaml') });
-    } finally {
-      ws.dispose();
-    }
+    bases = baseSheets();
   });
 
   it('takes the fast path on the clean sample and on generated sheets, with the same result', () => {
@@ -88,12 +69,7 @@ describe('Fast YAML path', function () {
     let compared = 0;
     for (const b of bases) {
       for (let n = 0; n < 400; n++) {
-        let text = b.text;
-        const edits = 1 + Math.floor(next() * 3);
-        for (let e = 0; e < edits; e++) {
-          const at = Math.floor(next() * text.length);
-          text = next() < 0.4 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3)) : text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
-        }
+        const text = randomlyEdited(b.text, PIECES, next);
         if (assertSameOrGivesUp(text, `${b.name}, edit ${n}`)) compared++;
       }
     }
