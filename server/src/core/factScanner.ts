@@ -256,7 +256,9 @@ class FactScanner {
     let resolved: unknown = value;
     if (mayNotBeText(value.charCodeAt(0))) {
       const tag = plainTags.find((t) => t.test!.test(value));
-      if (tag) resolved = tag.resolve(value, () => undefined, {});
+      let failed = false;
+      if (tag) resolved = tag.resolve(value, () => (failed = true), {});
+      if (failed) return undefined;
     }
     return { value: { value: typeof resolved === 'string' ? resolved : String(resolved), span, style: 'plain', inFlow, editable: true }, resolved, span };
   }
