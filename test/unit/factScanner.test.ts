@@ -50,14 +50,20 @@ describe('Fact scanner', function () {
 
   it('reads plain heads, and gives up on the rest', () => {
     const fact = '  - claim: x\n    cite: a.txt:1\n';
-    const taken = ['facts:\n', '# c\ntitle: T\nsources: ../articles   # c\n\nfacts:   # list\n', "title: 'It''s'\r\nfacts:\r\n", 'sources: "a b"\ntitle: x\nfacts:\n'];
-    const givesUp = ['title: 12\nfacts:\n', 'title: T\ntitle: U\nfacts:\n', 'Title: T\nfacts:\n', 'title: >\n  folded\nfacts:\n', 'title: a\n  continued\nfacts:\n', 'title:\nfacts:\n', '"title": T\nfacts:\n'];
+    const taken = ['facts:\n', '# c\ntitle: T\nsources: ../articles   # c\n\nfacts:   # list\n', "title: 'It''s'\r\nfacts:\r\n", 'sources: "a b"\ntitle: x\nfacts:\n', 'title: >\n  folded\n  title\nfacts:\n'];
+    const givesUp = ['title: 12\nfacts:\n', 'title: T\ntitle: U\nfacts:\n', 'Title: T\nfacts:\n', 'title: a\n  continued\nfacts:\n', 'title:\nfacts:\n', '"title": T\nfacts:\n'];
     for (const head of taken) assert.ok(compareChunks(head + fact, JSON.stringify(head)).head, `expected the scanner to read ${JSON.stringify(head)}`);
     for (const head of givesUp) assert.ok(!compareChunks(head + fact, JSON.stringify(head)).head, `expected the scanner to give up on ${JSON.stringify(head)}`);
   });
 
   it('gives the same result as the yaml package on the samples, or gives up', () => {
     for (const b of bases) compareChunks(b.text, b.name);
+  });
+
+  it('reads every fact of the sample sheet, written as people write (folded claims and notes)', () => {
+    const { scanned, chunks, head } = compareChunks(bases.find((b) => b.name === 'reykjavik.facts.yaml')!.text, 'reykjavik.facts.yaml');
+    assert.equal(scanned, chunks);
+    assert.ok(head);
   });
 
   it('reads the plain shapes people write, and gives up on the rest', () => {
@@ -68,9 +74,18 @@ describe('Fact scanner', function () {
       '- claim: x\n  note: "a: b"\n  cite:\n    - line: 012\n      file: "a b.txt"\n      quote: \'it\'\'s # not a comment\'\n',
       '  -   claim: wide\n      cite: x.txt:1\n',
       '  - claim: x\n    cite:\n      - file: a.txt\n        line: 0\n',
+      '  - claim: >-\n      folded\n      text\n    cite: x.txt:1\n',
+      '  - claim: |\n      literal\n\n        lines\n    note: >\n      kept end\n    cite:\n      - file: a.txt\n        line: 2\n        quote: >-\n          a long quote\n          over two lines\n',
+      '  - claim: >-\r\n      crlf\r\n      folded\r\n    cite: x.txt:1\r\n',
+      '  - claim: >-\n      ends the chunk\n    cite:\n      - file: a.txt\n        line: 2\n        quote: |-\n          last',
     ];
     const givesUp = [
-      '  - claim: >-\n      folded\n    cite: x.txt:1\n',
+      '  - claim: >+\n      kept\n\n    cite: x.txt:1\n',
+      '  - claim: >2\n        indented\n    cite: x.txt:1\n',
+      '  - claim: > # comment\n      folded\n    cite: x.txt:1\n',
+      '  - claim: >-\n\n      after a blank line\n    cite: x.txt:1\n',
+      '  - claim: >-\n    cite: x.txt:1\n',
+      '  - claim: >-\n        deep\n      shallower\n    cite: x.txt:1\n',
       '  - claim: plain\n      continued\n    cite: x.txt:1\n',
       '  - claim: x\n    cite: x.txt:1\n    claim: again\n',
       '  - claim: x\n    Cite: x.txt:1\n',

@@ -89,7 +89,7 @@ class FactScanner {
     let title: ScalarValue | undefined;
     let sources: ScalarValue | undefined;
     let facts = false;
-    for (let line = this.contentLine(0); line; line = this.contentLine(line.next)) {
+    for (let line = this.contentLine(0); line; ) {
       if (line.first !== line.start || facts) return GIVE_UP;
       const field = this.field(line, line.start);
       if (!field) return GIVE_UP;
@@ -97,11 +97,13 @@ class FactScanner {
         // Nothing after `facts:` but a comment (the space before `#` was skipped already).
         if (field.valueStart < line.end && this.text.charCodeAt(field.valueStart) !== 35) return GIVE_UP;
         facts = true;
+        line = this.contentLine(line.next);
       } else if (field.key === 'title' || field.key === 'sources') {
-        const value = this.scalarField(field);
-        if (!value || (field.key === 'title' ? title : sources)) return GIVE_UP;
-        if (field.key === 'title') title = value;
-        else sources = value;
+        const read = this.scalarField(field);
+        if (!read || (field.key === 'title' ? title : sources)) return GIVE_UP;
+        if (field.key === 'title') title = read.value;
+        else sources = read.value;
+        line = this.contentLine(read.next);
       } else {
         return GIVE_UP;
       }
@@ -131,8 +133,9 @@ class FactScanner {
         case 'id':
         case 'claim':
         case 'note': {
-          const value = this.scalarField(field);
-          if (!value) return GIVE_UP;
+          const read = this.scalarField(field);
+          if (!read) return GIVE_UP;
+          const value = read.value;
           if (field.key === 'id') {
             if (id) return GIVE_UP;
             id = value;
@@ -144,7 +147,7 @@ class FactScanner {
             note = value;
           }
           last = value.span.end;
-          next = this.contentLine(field.line.next);
+          next = this.contentLine(read.next);
           break;
         }
         case 'tags': {
@@ -190,10 +193,68 @@ class FactScanner {
     return { key: text.slice(at, i), keyStart: at, valueStart: skipSpaces(text, i + 1, line.end), line };
   }
 
-  /** A one-line text value that ends its line (a comment may follow). */
-  private scalarField(field: Field): ScalarValue | undefined {
+  /**
+   * A text value: one line (a comment may follow it), or a folded or literal
+   * block scalar (`>`, `>-`, `|`, `|-`) on the lines below. `next` is where
+   * the lines after it start.
+   */
+  private scalarField(field: Field): { value: ScalarValue; next: number } | undefined {
+    const c = this.text.charCodeAt(field.valueStart);
+    if (c === 62 /* > */ || c === 124 /* | */) return this.blockScalar(field);
     const scalar = this.scalar(field.valueStart, field.line.end, false);
-    return scalar && typeof scalar.resolved === 'string' && this.restIsComment(scalar.span.end, field.line.end) ? scalar.value : undefined;
+    return scalar && typeof scalar.resolved === 'string' && this.restIsComment(scalar.span.end, field.line.end) ? { value: scalar.value, next: field.line.next } : undefined;
+  }
+
+  /**
+   * A block scalar as a mapping value: the header alone on its line (no
+   * indentation digit, no `+`, nothing after it), then lines indented more
+   * than the key, the first of them not empty. The `yaml` package resolves
+   * the value.
+   */
+  private blockScalar(field: Field): { value: ScalarValue; next: number } | undefined {
+    const text = this.text;
+    const line = field.line;
+    const at = field.valueStart;
+    let headerEnd = at + 1;
+    if (text.charCodeAt(headerEnd) === 45 /* - */) headerEnd++;
+    if (headerEnd !== line.end || line.next >= this.end) return undefined;
+    const indent = field.keyStart - line.start;
+    let contentIndent = -1;
+    let contentEnd = line.next;
+    for (let pos = line.next; pos < this.end; ) {
+      const l = this.lineAt(pos);
+      if (l.first === l.end) {
+        if (contentIndent < 0) return undefined; // Empty lines first: the yaml package decides.
+        pos = l.next;
+        continue;
+      }
+      const column = l.first - l.start;
+      if (contentIndent < 0) contentIndent = column;
+      if (column < contentIndent) break;
+      contentEnd = l.next;
+      pos = l.next;
+    }
+    if (contentIndent <= indent) return undefined;
+    // What follows must be back at the key's indentation or less (checked by the caller), not in between.
+    const after = this.contentLine(contentEnd);
+    if (after && after.first - after.start > indent) return undefined;
+    const newline = text.slice(line.end, line.next);
+    const token = {
+      type: 'block-scalar',
+      offset: at,
+      indent,
+      props: [
+        { type: 'block-scalar-header', offset: at, indent, source: text.slice(at, headerEnd) },
+        { type: 'newline', offset: line.next - newline.length, indent, source: newline },
+      ],
+      source: text.slice(line.next, contentEnd),
+    } as CST.BlockScalar;
+    let failed = false;
+    const resolved = CST.resolveAsScalar(token, true, () => (failed = true));
+    if (failed) return undefined;
+    let end = resolved.range[1];
+    while (end > at && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    return { value: { value: resolved.value, span: { start: at, end }, style: 'block', inFlow: false, editable: true }, next: contentEnd };
   }
 
   /**
@@ -345,9 +406,12 @@ class FactScanner {
     for (;;) {
       const field = this.field(current, keyAt);
       if (!field) return undefined;
+      let next = current.next;
       if (field.key === 'file' || field.key === 'quote') {
-        const value = this.scalarField(field);
-        if (!value) return undefined;
+        const read = this.scalarField(field);
+        if (!read) return undefined;
+        const value = read.value;
+        next = read.next;
         if (field.key === 'file') {
           if (file || value.value.trim() === '') return undefined;
           file = value;
@@ -366,7 +430,7 @@ class FactScanner {
       } else {
         return undefined;
       }
-      current = this.contentLine(current.next);
+      current = this.contentLine(next);
       if (!current || current.first - current.start !== column || this.text.charCodeAt(current.first) === 45) break;
       keyAt = current.first;
     }
