@@ -4,14 +4,15 @@
  * shape of a fact, building the sheet model directly, without YAML nodes.
  *
  * It accepts only facts that are plainly valid and plainly written: block
- * mappings with the known keys, one-line plain or quoted scalars, a one-line
- * flow list of tags, citations as a block list (or one mapping, or one
- * `FILE:LINE` string), comments and blank lines. Scalars are resolved by the
- * `yaml` package's own core-schema tests and quoted-scalar resolver. For
- * anything else — multi-line or block scalars, flow collections other than
- * tags, unusual indentation, quoted keys, duplicate or unknown keys, values
- * that are not text, anything that would be a diagnostic — it returns
- * undefined and the fact is parsed by the `yaml` package (`parseFacts`).
+ * mappings with the known keys, one-line plain or quoted scalars, folded and
+ * literal block scalars, a one-line flow list of tags, citations as a block
+ * list (or one mapping, or one `FILE:LINE` string), comments and blank
+ * lines. Scalars are resolved by the `yaml` package's own core-schema tests
+ * and scalar resolvers. For anything else — multi-line plain or quoted
+ * scalars, flow collections other than tags, unusual indentation, quoted
+ * keys, duplicate or unknown keys, values that are not text, anything that
+ * would be a diagnostic — it returns undefined and the fact is parsed by the
+ * `yaml` package (`parseFacts`).
  * A test checks it against that path on the samples, generated sheets and
  * thousands of random edits.
  */
