@@ -67,7 +67,7 @@ export function dependenciesOf(citations: readonly CitationCheck[], sourcesDir: 
 
 /** Parses and checks a fact sheet. Never throws on bad input. */
 export function checkSheet(sheetPath: string, text: string, store: SourceStore, options: CheckOptions): SheetCheck {
-  return new SheetChecker(store, options).check(sheetPath, text);
+  return new SheetChecker(store, options, false).check(sheetPath, text);
 }
 
 type ParsedFacts = ReturnType<typeof parseFacts>;
@@ -103,6 +103,8 @@ export class SheetChecker {
   constructor(
     private readonly store: SourceStore,
     private readonly options: CheckOptions,
+    /** Keep each fact's result for the next check (false for a checker used once). */
+    private readonly keep = true,
   ) {}
 
   check(sheetPath: string, text: string): SheetCheck {
@@ -131,9 +133,9 @@ export class SheetChecker {
     const parsedFacts: Fact[] = [];
     let count = 0;
     for (const span of layout.chunks) {
-      const key = text.slice(span.start, span.end);
+      const key = this.keep ? text.slice(span.start, span.end) : '';
       // A result is moved in place, so it serves one chunk only (two facts can read the same).
-      const kept = this.cache.get(key);
+      const kept = this.keep ? this.cache.get(key) : undefined;
       if (kept && kept.round !== round && this.fresh(kept)) {
         const moved = moveChunk(kept, span.start, count);
         moved.round = round;
@@ -155,7 +157,7 @@ export class SheetChecker {
       if ('parsed' in part) {
         result = this.checkChunk(checker, part.span, part.parsed);
         result.round = round;
-        this.cache.set(part.key, result);
+        if (this.keep) this.cache.set(part.key, result);
       } else {
         result = part;
       }

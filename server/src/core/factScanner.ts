@@ -25,6 +25,9 @@ import type { Span } from './types';
 /** Characters a plain scalar may not start with (YAML 1.2 indicators, and space). */
 const INDICATOR = new Set([...'-?:,[]{}#&*!|>\'"%@` ']);
 
+/** Every key of the format (sheet, fact, citation); no string is made for a key read. */
+const KEYS = ['title', 'sources', 'facts', 'id', 'claim', 'tags', 'note', 'cite', 'file', 'line', 'quote'] as const;
+
 /** Gives up on the fast path. */
 const GIVE_UP = undefined;
 
@@ -56,7 +59,7 @@ export function scanHead(text: string, headEnd: number): { title?: ScalarValue; 
 }
 
 /** The value of a field on its key's line. */
-type Field = { readonly key: string; readonly keyStart: number; readonly valueStart: number; readonly line: Line };
+type Field = { readonly key: (typeof KEYS)[number]; readonly keyStart: number; readonly valueStart: number; readonly line: Line };
 
 class FactScanner {
   constructor(
@@ -180,7 +183,7 @@ class FactScanner {
     return { index, span: { start: keyStart, end: last }, marker: { start: dash, end: dash + 1 }, id, claim, note, tags: tags ?? [], citations };
   }
 
-  /** `key:` at `at`, then spaces; the key must be lowercase letters. */
+  /** `key:` at `at`, then spaces; the key must be one the format knows (any other is left to the yaml path). */
   private field(line: Line, at: number): Field | undefined {
     const text = this.text;
     let i = at;
@@ -191,7 +194,8 @@ class FactScanner {
     }
     if (i === at || text.charCodeAt(i) !== 58 /* : */) return undefined;
     if (i + 1 < line.end && text.charCodeAt(i + 1) !== 32) return undefined;
-    return { key: text.slice(at, i), keyStart: at, valueStart: skipSpaces(text, i + 1, line.end), line };
+    const key = KEYS.find((k) => k.length === i - at && text.startsWith(k, at));
+    return key === undefined ? undefined : { key, keyStart: at, valueStart: skipSpaces(text, i + 1, line.end), line };
   }
 
   /**
