@@ -4,6 +4,7 @@
  * normalized text keeps a map back to the original offsets so that a match
  * in normalized text can be shown on the source's own characters.
  */
+import { lastAtOrBefore } from './text';
 
 /** Normalized text with a map back to the original text's offsets. */
 export interface NormalizedText {
@@ -58,14 +59,7 @@ class SegmentMap implements NormalizedText {
   ) {}
 
   private segmentOf(i: number): number {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.norm[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.norm, i, this.count);
   }
 
   startOf(i: number): number {
@@ -79,15 +73,9 @@ class SegmentMap implements NormalizedText {
   }
 
   indexAt(offset: number): number {
-    // The last segment starting at or before `offset`.
-    let lo = 0;
-    let hi = this.count - 1;
     if (this.count === 0 || offset <= this.orig[0]) return 0;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.orig[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last segment starting at or before `offset`.
+    const lo = lastAtOrBefore(this.orig, offset, this.count);
     const inside = offset - this.orig[lo];
     const nextNorm = lo + 1 < this.count ? this.norm[lo + 1] : this.text.length;
     if (inside === 0) return this.norm[lo];

@@ -9,6 +9,18 @@ export interface Position {
   readonly character: number;
 }
 
+/** The last index `k < count` with `sorted[k] <= x` (binary search), or 0 when there is none. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, x: number, count = sorted.length): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Line starts of a text, with lines ending at `\n`, `\r\n` or a lone `\r`.
  * Converts offsets to zero-based positions and back.
@@ -57,14 +69,7 @@ export class LineIndex {
 
   /** Zero-based line of an offset. */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   positionAt(offset: number): Position {
