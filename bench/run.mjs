@@ -140,11 +140,12 @@ const PEERS = [
   { id: 'floor', mod: floor, script: 'peers/floor.mjs', label: `floor: read files + yaml ${floor.version} parseDocument` },
 ];
 
-/** One contestant of the fresh-process rounds: `run` gives {ms, rssMB, ...}; `done` turns the runs into a row. */
+/** One contestant of the fresh-process rounds: `run` gives {ms, rssMB, ...}; `row` gives what its row adds to the timings. */
 const contestants = [];
 if (!args.skipCheck) {
   contestants.push({
     id: 'ours.check.cold',
+    group: 'ours',
     name: 'fact-notes check (cold, fresh process)',
     label: 'fact-notes check, cold (fresh process)',
     async prepare() {
@@ -159,11 +160,12 @@ if (!args.skipCheck) {
       const q = quality(runs.at(-1).report);
       const note = `${q.brokenFlagged}/${q.broken} broken citations flagged, ${q.diagnosticsElsewhere} diagnostics elsewhere; ${runs.at(-1).report.citations} citations seen`;
       if (q.brokenFlagged !== q.broken || q.diagnosticsElsewhere) notes.push(`ours (check): ${note}; missed by kind ${JSON.stringify(q.missedByKind)}; codes ${JSON.stringify(q.codes)}`);
-      return { group: 'ours', note, quality: q };
+      return { note, quality: q };
     },
   });
   contestants.push({
     id: 'ours.check.warmCache',
+    group: 'ours',
     name: 'fact-notes check --cache (warm cache)',
     get label() {
       return `fact-notes check ${cacheFlag}, cache warm (fresh process)`;
@@ -177,7 +179,7 @@ if (!args.skipCheck) {
       const cold = rows.find((r) => r.id === 'ours.check.cold');
       const q = quality(runs.at(-1).report);
       if (cold?.quality && JSON.stringify(q) !== JSON.stringify(cold.quality)) notes.push(`ours (check ${cacheFlag}): results differ from the cold run: ${JSON.stringify(q)}`);
-      return { group: 'ours' };
+      return {};
     },
   });
 }
@@ -186,6 +188,7 @@ if (!args.skipPeers) {
     let last;
     contestants.push({
       id: `${p.id}.process`,
+      group: 'peer',
       name: `${p.label} (fresh process)`,
       label: `${p.label}, fresh process`,
       async run() {
@@ -196,7 +199,7 @@ if (!args.skipPeers) {
       },
       row(runs) {
         const { ms: _ms, ...detail } = last;
-        return { group: 'peer', note: `${Object.entries(detail).map(([k, v]) => `${k} ${v}`).join(', ')}; work inside the process ${percentile(runs.map((r) => r.inner), 50).toFixed(0)} ms` };
+        return { note: `${Object.entries(detail).map(([k, v]) => `${k} ${v}`).join(', ')}; work inside the process ${percentile(runs.map((r) => r.inner), 50).toFixed(0)} ms` };
       },
     });
   }
@@ -231,21 +234,20 @@ if (contestants.length > 0) {
         notes.push(c.skip);
         continue;
       }
-      const group = c.id.startsWith('ours') ? 'ours' : 'peer';
       if (failed.has(c.id)) {
-        errorRow(c.id, group, c.label, failed.get(c.id));
+        errorRow(c.id, c.group, c.label, failed.get(c.id));
         continue;
       }
       try {
         const rs = runs.get(c.id);
-        const { group: g, ...extra } = c.row(rs);
+        const extra = c.row(rs);
         rows.push({
-          id: c.id, group: g, label: c.label, unit: 'ms',
+          id: c.id, group: c.group, label: c.label, unit: 'ms',
           value: percentile(rs.map((r) => r.ms), 50), p95: percentile(rs.map((r) => r.ms), 95), n: rs.length,
           peakRssMB: percentile(rs.map((r) => r.rssMB), 50), ...extra,
         });
       } catch (e) {
-        errorRow(c.id, group, c.label, e);
+        errorRow(c.id, c.group, c.label, e);
       }
     }
   });

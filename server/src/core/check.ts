@@ -114,7 +114,7 @@ export class SheetChecker {
       const parsed = parseWhole(text);
       const sourcesDir = sourcesDirOf(sheetPath, parsed.sheet);
       const checker = new CitationChecker(this.store, this.options, sourcesDir);
-      this.prefetch(parsed.sheet.facts, sourcesDir);
+      this.readAhead(parsed.sheet.facts, sourcesDir);
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
       return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(diagnostics, this.options), citations, sourcesDir };
@@ -148,7 +148,7 @@ export class SheetChecker {
         count += parsed.facts.length;
       }
     }
-    this.prefetch(parsedFacts, sourcesDir);
+    this.readAhead(parsedFacts, sourcesDir);
     const facts: Fact[] = [];
     const citations: CitationCheck[] = [];
     const diagnostics: FactDiagnostic[] = [...head.diagnostics];
@@ -173,7 +173,7 @@ export class SheetChecker {
   }
 
   /** Reads the sources these facts cite ahead, together, where the store does that. */
-  private prefetch(facts: readonly Fact[], sourcesDir: string): void {
+  private readAhead(facts: readonly Fact[], sourcesDir: string): void {
     if (!this.store.readsAhead || facts.length === 0) return;
     const paths = new Set<string>();
     for (const fact of facts) {

@@ -89,8 +89,8 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
   if (parts.length === 0) return { kind: 'none' };
   if (lines && options.fastPaths !== false) {
     // Most quotes are copied verbatim: a plain search finds them without normalizing.
-    const verbatim = verbatimMatch(source, quote, lines) ?? patternMatch(source, quote, lines);
-    if (verbatim) return { kind: 'exact', match: verbatim };
+    const found = verbatimMatch(source, quote, lines) ?? matchAsNormalized(source, quote, lines);
+    if (found) return { kind: 'exact', match: found };
   }
   // Then the cited lines alone are normalized: most other quotes are found there.
   const cited = lines ? citedRegion(source, lines) : undefined;
@@ -166,7 +166,7 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
  * that cross a line end or differ only in typography. Undefined when that
  * cannot be told this way (the normalized search then decides).
  */
-function patternMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
   if (quote.parts.length !== 1 || !findableWithoutNormalizing(quote.parts[0])) return undefined;
   const span = source.lineSpan(lines.first, lines.last);
   if (!isNfc(source.text.slice(span.start, span.end))) return undefined;

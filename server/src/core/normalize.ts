@@ -158,7 +158,7 @@ export function normalizeWithMap(text: string, base = 0): NormalizedText {
  * with `..` in it, which an ellipsis could stand for in the middle.
  */
 export function findableWithoutNormalizing(q: string): boolean {
-  return q.length > 0 && !q.includes('..') && !q.includes('\u2026');
+  return q.length > 0 && !q.includes('..');
 }
 
 /**

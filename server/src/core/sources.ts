@@ -10,8 +10,9 @@ import { decodeSource, decodeTogether, LineIndex, type Decoded } from './text';
 import type { Span } from './types';
 
 
-/** Names in the user's locale's order (as `localeCompare`, with one collator for all). */
-const byName = new Intl.Collator().compare;
+/** Names in the user's locale's order (as `localeCompare`, with one collator, made when first needed). */
+let collator: Intl.Collator | undefined;
+const byName = (a: string, b: string): number => (collator ??= new Intl.Collator()).compare(a, b);
 
 interface Listing {
   readonly names: string[];
