@@ -89,7 +89,8 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
   if (parts.length === 0) return { kind: 'none' };
   if (lines && options.fastPaths !== false) {
     // Most quotes are copied verbatim: a plain search finds them without normalizing.
-    const found = verbatimMatch(source, quote, lines) ?? matchAsNormalized(source, quote, lines);
+    const span = source.lineSpan(lines.first, lines.last);
+    const found = verbatimMatch(source, quote, lines, span) ?? matchAsNormalized(source, quote, span);
     if (found) return { kind: 'exact', match: found };
   }
   // Then the cited lines alone are normalized: most other quotes are found there.
@@ -137,12 +138,11 @@ function maxErrors(pattern: string, tolerance: number): number {
 }
 
 /**
- * The quote found as it is on the cited lines, in one of its verbatim forms
+ * The quote found as it is on the cited lines (`span`), in one of its verbatim forms
  * (see {@link PreparedQuote}); then no normalizing is needed.
  */
-function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange, span: Span): Candidate | undefined {
   if (quote.verbatim.length === 0) return undefined;
-  const span = source.lineSpan(lines.first, lines.last);
   const cited = source.text.slice(span.start, span.end);
   // The leftmost of the forms found, as the normalized search would find it.
   let at = -1;
@@ -161,15 +161,15 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
 }
 
 /**
- * The quote on the cited lines found as it would be once they are
+ * The quote on the cited lines (`span`) found as it would be once they are
  * normalized, without normalizing them (see {@link findNormalized}): quotes
  * that cross a line end or differ only in typography. Undefined when that
  * cannot be told this way (the normalized search then decides).
  */
-function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+function matchAsNormalized(source: SourceText, quote: PreparedQuote, span: Span): Candidate | undefined {
   if (quote.parts.length !== 1 || !findableWithoutNormalizing(quote.parts[0])) return undefined;
-  const span = source.lineSpan(lines.first, lines.last);
-  if (!isNfc(source.text.slice(span.start, span.end))) return undefined;
+  // The cited lines are in NFC when the whole text is (known once per source), or on their own.
+  if (!source.isNfc && !isNfc(source.text.slice(span.start, span.end))) return undefined;
   const found = findNormalized(source.text, quote.parts[0], span.start, span.end);
   if (!found) return undefined;
   const { start, end } = found;
