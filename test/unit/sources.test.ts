@@ -151,7 +151,8 @@ describe('sources', () => {
   describe('"did you mean"', () => {
     it('suggests the same files as comparing the name with every file in the folder', () => {
       const names: string[] = [];
-      for (let i = 0; i < 300; i++) names.push(`a${String(i).padStart(4, '0')}.txt`);
+      // Large enough that names one edit away are looked up rather than scanned for (both are compared here).
+      for (let i = 0; i < 2000; i++) names.push(`a${String(i).padStart(4, '0')}.txt`);
       names.push('b0001.txt', 'notes.md', 'A0012.txt', 'a0012.TXT');
       for (const n of names) ws.current.write(`articles/${n}`, 'x\n');
       const store = new SourceStore(nodeFileSystem, ws.current.root, DEFAULT_OPTIONS.maxSourceBytes);
@@ -166,7 +167,7 @@ describe('sources', () => {
       };
       let seed = 9;
       const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-      const queries = ['a012.txt', 'a0012.txt', 'a00012.txt', 'b001.txt', 'note.md', 'zzz', 'a0299.tx', 'A012.txt'];
+      const queries = ['a012.txt', 'a0012.txt', 'a00012.txt', 'b001.txt', 'note.md', 'zzz', 'a0299.tx', 'A012.txt', 'a0012.TXT', 'a1999.txtt', 'a199.txt', 'a0012-a-much-longer-name.txt'];
       for (let i = 0; i < 200; i++) {
         const n = names[Math.floor(next() * names.length)];
         const at = Math.floor(next() * n.length);
