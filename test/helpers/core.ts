@@ -33,6 +33,7 @@ export const {
   isInside,
   locateQuote,
   nodeFileSystem,
+  isNfc,
   normalizeText,
   normalizeWithMap,
   buildMap,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SourceText, buildMap, locateQuote, normalizeText, normalizeWithMap, prepareQuote, type Candidate, type QuoteLocation } from '../helpers/core';
+import { SourceText, buildMap, isNfc, locateQuote, normalizeText, normalizeWithMap, prepareQuote, type Candidate, type QuoteLocation } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { covered, joinLines, offsetOf } from '../helpers/text';
 import { useTempWorkspace } from '../helpers/workspace';
@@ -91,6 +91,22 @@ describe('quote matching', () => {
         fast++;
       }
       assert.ok(fast > 1000, `only ${fast} exact matches`);
+    });
+
+    it('tells whether text is in NFC as String.normalize does, on random texts of typeset and combining characters', () => {
+      const units = ['a', 'E', ' ', '\n', '\u00e9', '\u00c5', '\u01b5', '\u02c6', '\u0301', '\u0308', '\u0340', '\u037e', '\u2000', '\u2001', '\u2002', '\u2014', '\u2019', '\u201c', '\u2026', '\u202f', '\u212b', '\u1100', '\u1161', '\uac00', '\u11a8', '\ud83d\ude00', '\ud83d'];
+      let seed = 11;
+      const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+      for (let i = 0; i < 3000; i++) {
+        let text = '';
+        for (let k = next(12); k >= 0; k--) text += units[next(units.length)];
+        assert.equal(isNfc(text), text.normalize('NFC') === text, JSON.stringify(text));
+      }
+      for (let c = 0; c <= 0xffff; c++) {
+        const ch = String.fromCharCode(c);
+        assert.equal(isNfc(ch), ch.normalize('NFC') === ch, `U+${c.toString(16)}`);
+        assert.equal(isNfc(`A${ch}`), `A${ch}`.normalize('NFC') === `A${ch}`, `A U+${c.toString(16)}`);
+      }
     });
 
     it('matches non-breaking spaces and runs of spaces in either side', () => {

@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { LineIndex, decodeSource, decodeTogether, encodeText, excerpt, type Position, type Decoded, type Encoding } from './text';
-export { buildMap, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
+export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } from './fileSystem';
 export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from './sources';
 export { parseSheet, parseWhole, splitSheet, type SheetLayout, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';

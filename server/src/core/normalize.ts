@@ -141,7 +141,6 @@ class Builder {
 
 /** Segments that NFC may compose: a base character and its marks. */
 const SEGMENT = /\P{M}\p{M}*|\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Normalizes `text`, mapping every output unit to the original offsets
@@ -203,9 +202,18 @@ function isLiteral(c: number): boolean {
   return c !== 0x20 && c !== 0x27 && c !== 0x22 && c !== 0x2d && c !== 0x2e;
 }
 
-/** Whether text is in NFC already (always for ASCII). */
+/**
+ * Text made only of characters that are in NFC whatever stands around them:
+ * none has a canonical decomposition or composes with the character before it
+ * (below U+0300: ASCII, Latin-1 and the other precomposed Latin letters and
+ * spacing modifiers; U+2002-U+206F: the spaces, dashes, quotes and ellipsis
+ * of typeset text). Such text is in NFC without asking ICU, which copies it.
+ */
+const STABLE_UNDER_NFC = /^[\x00-\u02ff\u2002-\u206f]*$/;
+
+/** Whether text is in NFC already. */
 export function isNfc(text: string): boolean {
-  return ASCII.test(text) || text.normalize('NFC') === text;
+  return STABLE_UNDER_NFC.test(text) || text.normalize('NFC') === text;
 }
 
 /** Normalizes a quote for comparison (no offset map); `nfc` when the caller knows whether it is in NFC. */
