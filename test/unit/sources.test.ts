@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import { DEFAULT_OPTIONS, SourceStore, checkSheet, decodeSource, decodeTogether, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
+import { DEFAULT_OPTIONS, LineIndex, SourceStore, checkSheet, decodeSource, decodeTogether, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { CountingFileSystem } from '../helpers/countingFs';
 import { covered, joinLines } from '../helpers/text';
@@ -37,6 +37,16 @@ describe('sources', () => {
       ['lone CR line ends', Buffer.from(LINES.join('\r') + '\r', 'utf8')],
       ['mixed line ends and no final line end', Buffer.from(`${LINES[0]}\r\n${LINES[1]}\r${LINES[2]}\n${LINES[3]}`, 'utf8')],
     ];
+
+    it('indexes the lines of texts of any length, one after another, as a plain split does', () => {
+      for (const count of [1, 2, 1023, 1024, 1025, 5000, 3]) {
+        const text = Array.from({ length: count }, (_, i) => 'x'.repeat(i % 7)).join('\n');
+        const index = new LineIndex(text);
+        const expected: number[] = [0];
+        for (let i = 0; i < text.length; i++) if (text[i] === '\n') expected.push(i + 1);
+        assert.deepEqual([...index.starts], expected, `${count} lines`);
+      }
+    });
 
     for (const [name, bytes] of variants) {
       it(`reads ${name} with the same line numbers`, () => {
@@ -97,11 +107,13 @@ describe('sources', () => {
         Buffer.from([0xff, 0xfe, 0x61, 0x00]),
         Buffer.from('nul\0byte'),
         Buffer.from('last line without end é'),
+        Buffer.from('holds the separator \ufdd0 itself'),
+        new Uint8Array(Buffer.from('not a Buffer: “x”')),
       ];
       const together = decodeTogether(files);
       files.forEach((bytes, i) => {
         const alone = decodeSource(bytes);
-        const plain = i !== 3 && i !== 4 && i !== 5;
+        const plain = i !== 3 && i !== 4 && i !== 5 && i !== 7;
         assert.equal(together[i], plain && alone.ok ? alone.text : undefined, `file ${i}`);
       });
       // One invalid file: none is decoded together (each is then decoded on its own).
