@@ -1,7 +1,8 @@
 /** A file system that records every call, around another one (the real disk by default). */
 import { nodeFileSystem, type DirectoryEntry, type FileStat, type FileSystem } from './core';
 
-export type FsOperation = 'realpath' | 'stat' | 'readFile' | 'readDirectory';
+/** `open`: a file opened by readSmallFile; when it gave the bytes, that is a `readFile` too. */
+export type FsOperation = 'realpath' | 'stat' | 'open' | 'readFile' | 'readDirectory';
 
 export interface FsCall {
   readonly op: FsOperation;
@@ -26,6 +27,14 @@ export class CountingFileSystem implements FileSystem {
   readFile(p: string): Uint8Array {
     this.calls.push({ op: 'readFile', path: p });
     return this.inner.readFile(p);
+  }
+
+  readSmallFile(p: string, maxBytes: number): Uint8Array | undefined {
+    if (!this.inner.readSmallFile) return undefined;
+    this.calls.push({ op: 'open', path: p });
+    const bytes = this.inner.readSmallFile(p, maxBytes);
+    if (bytes) this.calls.push({ op: 'readFile', path: p });
+    return bytes;
   }
 
   readDirectory(p: string): DirectoryEntry[] {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { DEFAULT_OPTIONS, LineIndex, SourceStore, checkSheet, decodeSource, decodeTogether, isInside, nodeFileSystem, type FactDiagnostic } from '../helpers/core';
@@ -150,6 +151,14 @@ describe('sources', () => {
       assert.equal(d.message, 'Cannot read `big.txt`: it is 100 bytes, over the 99 bytes limit (factNotes.maxSourceBytes).');
       assert.deepEqual(counting.paths('readFile'), []);
       assert.deepEqual(checkInWorkspace(ws.current, sheetWith(['small.txt', 1]), { maxSourceBytes: 100 }).diagnostics, []);
+    });
+
+    it('refuses a named pipe as not a regular file, without waiting for a writer', function () {
+      if (process.platform === 'win32') this.skip();
+      execFileSync('mkfifo', [ws.current.path('pipe.txt')]);
+      const sheet = sheetWith(['pipe.txt', 1]);
+      const d = unreadable(checkInWorkspace(ws.current, sheet).diagnostics, sheet, 'pipe.txt');
+      assert.equal(d.message, 'Cannot read `pipe.txt`: it is not a regular file.');
     });
 
     it('refuses a directory', () => {

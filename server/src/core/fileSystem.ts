@@ -28,6 +28,12 @@ export interface FileSystem {
   /** Undefined when the path does not exist. */
   stat(path: string): FileStat | undefined;
   readFile(path: string): Uint8Array;
+  /**
+   * The bytes of a regular file of at most `maxBytes`, read at once (one
+   * open, not a stat and then a read); undefined for anything else, which
+   * {@link stat} and {@link readFile} then tell about. Optional.
+   */
+  readSmallFile?(path: string, maxBytes: number): Uint8Array | undefined;
   /** Entries of a directory; empty when it cannot be read. */
   readDirectory(path: string): DirectoryEntry[];
 }
@@ -53,6 +59,27 @@ export const nodeFileSystem: FileSystem = {
   },
   readFile(path) {
     return fs.readFileSync(path);
+  },
+  readSmallFile(path, maxBytes) {
+    let fd: number;
+    try {
+      // Non-blocking, so that opening a FIFO does not wait for a writer (it is then refused below).
+      fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    } catch {
+      return undefined;
+    }
+    try {
+      const s = fs.fstatSync(fd);
+      if (!s.isFile() || s.size > maxBytes) return undefined;
+      const bytes = Buffer.allocUnsafe(s.size);
+      let at = 0;
+      for (let n = -1; at < s.size && n !== 0; at += n) n = fs.readSync(fd, bytes, at, s.size - at, at);
+      return at === s.size ? bytes : bytes.subarray(0, at);
+    } catch {
+      return undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
   },
   readDirectory(path) {
     try {

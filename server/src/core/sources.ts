@@ -299,6 +299,8 @@ export class SourceStore {
 
   /** A source's bytes, or why it cannot be read. */
   private readBytes(realPath: string): Uint8Array | Loaded {
+    const bytes = this.fs.readSmallFile?.(realPath, this.maxSourceBytes);
+    if (bytes) return bytes;
     const stat = this.fs.stat(realPath);
     if (!stat) return { kind: 'unreadable', reason: 'it cannot be read' };
     if (stat.isDirectory) return { kind: 'unreadable', reason: 'it is a directory' };
