@@ -168,8 +168,8 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
  */
 function matchAsNormalized(source: SourceText, quote: PreparedQuote, span: Span): Candidate | undefined {
   if (quote.parts.length !== 1 || !findableWithoutNormalizing(quote.parts[0])) return undefined;
-  // The cited lines are in NFC when the whole text is (known once per source), or on their own.
-  if (!source.isNfc && !isNfc(source.text.slice(span.start, span.end))) return undefined;
+  // Only the cited lines need be in NFC (a few hundred characters, where the whole text is thousands).
+  if (!isNfc(source.text.slice(span.start, span.end))) return undefined;
   const found = findNormalized(source.text, quote.parts[0], span.start, span.end);
   if (!found) return undefined;
   const { start, end } = found;

@@ -146,10 +146,11 @@ const SEGMENT = /\P{M}\p{M}*|\p{M}+/gu;
  * Normalizes `text`, mapping every output unit to the original offsets
  * (`base` is added to them, for a slice of a larger text). For text already
  * in NFC (nearly all), the normalized text is made at once by native string
- * replacement and the map only when a match is first mapped back.
+ * replacement and the map only when a match is first mapped back. `nfc`,
+ * when the caller knows whether the text is in NFC.
  */
-export function normalizeWithMap(text: string, base = 0): NormalizedText {
-  return isNfc(text) ? new LazyMap(foldText(text), text, base) : buildMap(text, base, false);
+export function normalizeWithMap(text: string, base = 0, nfc = isNfc(text)): NormalizedText {
+  return nfc ? new LazyMap(foldText(text), text, base) : buildMap(text, base, false);
 }
 
 /**

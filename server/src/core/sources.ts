@@ -61,7 +61,7 @@ export class SourceText {
 
   /** The whole text normalized, with offsets back into it; computed once. */
   get normalized(): NormalizedText {
-    this.normalizedCache ??= normalizeWithMap(this.text);
+    this.normalizedCache ??= normalizeWithMap(this.text, 0, this.isNfc);
     return this.normalizedCache;
   }
 }
