@@ -93,6 +93,52 @@ describe('quote matching', () => {
       assert.ok(fast > 1000, `only ${fast} exact matches`);
     });
 
+    it('finds the same places in a source kept as UTF-8 bytes until needed as in its decoded text, on random texts', () => {
+      const words = ['word', 'it’s', "it's", '“q”', '"q"', 'a-b', 'a–b', 'end.', 'end…', '...', 'Cafe\u0301', 'café', 'e\u0301', '\u0301', '  ', '\u00a0', '😀', 'K', 'e', 'déjà'];
+      const seps = [' ', ' ', ' ', '  ', '\u00a0', ' \t'];
+      let seed = 17;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+      let verified = 0;
+      for (let n = 0; n < 3000; n++) {
+        const lines = Array.from({ length: 4 }, () => Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(words)).join(pick(seps)));
+        const text = lines.join('\n') + (next() < 0.5 ? '\n' : '');
+        const first = 1 + Math.floor(next() * 4);
+        const last = Math.min(4, first + Math.floor(next() * 2));
+        const from = lines.slice(next() < 0.8 ? first - 1 : 0, last).join(next() < 0.5 ? '\n' : ' ');
+        const a = Math.floor(next() * from.length);
+        let quote = from.slice(a, a + 1 + Math.floor(next() * 24)).trim();
+        if (next() < 0.3) quote = normalizeText(quote);
+        if (quote === '') continue;
+        const decoded = new SourceText('/s.txt', text);
+        const lazy = new SourceText('/s.txt', Buffer.from(text, 'utf8'));
+        assert.equal(lazy.lineCount, decoded.lineCount);
+        const prepared = prepareQuote(quote);
+        const expected = locateQuote(decoded, prepared, { first, last }, 0.2);
+        const result = locateQuote(lazy, prepared, { first, last }, 0.2);
+        const what = `${JSON.stringify(quote)} on lines ${first}-${last} of ${JSON.stringify(text)}`;
+        assert.equal(JSON.stringify(result), JSON.stringify(expected), what);
+        if (result.kind === 'exact') verified++;
+      }
+      assert.ok(verified > 1000, `only ${verified} exact matches`);
+    });
+
+    it('decodes none of a source kept as bytes where quotes are found as they are on the cited lines, and gives their spans in its text when asked', () => {
+      const text = joinLines('First line, “quoted”.', 'Second line – with a dash.', 'Third line.');
+      const source = new SourceText('/s.txt', Buffer.from(text, 'utf8'));
+      const second = locateQuote(source, prepareQuote('with a dash'), { first: 2, last: 2 }, 0.2);
+      const across = locateQuote(source, prepareQuote('dash. Third'), { first: 2, last: 3 }, 0.2);
+      assert.equal(second.kind, 'exact');
+      assert.equal(across.kind, 'exact');
+      assert.ok(source.undecodedLines(1, 3) !== undefined, 'the source was decoded');
+      assert.equal(source.lineCount, 3);
+      if (second.kind !== 'exact' || across.kind !== 'exact') return;
+      assert.deepEqual([second.match.first, second.match.last, across.match.first, across.match.last], [2, 2, 2, 3]);
+      assert.equal(text.slice(second.match.span.start, second.match.span.end), 'with a dash');
+      assert.equal(text.slice(across.match.span.start, across.match.span.end), 'dash.\nThird');
+      assert.equal(source.undecodedLines(1, 3), undefined);
+    });
+
     it('tells whether text is in NFC as String.normalize does, on random texts of typeset and combining characters', () => {
       const units = ['a', 'E', ' ', '\n', '\u00e9', '\u00c5', '\u01b5', '\u02c6', '\u0301', '\u0308', '\u0340', '\u037e', '\u2000', '\u2001', '\u2002', '\u2014', '\u2019', '\u201c', '\u2026', '\u202f', '\u212b', '\u1100', '\u1161', '\uac00', '\u11a8', '\ud83d\ude00', '\ud83d'];
       let seed = 11;

@@ -89,8 +89,7 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
   if (parts.length === 0) return { kind: 'none' };
   if (lines && options.fastPaths !== false) {
     // Most quotes are copied verbatim: a plain search finds them without normalizing.
-    const span = source.lineSpan(lines.first, lines.last);
-    const found = verbatimMatch(source, quote, lines, span) ?? matchAsNormalized(source, quote, span);
+    const found = verbatimMatch(source, quote, lines) ?? matchAsNormalized(source, quote, lines);
     if (found) return { kind: 'exact', match: found };
   }
   // Then the cited lines alone are normalized: most other quotes are found there.
@@ -137,44 +136,108 @@ function maxErrors(pattern: string, tolerance: number): number {
   return Math.floor(tolerance * pattern.length + 1e-9);
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /**
- * The quote found as it is on the cited lines (`span`), in one of its verbatim forms
- * (see {@link PreparedQuote}); then no normalizing is needed.
+ * The quote found as it is on the cited lines, in one of its verbatim forms
+ * (see {@link PreparedQuote}); then no normalizing is needed. In a source not
+ * decoded yet, the forms' UTF-8 is looked for in the lines' bytes.
  */
-function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange, span: Span): Candidate | undefined {
+function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
   if (quote.verbatim.length === 0) return undefined;
-  const cited = source.text.slice(span.start, span.end);
   // The leftmost of the forms found, as the normalized search would find it.
   let at = -1;
-  let length = 0;
+  let end = 0;
+  // (Not for a quote with surrogates: a lone one would be looked for as U+FFFD in bytes.)
+  const bytes = quote.verbatim.some((q) => SURROGATE.test(q)) ? undefined : source.undecodedLines(lines.first, lines.last);
+  if (bytes) {
+    for (const q of quote.verbatim) {
+      const i = bytes.indexOf(q);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        end = i + Buffer.byteLength(q);
+      }
+    }
+    // A combining mark right after would compose with the quote's last character (a mark's first byte is 0xCC or more).
+    if (at < 0 || (end < bytes.length && bytes[end] >= 0xcc && composesWithPrevious(bytes.toString('utf8', end, end + 4), 0))) return undefined;
+    return citedMatch(source, lines, bytes, at, end);
+  }
+  const cited = source.linesText(lines.first, lines.last);
   for (const q of quote.verbatim) {
     const i = cited.indexOf(q);
-    if (i >= 0 && (at < 0 || span.start + i < at)) {
-      at = span.start + i;
-      length = q.length;
+    if (i >= 0 && (at < 0 || i < at)) {
+      at = i;
+      end = i + q.length;
     }
   }
-  // A combining mark right after would compose with the quote's last character.
-  if (at < 0 || composesWithPrevious(source.text, at + length)) return undefined;
-  const one = lines.first === lines.last;
-  return { first: one ? lines.first : source.lineAt(at), last: one ? lines.first : source.lineAt(at + length - 1), span: { start: at, end: at + length }, errors: 0 };
+  if (at < 0 || composesWithPrevious(cited, end)) return undefined;
+  return citedMatch(source, lines, cited, at, end);
 }
 
 /**
- * The quote on the cited lines (`span`) found as it would be once they are
+ * The quote on the cited lines found as it would be once they are
  * normalized, without normalizing them (see {@link findNormalized}): quotes
  * that cross a line end or differ only in typography. Undefined when that
  * cannot be told this way (the normalized search then decides).
  */
-function matchAsNormalized(source: SourceText, quote: PreparedQuote, span: Span): Candidate | undefined {
+function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
   if (quote.parts.length !== 1 || !findableWithoutNormalizing(quote.parts[0])) return undefined;
-  // Only the cited lines need be in NFC (a few hundred characters, where the whole text is thousands).
-  if (!isNfc(source.text.slice(span.start, span.end))) return undefined;
-  const found = findNormalized(source.text, quote.parts[0], span.start, span.end);
-  if (!found) return undefined;
-  const { start, end } = found;
-  if (composesWithPrevious(source.text, end)) return undefined;
-  return { first: source.lineAt(start), last: source.lineAt(end - 1), span: { start, end }, errors: 0 };
+  const cited = source.linesText(lines.first, lines.last);
+  if (!isNfc(cited)) return undefined;
+  const found = findNormalized(cited, quote.parts[0], 0, cited.length);
+  if (!found || composesWithPrevious(cited, found.end)) return undefined;
+  return citedMatch(source, lines, cited, found.start, found.end);
+}
+
+/**
+ * A match at `[start, end)` of the cited lines' text (`cited`), or of their
+ * bytes while the source is not decoded: then its lines are counted in them
+ * and its span in the text is worked out only if asked for (a command-line
+ * check never asks for the span of a verified quote).
+ */
+function citedMatch(source: SourceText, lines: LineRange, cited: string | Buffer, start: number, end: number): Candidate {
+  const one = lines.first === lines.last;
+  if (typeof cited === 'string' && source.undecodedLines(lines.first, lines.first) === undefined) {
+    const base = source.lineSpan(lines.first, lines.first).start;
+    return { first: one ? lines.first : source.lineAt(base + start), last: one ? lines.first : source.lineAt(base + end - 1), span: { start: base + start, end: base + end }, errors: 0 };
+  }
+  // Not decoded: lines end at `\n` alone.
+  const linesBefore = (i: number): number => {
+    let n = 0;
+    for (let k = cited.indexOf('\n'); k >= 0 && k < i; k = cited.indexOf('\n', k + 1)) n++;
+    return n;
+  };
+  return new CitedMatch(source, lines.first, one ? lines.first : lines.first + linesBefore(start), one ? lines.first : lines.first + linesBefore(end - 1), cited, start, end);
+}
+
+class CitedMatch implements Candidate {
+  readonly errors = 0;
+  private spanValue: Span | undefined;
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly citedFirst: number,
+    readonly first: number,
+    readonly last: number,
+    private readonly cited: string | Buffer,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get span(): Span {
+    if (!this.spanValue) {
+      const base = this.source.lineSpan(this.citedFirst, this.citedFirst).start;
+      const { cited, start, end } = this;
+      const [s, e] = typeof cited === 'string' ? [start, end] : [cited.toString('utf8', 0, start).length, cited.toString('utf8', 0, end).length];
+      this.spanValue = { start: base + s, end: base + e };
+    }
+    return this.spanValue;
+  }
+
+  /** As a plain candidate. */
+  toJSON(): Candidate {
+    return { first: this.first, last: this.last, span: this.span, errors: this.errors };
+  }
 }
 
 /** Whether the character at `i` is a combining mark (none is below U+0300). */

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
-import { decodeSource, decodeTogether, LineIndex, type Decoded } from './text';
+import { isUtf8 } from 'node:buffer';
+import { byteLineStarts, decodeSource, decodeTogether, LineIndex, type Decoded } from './text';
 import type { Span } from './types';
 
 
@@ -23,21 +24,53 @@ interface Listing {
   readonly files: Set<string>;
 }
 
-/** A decoded source text with its line index and (lazily) its normalized form. */
+/**
+ * A source text with its line index and (lazily) its normalized form. A
+ * source read ahead by a command-line run may start as its UTF-8 bytes: most
+ * quotes are then found on their cited lines in the bytes, and the text is
+ * decoded only for what needs it (see {@link SourceText.undecodedLines}).
+ */
 export class SourceText {
-  readonly lines: LineIndex;
+  private decoded: string | undefined;
+  private lineIndex: LineIndex | undefined;
   private normalizedCache: NormalizedText | undefined;
+  /** Until the text is decoded: the file's bytes (valid UTF-8, no byte order mark, NUL or `\r`) and where each line starts in them. */
+  private bytes: Buffer | undefined;
+  private byteStarts: Int32Array | undefined;
+  /** What the source weighs in a store that keeps a budget: its length when it was made, in bytes or characters. */
+  readonly weight: number;
 
   constructor(
     /** Real absolute path. */
     readonly path: string,
-    readonly text: string,
+    /** The text, or bytes of UTF-8 with `\n` line ends only and no byte order mark or NUL (see {@link isLazyUtf8}). */
+    content: string | Buffer,
   ) {
-    this.lines = new LineIndex(text);
+    if (typeof content === 'string') this.decoded = content;
+    else this.bytes = content;
+    this.weight = content.length;
+  }
+
+  get text(): string {
+    if (this.decoded === undefined) {
+      this.decoded = this.bytes!.toString('utf8');
+      this.bytes = undefined;
+      this.byteStarts = undefined;
+    }
+    return this.decoded;
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
   }
 
   /** Lines that can be cited (1..lineCount). */
   get lineCount(): number {
+    if (this.bytes) {
+      const starts = this.byteLines();
+      // As for text: a line end at the very end opens no line that can be cited.
+      return starts[starts.length - 1] === this.bytes.length ? starts.length - 1 : starts.length;
+    }
     return this.lines.contentLineCount;
   }
 
@@ -49,6 +82,29 @@ export class SourceText {
   /** 1-based line of an offset. */
   lineAt(offset: number): number {
     return this.lines.lineAt(offset) + 1;
+  }
+
+  /**
+   * The bytes of lines `first` to `last` (1-based, existing), without the
+   * last one's line end, while the text is not decoded; undefined once it is.
+   */
+  undecodedLines(first: number, last: number): Buffer | undefined {
+    if (!this.bytes) return undefined;
+    const starts = this.byteLines();
+    const end = last < starts.length ? starts[last] - 1 : this.bytes.length;
+    return this.bytes.subarray(starts[first - 1], Math.max(starts[first - 1], end));
+  }
+
+  /** The text of lines `first` to `last` (1-based, existing) without the last one's line end: decoding just them, when the text is not. */
+  linesText(first: number, last: number): string {
+    const bytes = this.undecodedLines(first, last);
+    if (bytes) return bytes.toString('utf8');
+    const span = this.lineSpan(first, last);
+    return this.text.slice(span.start, span.end);
+  }
+
+  private byteLines(): Int32Array {
+    return (this.byteStarts ??= byteLineStarts(this.bytes!));
   }
 
   private nfc: boolean | undefined;
@@ -64,6 +120,15 @@ export class SourceText {
     this.normalizedCache ??= normalizeWithMap(this.text, 0, this.isNfc);
     return this.normalizedCache;
   }
+}
+
+/**
+ * Whether a source's bytes can be kept undecoded until needed ({@link SourceText}):
+ * valid UTF-8 without a byte order mark, NUL bytes or `\r` (whose line ends
+ * the byte line index does not count). Anything else is decoded at once.
+ */
+export function isLazyUtf8(bytes: Buffer): boolean {
+  return !(bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && bytes.indexOf(0) === -1 && bytes.indexOf(13) === -1 && isUtf8(bytes);
 }
 
 export type Resolution =
@@ -139,7 +204,7 @@ export class SourceStore {
       this.allInvalidatedAt = this.clock;
     } else {
       const l = this.loaded.get(realPath);
-      if (l?.kind === 'loaded') this.retained -= l.source.text.length;
+      if (l?.kind === 'loaded') this.retained -= l.source.weight;
       this.loaded.delete(realPath);
       this.invalidatedAt.set(realPath, this.clock);
     }
@@ -238,7 +303,7 @@ export class SourceStore {
     result = this.read(realPath);
     this.loaded.set(realPath, result);
     if (result.kind === 'loaded') {
-      this.retained += result.source.text.length;
+      this.retained += result.source.weight;
       this.evict(realPath);
     }
     return result;
@@ -252,29 +317,34 @@ export class SourceStore {
   }
 
   /**
-   * Reads sources ahead of their use, decoding the plain UTF-8 ones together
-   * as one string that each source's text is a slice of: one large string is
-   * left in place by the garbage collector, where thousands of article-sized
-   * ones would each be copied as they age. Anything unusual (a byte order
-   * mark, NUL bytes, invalid UTF-8) is decoded on its own; what cannot be read
-   * is kept with its reason, as {@link load} would: each file is read once.
+   * Reads sources ahead of their use. Plain UTF-8 with `\n` line ends (nearly
+   * every source) is kept as bytes, decoded only where it must be (see
+   * {@link SourceText}); other text is decoded together as one string that
+   * each source's text is a slice of (one large string is left in place by the
+   * garbage collector, where thousands of article-sized ones would each be
+   * copied as they age), and anything unusual (a byte order mark, NUL bytes,
+   * invalid UTF-8) on its own. What cannot be read is kept with its reason, as
+   * {@link load} would: each file is read once.
    */
   readAhead(realPaths: Iterable<string>): void {
     if (!this.readsAhead) return;
+    const keep = (p: string, loaded: Loaded): void => {
+      this.loaded.set(p, loaded);
+      if (loaded.kind === 'loaded') this.retained += loaded.source.weight;
+    };
     const batch: { path: string; bytes: Uint8Array }[] = [];
     for (const p of realPaths) {
       if (this.loaded.has(p) || this.overlay(p) !== undefined) continue;
       const bytes = this.readBytes(p);
-      if (bytes instanceof Uint8Array) batch.push({ path: p, bytes });
-      else this.loaded.set(p, bytes);
+      if (!(bytes instanceof Uint8Array)) keep(p, bytes);
+      else if (Buffer.isBuffer(bytes) && isLazyUtf8(bytes)) keep(p, { kind: 'loaded', source: new SourceText(p, bytes) });
+      else batch.push({ path: p, bytes });
     }
     if (batch.length === 0) return;
     const texts = decodeTogether(batch.map((b) => b.bytes));
     batch.forEach((b, i) => {
       const text = texts[i];
-      const loaded = text === undefined ? this.decoded(b.path, decodeSource(b.bytes)) : { kind: 'loaded' as const, source: new SourceText(b.path, text) };
-      this.loaded.set(b.path, loaded);
-      if (loaded.kind === 'loaded') this.retained += loaded.source.text.length;
+      keep(b.path, text === undefined ? this.decoded(b.path, decodeSource(b.bytes)) : { kind: 'loaded', source: new SourceText(b.path, text) });
     });
   }
 
@@ -285,7 +355,7 @@ export class SourceStore {
       if (this.retained <= this.retainChars) break;
       if (p === keep || l.kind !== 'loaded') continue;
       this.loaded.delete(p);
-      this.retained -= l.source.text.length;
+      this.retained -= l.source.weight;
     }
   }
 

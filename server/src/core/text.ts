@@ -30,6 +30,16 @@ function growInt32(a: Int32Array): Int32Array {
   return grown;
 }
 
+/** Where each line starts in UTF-8 bytes whose lines end at `\n` (the first at 0; one more after a final `\n`). */
+export function byteLineStarts(bytes: Buffer): Int32Array {
+  let k = 1;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
+    if (k === scratch.length) scratch = growInt32(scratch);
+    scratch[k++] = i + 1;
+  }
+  return scratch.slice(0, k);
+}
+
 /**
  * Line starts of a text, with lines ending at `\n`, `\r\n` or a lone `\r`.
  * Converts offsets to zero-based positions and back.
