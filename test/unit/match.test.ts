@@ -123,20 +123,20 @@ describe('quote matching', () => {
       assert.ok(verified > 1000, `only ${verified} exact matches`);
     });
 
-    it('decodes none of a source kept as bytes where quotes are found as they are on the cited lines, and gives their spans in its text when asked', () => {
+    it('decodes only the cited lines of a source kept as bytes where quotes are found on them, and gives their spans in its text when asked', () => {
       const text = joinLines('First line, “quoted”.', 'Second line – with a dash.', 'Third line.');
       const source = new SourceText('/s.txt', Buffer.from(text, 'utf8'));
       const second = locateQuote(source, prepareQuote('with a dash'), { first: 2, last: 2 }, 0.2);
       const across = locateQuote(source, prepareQuote('dash. Third'), { first: 2, last: 3 }, 0.2);
       assert.equal(second.kind, 'exact');
       assert.equal(across.kind, 'exact');
-      assert.ok(source.undecodedLines(1, 3) !== undefined, 'the source was decoded');
+      assert.ok(!source.isDecoded, 'the source was decoded');
       assert.equal(source.lineCount, 3);
       if (second.kind !== 'exact' || across.kind !== 'exact') return;
       assert.deepEqual([second.match.first, second.match.last, across.match.first, across.match.last], [2, 2, 2, 3]);
       assert.equal(text.slice(second.match.span.start, second.match.span.end), 'with a dash');
       assert.equal(text.slice(across.match.span.start, across.match.span.end), 'dash.\nThird');
-      assert.equal(source.undecodedLines(1, 3), undefined);
+      assert.ok(source.isDecoded);
     });
 
     it('tells whether text is in NFC as String.normalize does, on random texts of typeset and combining characters', () => {

@@ -136,33 +136,17 @@ function maxErrors(pattern: string, tolerance: number): number {
   return Math.floor(tolerance * pattern.length + 1e-9);
 }
 
-const SURROGATE = /[\ud800-\udfff]/;
-
 /**
  * The quote found as it is on the cited lines, in one of its verbatim forms
  * (see {@link PreparedQuote}); then no normalizing is needed. In a source not
- * decoded yet, the forms' UTF-8 is looked for in the lines' bytes.
+ * decoded yet, only the cited lines are decoded.
  */
 function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
   if (quote.verbatim.length === 0) return undefined;
+  const cited = source.linesText(lines.first, lines.last);
   // The leftmost of the forms found, as the normalized search would find it.
   let at = -1;
   let end = 0;
-  // (Not for a quote with surrogates: a lone one would be looked for as U+FFFD in bytes.)
-  const bytes = quote.verbatim.some((q) => SURROGATE.test(q)) ? undefined : source.undecodedLines(lines.first, lines.last);
-  if (bytes) {
-    for (const q of quote.verbatim) {
-      const i = bytes.indexOf(q);
-      if (i >= 0 && (at < 0 || i < at)) {
-        at = i;
-        end = i + Buffer.byteLength(q);
-      }
-    }
-    // A combining mark right after would compose with the quote's last character (a mark's first byte is 0xCC or more).
-    if (at < 0 || (end < bytes.length && bytes[end] >= 0xcc && composesWithPrevious(bytes.toString('utf8', end, end + 4), 0))) return undefined;
-    return citedMatch(source, lines, bytes, at, end);
-  }
-  const cited = source.linesText(lines.first, lines.last);
   for (const q of quote.verbatim) {
     const i = cited.indexOf(q);
     if (i >= 0 && (at < 0 || i < at)) {
@@ -170,6 +154,7 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
       end = i + q.length;
     }
   }
+  // A combining mark right after would compose with the quote's last character.
   if (at < 0 || composesWithPrevious(cited, end)) return undefined;
   return citedMatch(source, lines, cited, at, end);
 }
@@ -190,14 +175,14 @@ function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: Line
 }
 
 /**
- * A match at `[start, end)` of the cited lines' text (`cited`), or of their
- * bytes while the source is not decoded: then its lines are counted in them
- * and its span in the text is worked out only if asked for (a command-line
- * check never asks for the span of a verified quote).
+ * A match at `[start, end)` of the cited lines' text (`cited`). In a source
+ * not decoded yet its lines are counted in `cited`, and its span in the text
+ * is worked out only if asked for (a command-line check never asks for the
+ * span of a verified quote).
  */
-function citedMatch(source: SourceText, lines: LineRange, cited: string | Buffer, start: number, end: number): Candidate {
+function citedMatch(source: SourceText, lines: LineRange, cited: string, start: number, end: number): Candidate {
   const one = lines.first === lines.last;
-  if (typeof cited === 'string' && source.undecodedLines(lines.first, lines.first) === undefined) {
+  if (source.isDecoded) {
     const base = source.lineSpan(lines.first, lines.first).start;
     return { first: one ? lines.first : source.lineAt(base + start), last: one ? lines.first : source.lineAt(base + end - 1), span: { start: base + start, end: base + end }, errors: 0 };
   }
@@ -207,7 +192,7 @@ function citedMatch(source: SourceText, lines: LineRange, cited: string | Buffer
     for (let k = cited.indexOf('\n'); k >= 0 && k < i; k = cited.indexOf('\n', k + 1)) n++;
     return n;
   };
-  return new CitedMatch(source, lines.first, one ? lines.first : lines.first + linesBefore(start), one ? lines.first : lines.first + linesBefore(end - 1), cited, start, end);
+  return new CitedMatch(source, lines.first, one ? lines.first : lines.first + linesBefore(start), one ? lines.first : lines.first + linesBefore(end - 1), start, end);
 }
 
 class CitedMatch implements Candidate {
@@ -219,7 +204,6 @@ class CitedMatch implements Candidate {
     private readonly citedFirst: number,
     readonly first: number,
     readonly last: number,
-    private readonly cited: string | Buffer,
     private readonly start: number,
     private readonly end: number,
   ) {}
@@ -227,9 +211,7 @@ class CitedMatch implements Candidate {
   get span(): Span {
     if (!this.spanValue) {
       const base = this.source.lineSpan(this.citedFirst, this.citedFirst).start;
-      const { cited, start, end } = this;
-      const [s, e] = typeof cited === 'string' ? [start, end] : [cited.toString('utf8', 0, start).length, cited.toString('utf8', 0, end).length];
-      this.spanValue = { start: base + s, end: base + e };
+      this.spanValue = { start: base + this.start, end: base + this.end };
     }
     return this.spanValue;
   }

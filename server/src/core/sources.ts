@@ -28,7 +28,7 @@ interface Listing {
  * A source text with its line index and (lazily) its normalized form. A
  * source read ahead by a command-line run may start as its UTF-8 bytes: most
  * quotes are then found on their cited lines in the bytes, and the text is
- * decoded only for what needs it (see {@link SourceText.undecodedLines}).
+ * decoded only for what needs it (see {@link SourceText.linesText}).
  */
 export class SourceText {
   private decoded: string | undefined;
@@ -84,21 +84,22 @@ export class SourceText {
     return this.lines.lineAt(offset) + 1;
   }
 
-  /**
-   * The bytes of lines `first` to `last` (1-based, existing), without the
-   * last one's line end, while the text is not decoded; undefined once it is.
-   */
-  undecodedLines(first: number, last: number): Buffer | undefined {
-    if (!this.bytes) return undefined;
-    const starts = this.byteLines();
-    const end = last < starts.length ? starts[last] - 1 : this.bytes.length;
-    return this.bytes.subarray(starts[first - 1], Math.max(starts[first - 1], end));
+  /** Whether the text is decoded (it always is, unless the source was made from bytes and nothing has needed it). */
+  get isDecoded(): boolean {
+    return this.bytes === undefined;
   }
 
-  /** The text of lines `first` to `last` (1-based, existing) without the last one's line end: decoding just them, when the text is not. */
+  /**
+   * The text of lines `first` to `last` (1-based, existing) without the last
+   * one's line end; while the text is not decoded, just those lines' bytes
+   * are.
+   */
   linesText(first: number, last: number): string {
-    const bytes = this.undecodedLines(first, last);
-    if (bytes) return bytes.toString('utf8');
+    if (this.bytes) {
+      const starts = this.byteLines();
+      const start = starts[first - 1];
+      return this.bytes.toString('utf8', start, Math.max(start, last < starts.length ? starts[last] - 1 : this.bytes.length));
+    }
     const span = this.lineSpan(first, last);
     return this.text.slice(span.start, span.end);
   }
