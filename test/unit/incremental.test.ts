@@ -47,6 +47,39 @@ describe('Incremental checking', function () {
     });
   }
 
+  it('gives what a fresh check gives as whole facts are inserted, removed, swapped and repeated', () => {
+    const next = random(7);
+    let text = fs.readFileSync(path.join(samples, 'reykjavik.facts.yaml'), 'utf8');
+    const checker = new core.SheetChecker(store(), core.DEFAULT_OPTIONS);
+    checker.check(sheetPath, text);
+    let checked = 0;
+    for (let n = 0; n < 200; n++) {
+      const before = text;
+      const chunks = core.splitSheet(text)!.chunks;
+      const pick = () => chunks[Math.floor(next() * chunks.length)];
+      const a = pick();
+      const b = pick();
+      const chunkA = text.slice(a.start, a.end);
+      const r = next();
+      if (r < 0.25 && chunks.length > 2) text = text.slice(0, a.start) + text.slice(a.end); // removed
+      else if (r < 0.5) text = text.slice(0, b.start) + chunkA + text.slice(b.start); // repeated elsewhere
+      else if (r < 0.75 && a.start < b.start && a.end <= b.start) {
+        text = text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + chunkA + text.slice(b.end); // swapped
+      } else {
+        const at = a.start + Math.floor(next() * (a.end - a.start)); // one character in a fact
+        text = text.slice(0, at) + 'x' + text.slice(at);
+      }
+      // Only edits that keep the usual layout, which is what kept results serve.
+      if (!core.splitSheet(text)) {
+        text = before;
+        continue;
+      }
+      assert.equal(shape(checker.check(sheetPath, text)), shape(core.checkSheet(sheetPath, text, store(), core.DEFAULT_OPTIONS)), `after edit ${n}`);
+      checked++;
+    }
+    assert.ok(checked > 100, `only ${checked} edits kept the layout`);
+  });
+
   it('keeps two identical facts apart when an edit moves them both', () => {
     const fact = '  - claim: The same words.\n    cite:\n      - file: 002_70918c043bbcb2f4.txt\n        line: 99\n        quote: The meeting lasted about two hours.\n';
     const before = `sources: articles\nfacts:\n${fact}${fact}`;

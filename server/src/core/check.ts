@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { renderLine, renderScalar } from './edits';
 import { findExact, locateQuote, prepareQuote, type Candidate, type LineRange } from './match';
-import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type Sheet } from './sheet';
+import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
 import { excerpt } from './text';
 import {
@@ -85,6 +85,9 @@ interface ChunkResult {
   round?: number;
   /** Every source path the chunk's citations looked at; worked out when first needed. */
   deps?: readonly string[];
+  /** The chunk's text ({@link detached}) and its place in the last check, once kept. */
+  key?: string;
+  slot?: number;
 }
 
 /**
@@ -96,6 +99,8 @@ interface ChunkResult {
 export class SheetChecker {
   /** Results by chunk text, for the sources folder they were checked against. */
   private readonly cache = new Map<string, ChunkResult>();
+  /** The kept results of the last check, in text order. */
+  private order: ChunkResult[] = [];
   /** Counts checks; each result remembers the last check that used it. */
   private round = 0;
   private cacheDir = '';
@@ -111,6 +116,7 @@ export class SheetChecker {
     const layout = splitSheet(text);
     if (!layout) {
       this.cache.clear();
+      this.order = [];
       const parsed = parseWhole(text);
       const sourcesDir = sourcesDirOf(sheetPath, parsed.sheet);
       const checker = new CitationChecker(this.store, this.options, sourcesDir);
@@ -124,20 +130,36 @@ export class SheetChecker {
     const checker = new CitationChecker(this.store, this.options, sourcesDir);
     if (sourcesDir !== this.cacheDir) {
       this.cache.clear();
+      this.order = [];
       this.cacheDir = sourcesDir;
     }
     const round = ++this.round;
+    const movedSpans = new Set<Span>();
     // Kept results are moved in place and the other facts parsed; then the sources those
     // cite are read together where the store does that; then the parsed facts are checked.
     const parts: (ChunkResult | { readonly key: string; readonly span: Span; readonly parsed: ParsedFacts })[] = [];
     const parsedFacts: Fact[] = [];
     let count = 0;
+    // Where the last check's chunks are up to: an edit changes a chunk or two, and the others are
+    // found at the same place (or one further on), compared in place, without copying or hashing them.
+    let next = 0;
     for (const span of layout.chunks) {
-      const key = this.keep ? text.slice(span.start, span.end) : '';
+      let key = '';
+      let kept: ChunkResult | undefined;
+      if (this.keep) {
+        if (sameText(text, span, this.order[next])) kept = this.order[next++];
+        else if (sameText(text, span, this.order[next + 1])) {
+          kept = this.order[next + 1];
+          next += 2;
+        } else {
+          key = text.slice(span.start, span.end);
+          kept = this.cache.get(key);
+          next = kept?.slot !== undefined ? kept.slot + 1 : next + 1;
+        }
+      }
       // A result is moved in place, so it serves one chunk only (two facts can read the same).
-      const kept = this.keep ? this.cache.get(key) : undefined;
       if (kept && kept.round !== round && this.fresh(kept)) {
-        const moved = moveChunk(kept, span.start, count);
+        const moved = moveChunk(kept, span.start, count, movedSpans);
         moved.round = round;
         parts.push(moved);
         count += moved.facts.length;
@@ -152,14 +174,22 @@ export class SheetChecker {
     const facts: Fact[] = [];
     const citations: CitationCheck[] = [];
     const diagnostics: FactDiagnostic[] = [...head.diagnostics];
+    const order: ChunkResult[] = [];
     for (const part of parts) {
       let result: ChunkResult;
       if ('parsed' in part) {
         result = this.checkChunk(checker, part.span, part.parsed);
         result.round = round;
-        if (this.keep) this.cache.set(part.key, result);
+        if (this.keep) {
+          result.key = detached(part.key);
+          this.cache.set(result.key, detachStrings(result));
+        }
       } else {
         result = part;
+      }
+      if (this.keep) {
+        result.slot = order.length;
+        order.push(result);
       }
       facts.push(...result.facts);
       citations.push(...result.citations);
@@ -167,6 +197,7 @@ export class SheetChecker {
     }
     // Forget the facts that are gone (kept in place: no new map on each keystroke).
     for (const [key, result] of this.cache) if (result.round !== round) this.cache.delete(key);
+    this.order = order;
     const sheet: Sheet = { ...head.sheet, facts };
     const withIds = withDuplicateIds({ sheet, diagnostics, text });
     return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
@@ -187,9 +218,13 @@ export class SheetChecker {
   }
 
   private fresh(result: ChunkResult): boolean {
-    if (this.store.now() === result.checkedAt) return true;
+    const now = this.store.now();
+    if (now === result.checkedAt) return true;
     result.deps ??= dependenciesOf(result.citations, this.cacheDir);
-    return !result.deps.some((p) => this.store.changedSince(p, result.checkedAt));
+    if (result.deps.some((p) => this.store.changedSince(p, result.checkedAt))) return false;
+    // Still right as of now: the next check need not look at its sources again until one changes.
+    (result as Mutable<ChunkResult>).checkedAt = now;
+    return true;
   }
 
   private checkChunk(checker: CitationChecker, span: Span, parsed: ParsedFacts): ChunkResult {
@@ -209,18 +244,62 @@ export class SheetChecker {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Whether the text at `span` is a kept result's chunk text. */
+function sameText(text: string, span: Span, result: ChunkResult | undefined): boolean {
+  return result?.key !== undefined && span.end - span.start === result.key.length && text.startsWith(result.key, span.start);
+}
+
+/**
+ * A copy of a string that does not keep the string it was cut from alive. V8
+ * makes a substring of 13 or more characters a view into its parent: a kept
+ * fact whose key and values were views into the sheet's text as it was when
+ * that fact was last edited would keep that whole text in memory, one such
+ * text per edited fact (measured: about 330 KB more heap per keystroke in a
+ * 1,000-fact sheet). Joining creates a rope; cutting it flattens the rope into
+ * a new string, of which the result is a view.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** The strings of a chunk result that is kept between checks, {@link detached}. */
+function detachStrings(result: ChunkResult): ChunkResult {
+  const value = (v: ScalarValue | undefined): void => {
+    if (v) (v as Mutable<ScalarValue>).value = detached(v.value);
+  };
+  for (const fact of result.facts) {
+    value(fact.id);
+    value(fact.claim);
+    value(fact.note);
+    for (const t of fact.tags) value(t);
+    for (const c of fact.citations) {
+      value(c.file);
+      value(c.line);
+      value(c.quote);
+    }
+  }
+  for (const d of result.diagnostics) {
+    (d as Mutable<FactDiagnostic>).message = detached(d.message);
+    for (const f of d.fixes) {
+      (f as Mutable<Fix>).title = detached(f.title);
+      for (const e of f.edits) (e as Mutable<Fix['edits'][number]>).newText = detached(e.newText);
+    }
+  }
+  return result;
+}
+
 /**
  * Moves a kept chunk result to its new offset and first fact index, in place:
  * an edit moves every fact after it, and allocating them all anew on each
  * keystroke would feed the garbage collector. The sheet check that held the
  * old offsets is stale by then (a newer check of the same sheet replaces it).
  * Spans may be shared (a diagnostic on a quote uses the quote's span), so
- * each is moved once.
+ * each is moved once: `moved` holds those moved so far in this check (one
+ * set for all the chunks, not one each).
  */
-function moveChunk(result: ChunkResult, base: number, firstIndex: number): ChunkResult {
+function moveChunk(result: ChunkResult, base: number, firstIndex: number, moved: Set<Span>): ChunkResult {
   const delta = base - result.base;
   if (delta === 0 && (result.facts.length === 0 || result.facts[0].index === firstIndex)) return result;
-  const moved = new Set<Span>();
   const move = (span: Span | undefined): void => {
     if (span === undefined || delta === 0 || moved.has(span)) return;
     moved.add(span);
@@ -228,13 +307,24 @@ function moveChunk(result: ChunkResult, base: number, firstIndex: number): Chunk
     m.start += delta;
     m.end += delta;
   };
-  result.facts.forEach((fact, i) => {
+  // Plain loops, no arrays made: this runs for every fact after an edit, on every keystroke.
+  for (let i = 0; i < result.facts.length; i++) {
+    const fact = result.facts[i];
     (fact as Mutable<Fact>).index = firstIndex + i;
+    if (delta === 0) continue;
     move(fact.span);
     move(fact.marker);
-    for (const v of [fact.id, fact.claim, fact.note, ...fact.tags]) move(v?.span);
-    for (const c of fact.citations) for (const span of [c.span, c.file?.span, c.line?.span, c.quote?.span]) move(span);
-  });
+    move(fact.id?.span);
+    move(fact.claim?.span);
+    move(fact.note?.span);
+    for (const t of fact.tags) move(t.span);
+    for (const c of fact.citations) {
+      move(c.span);
+      move(c.file?.span);
+      move(c.line?.span);
+      move(c.quote?.span);
+    }
+  }
   for (const d of result.diagnostics) {
     move(d.span);
     for (const f of d.fixes) for (const e of f.edits) move(e.span);

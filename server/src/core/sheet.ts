@@ -117,8 +117,10 @@ export function splitSheet(text: string): SheetLayout | undefined {
   const chunks: Span[] = [];
   let indent = -1;
   let chunkStart = -1;
+  // Without `\r`, lines end where indexOf finds a `\n` (at the speed of memchr).
+  const lone = !text.includes('\r');
   // Scans line by line without copying: column of the first non-space, and what is there.
-  for (let pos = key.index + key[0].length; pos < text.length; pos = nextLineStart(text, pos)) {
+  for (let pos = key.index + key[0].length; pos < text.length; pos = lone ? nextLf(text, pos) : nextLineStart(text, pos)) {
     let col = pos;
     while (text.charCodeAt(col) === 32) col++;
     const c = text.charCodeAt(col);
@@ -140,6 +142,11 @@ export function splitSheet(text: string): SheetLayout | undefined {
   if (chunkStart < 0) return undefined;
   chunks.push({ start: chunkStart, end: text.length });
   return { headEnd: chunks[0].start, chunks };
+}
+
+function nextLf(text: string, pos: number): number {
+  const i = text.indexOf('\n', pos);
+  return i < 0 ? text.length : i + 1;
 }
 
 function nextLineStart(text: string, pos: number): number {

@@ -27,7 +27,7 @@ interface SheetEntry {
   check?: SheetCheck;
   /** Keeps each fact's result between checks, so an edit re-checks only what it touched. */
   checker?: SheetChecker;
-  /** Paths (real and as written) of every source the last check looked at. */
+  /** Paths (real and as written) of every source the check looked at; worked out when a source changes. */
   deps?: Set<string>;
 }
 
@@ -211,7 +211,7 @@ export class FactWorkspace {
     if (!entry.check) {
       entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
       entry.check = entry.checker.check(p, entry.text);
-      entry.deps = new Set(dependenciesOf(entry.check.citations, entry.check.sourcesDir));
+      entry.deps = undefined;
     }
     return entry.check;
   }
@@ -231,6 +231,8 @@ export class FactWorkspace {
     const keys = new Set(changed);
     const affected: string[] = [];
     for (const [p, entry] of this.sheets) {
+      // (Not worked out on each check: an edit would pay for every citation of the sheet.)
+      if (entry.check) entry.deps ??= new Set(dependenciesOf(entry.check.citations, entry.check.sourcesDir));
       const hit = entry.deps ? [...entry.deps].filter((dep) => changedAt(changed, dep)) : [];
       for (const dep of hit) keys.add(dep);
       if (!entry.deps || hit.length > 0) {
