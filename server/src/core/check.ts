@@ -246,7 +246,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Whether the text at `span` is a kept result's chunk text. */
 function sameText(text: string, span: Span, result: ChunkResult | undefined): boolean {
-  return result?.key !== undefined && span.end - span.start === result.key.length && text.startsWith(result.key, span.start);
+  // (A slice compared with === is compared natively, faster than startsWith.)
+  return result?.key !== undefined && span.end - span.start === result.key.length && text.slice(span.start, span.end) === result.key;
 }
 
 /**

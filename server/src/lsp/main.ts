@@ -9,7 +9,7 @@ import { startServer } from './server';
 // A server lives as long as the editor: let V8 keep its heap small rather than
 // grow it for speed (measured on the benchmark's workspace: 259 MB resident
 // after indexing without this, about 150-170 MB with it).
-if (!process.env.FN_NOOFS) v8.setFlagsFromString('--optimize-for-size');
+v8.setFlagsFromString('--optimize-for-size');
 
 /** Serves LSP on standard input and output until the client exits. */
 export function runStdioServer(): Promise<void> {
