@@ -165,7 +165,8 @@ export class SheetChecker {
         count += moved.facts.length;
       } else {
         const parsed = parseFacts(text, span, count);
-        parts.push({ key, span, parsed });
+        // (A chunk found in place but not fresh has no key made yet.)
+        parts.push({ key: this.keep && key === '' ? text.slice(span.start, span.end) : key, span, parsed });
         parsedFacts.push(...parsed.facts);
         count += parsed.facts.length;
       }

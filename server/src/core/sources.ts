@@ -2,11 +2,11 @@
  * Resolving a citation's `file` to a source inside the root (FORMAT.md
  * section 3) and loading sources, each at most once per store.
  */
+import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
-import { isUtf8 } from 'node:buffer';
 import { byteLineStarts, decodeSource, decodeTogether, LineIndex, type Decoded } from './text';
 import type { Span } from './types';
 
@@ -27,8 +27,8 @@ interface Listing {
 /**
  * A source text with its line index and (lazily) its normalized form. A
  * source read ahead by a command-line run may start as its UTF-8 bytes: most
- * quotes are then found on their cited lines in the bytes, and the text is
- * decoded only for what needs it (see {@link SourceText.linesText}).
+ * quotes are then found in their cited lines, decoded alone, and the whole
+ * text is decoded only for what needs it (see {@link SourceText.linesText}).
  */
 export class SourceText {
   private decoded: string | undefined;
