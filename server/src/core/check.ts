@@ -134,7 +134,6 @@ export class SheetChecker {
       this.cacheDir = sourcesDir;
     }
     const round = ++this.round;
-    const movedSpans = new Set<Span>();
     // Kept results are moved in place and the other facts parsed; then the sources those
     // cite are read together where the store does that; then the parsed facts are checked.
     const parts: (ChunkResult | { readonly key: string; readonly span: Span; readonly parsed: ParsedFacts })[] = [];
@@ -159,7 +158,7 @@ export class SheetChecker {
       }
       // A result is moved in place, so it serves one chunk only (two facts can read the same).
       if (kept && kept.round !== round && this.fresh(kept)) {
-        const moved = moveChunk(kept, span.start, count, movedSpans);
+        const moved = moveChunk(kept, span.start, count);
         moved.round = round;
         parts.push(moved);
         count += moved.facts.length;
@@ -295,44 +294,53 @@ function detachStrings(result: ChunkResult): ChunkResult {
  * an edit moves every fact after it, and allocating them all anew on each
  * keystroke would feed the garbage collector. The sheet check that held the
  * old offsets is stale by then (a newer check of the same sheet replaces it).
- * Spans may be shared (a diagnostic on a quote uses the quote's span), so
- * each is moved once: `moved` holds those moved so far in this check (one
- * set for all the chunks, not one each).
+ * Spans may be shared within a chunk (a diagnostic on a quote uses the
+ * quote's span; the parts of an escaped `FILE:LINE` use the citation's), so
+ * each is moved once: the spans moved so far in the chunk are kept in a
+ * short list (a dozen or so; cheaper to scan than a set is to fill).
  */
-function moveChunk(result: ChunkResult, base: number, firstIndex: number, moved: Set<Span>): ChunkResult {
+function moveChunk(result: ChunkResult, base: number, firstIndex: number): ChunkResult {
   const delta = base - result.base;
   if (delta === 0 && (result.facts.length === 0 || result.facts[0].index === firstIndex)) return result;
-  const move = (span: Span | undefined): void => {
-    if (span === undefined || delta === 0 || moved.has(span)) return;
-    moved.add(span);
-    const m = span as Mutable<Span>;
-    m.start += delta;
-    m.end += delta;
-  };
+  movedSpans.length = 0;
   // Plain loops, no arrays made: this runs for every fact after an edit, on every keystroke.
   for (let i = 0; i < result.facts.length; i++) {
     const fact = result.facts[i];
     (fact as Mutable<Fact>).index = firstIndex + i;
     if (delta === 0) continue;
-    move(fact.span);
-    move(fact.marker);
-    move(fact.id?.span);
-    move(fact.claim?.span);
-    move(fact.note?.span);
-    for (const t of fact.tags) move(t.span);
+    moveSpan(fact.span, delta);
+    moveSpan(fact.marker, delta);
+    moveSpan(fact.id?.span, delta);
+    moveSpan(fact.claim?.span, delta);
+    moveSpan(fact.note?.span, delta);
+    for (const t of fact.tags) moveSpan(t.span, delta);
     for (const c of fact.citations) {
-      move(c.span);
-      move(c.file?.span);
-      move(c.line?.span);
-      move(c.quote?.span);
+      moveSpan(c.span, delta);
+      moveSpan(c.file?.span, delta);
+      moveSpan(c.line?.span, delta);
+      moveSpan(c.quote?.span, delta);
     }
   }
-  for (const d of result.diagnostics) {
-    move(d.span);
-    for (const f of d.fixes) for (const e of f.edits) move(e.span);
+  if (delta !== 0) {
+    for (const d of result.diagnostics) {
+      moveSpan(d.span, delta);
+      for (const f of d.fixes) for (const e of f.edits) moveSpan(e.span, delta);
+    }
   }
   (result as Mutable<ChunkResult>).base = base;
   return result;
+}
+
+/** The spans {@link moveChunk} has moved in the chunk it is moving. */
+const movedSpans: Span[] = [];
+
+function moveSpan(span: Span | undefined, delta: number): void {
+  if (span === undefined) return;
+  for (let k = 0; k < movedSpans.length; k++) if (movedSpans[k] === span) return;
+  movedSpans.push(span);
+  const m = span as Mutable<Span>;
+  m.start += delta;
+  m.end += delta;
 }
 
 /** Applies per-code severity settings and sorts by position. */
