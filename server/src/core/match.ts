@@ -88,8 +88,10 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
   const { parts } = quote;
   if (parts.length === 0) return { kind: 'none' };
   if (lines && options.fastPaths !== false) {
-    // Most quotes are copied verbatim: a plain search finds them without normalizing.
-    const found = verbatimMatch(source, quote, lines) ?? matchAsNormalized(source, quote, lines);
+    // Most quotes are copied verbatim: a plain search of the cited lines finds them without
+    // normalizing (in a source not decoded yet, only those lines are decoded, once for both).
+    const cited = source.linesText(lines.first, lines.last);
+    const found = verbatimMatch(source, quote, lines, cited) ?? matchAsNormalized(source, quote, lines, cited);
     if (found) return { kind: 'exact', match: found };
   }
   // Then the cited lines alone are normalized: most other quotes are found there.
@@ -137,13 +139,12 @@ function maxErrors(pattern: string, tolerance: number): number {
 }
 
 /**
- * The quote found as it is on the cited lines, in one of its verbatim forms
- * (see {@link PreparedQuote}); then no normalizing is needed. In a source not
- * decoded yet, only the cited lines are decoded.
+ * The quote found as it is on the cited lines (whose text is `cited`), in one
+ * of its verbatim forms (see {@link PreparedQuote}); then no normalizing is
+ * needed.
  */
-function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRange, cited: string): Candidate | undefined {
   if (quote.verbatim.length === 0) return undefined;
-  const cited = source.linesText(lines.first, lines.last);
   // The leftmost of the forms found, as the normalized search would find it.
   let at = -1;
   let end = 0;
@@ -160,14 +161,13 @@ function verbatimMatch(source: SourceText, quote: PreparedQuote, lines: LineRang
 }
 
 /**
- * The quote on the cited lines found as it would be once they are
+ * The quote on the cited lines (`cited`) found as it would be once they are
  * normalized, without normalizing them (see {@link findNormalized}): quotes
  * that cross a line end or differ only in typography. Undefined when that
  * cannot be told this way (the normalized search then decides).
  */
-function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: LineRange): Candidate | undefined {
+function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: LineRange, cited: string): Candidate | undefined {
   if (quote.parts.length !== 1 || !findableWithoutNormalizing(quote.parts[0])) return undefined;
-  const cited = source.linesText(lines.first, lines.last);
   if (!isNfc(cited)) return undefined;
   const found = findNormalized(cited, quote.parts[0], 0, cited.length);
   if (!found || composesWithPrevious(cited, found.end)) return undefined;
