@@ -2,12 +2,11 @@
  * Resolving a citation's `file` to a source inside the root (FORMAT.md
  * section 3) and loading sources, each at most once per store.
  */
-import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
-import { byteLineStarts, decodeSource, decodeTogether, LineIndex, type Decoded } from './text';
+import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from './text';
 import type { Span } from './types';
 
 
@@ -121,15 +120,6 @@ export class SourceText {
     this.normalizedCache ??= normalizeWithMap(this.text, 0, this.isNfc);
     return this.normalizedCache;
   }
-}
-
-/**
- * Whether a source's bytes can be kept undecoded until needed ({@link SourceText}):
- * valid UTF-8 without a byte order mark, NUL bytes or `\r` (whose line ends
- * the byte line index does not count). Anything else is decoded at once.
- */
-export function isLazyUtf8(bytes: Buffer): boolean {
-  return !(bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && bytes.indexOf(0) === -1 && bytes.indexOf(13) === -1 && isUtf8(bytes);
 }
 
 export type Resolution =

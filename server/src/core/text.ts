@@ -3,6 +3,8 @@
  * or source) and decoding of source bytes.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 /** Zero-based line and UTF-16 character, as LSP counts them. */
 export interface Position {
   readonly line: number;
@@ -163,7 +165,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
  * exactly what {@link decodeSource} gives for it.
  */
 export function decodeTogether(files: readonly Uint8Array[]): (string | undefined)[] {
-  const plain = files.map((b) => !hasByteOrderMark(b) && bytesOf(b).indexOf(0) === -1 && bytesOf(b).indexOf(SEPARATOR_UTF8) === -1);
+  const plain = files.map((b) => isPlain(b) && bytesOf(b).indexOf(SEPARATOR_UTF8) === -1);
   let length = 0;
   files.forEach((b, i) => (length += plain[i] ? b.length + SEPARATOR_UTF8.length : 0));
   // Each file followed by the separator, which no plain file has: the slices end there.
@@ -203,6 +205,20 @@ const SEPARATOR_UTF8 = Buffer.from(SEPARATOR, 'utf8');
 /** The same bytes as a Buffer, whose indexOf is native. */
 function bytesOf(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** No byte order mark and no NUL bytes: text that can be decoded as UTF-8 without a look at it on its own. */
+function isPlain(b: Uint8Array): boolean {
+  return !hasByteOrderMark(b) && bytesOf(b).indexOf(0) === -1;
+}
+
+/**
+ * Whether a source's bytes can be kept undecoded until needed (see
+ * `SourceText`): plain, valid UTF-8 with no `\r` (whose line ends the byte
+ * line index does not count). Anything else is decoded at once.
+ */
+export function isLazyUtf8(bytes: Buffer): boolean {
+  return isPlain(bytes) && bytes.indexOf(13) === -1 && isUtf8(bytes);
 }
 
 function hasByteOrderMark(b: Uint8Array): boolean {
