@@ -140,18 +140,19 @@ export class SheetChecker {
     const parsedFacts: Fact[] = [];
     let count = 0;
     // Where the last check's chunks are up to: an edit changes a chunk or two, and the others are
-    // found at the same place (or one further on), compared in place, without copying or hashing them.
+    // found at the same place (or one further on) by comparing their text, without hashing it.
     let next = 0;
     for (const span of layout.chunks) {
       let key = '';
       let kept: ChunkResult | undefined;
       if (this.keep) {
-        if (sameText(text, span, this.order[next])) kept = this.order[next++];
-        else if (sameText(text, span, this.order[next + 1])) {
+        // (A slice compared with === is compared natively; startsWith is slower, and a Map lookup hashes it.)
+        key = text.slice(span.start, span.end);
+        if (key === this.order[next]?.key) kept = this.order[next++];
+        else if (key === this.order[next + 1]?.key) {
           kept = this.order[next + 1];
           next += 2;
         } else {
-          key = text.slice(span.start, span.end);
           kept = this.cache.get(key);
           next = kept?.slot !== undefined ? kept.slot + 1 : next + 1;
         }
@@ -164,8 +165,7 @@ export class SheetChecker {
         count += moved.facts.length;
       } else {
         const parsed = parseFacts(text, span, count);
-        // (A chunk found in place but not fresh has no key made yet.)
-        parts.push({ key: this.keep && key === '' ? text.slice(span.start, span.end) : key, span, parsed });
+        parts.push({ key, span, parsed });
         parsedFacts.push(...parsed.facts);
         count += parsed.facts.length;
       }
@@ -243,12 +243,6 @@ export class SheetChecker {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Whether the text at `span` is a kept result's chunk text. */
-function sameText(text: string, span: Span, result: ChunkResult | undefined): boolean {
-  // (A slice compared with === is compared natively, faster than startsWith.)
-  return result?.key !== undefined && span.end - span.start === result.key.length && text.slice(span.start, span.end) === result.key;
-}
 
 /**
  * A copy of a string that does not keep the string it was cut from alive. V8
