@@ -8,6 +8,8 @@ export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type Norm
 export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } from './fileSystem';
 export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from './sources';
 export { parseSheet, parseWhole, splitSheet, type SheetLayout, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
+export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './difference';
+export { numberAt, parseDigits, type NumberPhrase } from './numbers';
 export { locateQuote, findExact, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match';
 export { checkSheet, dependenciesOf, SheetChecker, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
 export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
