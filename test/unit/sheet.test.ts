@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, parseSheet, type FactDiagnostic, type Fix } from '../helpers/core';
+import { applyEdits, parseSheet, parseWhole, type FactDiagnostic, type Fix } from '../helpers/core';
 import { checkInWorkspace, only, summarize } from '../helpers/check';
 import { covered, joinLines, offsetOf, spanOf, withCursor } from '../helpers/text';
 import { useTempWorkspace } from '../helpers/workspace';
@@ -41,19 +41,286 @@ describe('parseSheet', () => {
       assert.equal(second.line?.first, 2);
     });
 
-    it('gives a one-line message without the parser\'s code excerpt', () => {
-      const text = joinLines('facts:', '  - claim: "unclosed', '    cite: a.txt:1');
+    /** A broken sheet, the text the diagnostic must underline (its `occurrence`-th appearance) and its message. */
+    interface SyntaxCase {
+      readonly name: string;
+      readonly lines: readonly string[];
+      readonly underlined: string;
+      readonly occurrence?: number;
+      readonly message: string;
+    }
+
+    const HEAD = ['facts:', '  - claim: One'];
+    const SYNTAX_CASES: readonly SyntaxCase[] = [
+      {
+        name: 'text after a closing double quote (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    cite:', '      - file: a.txt', '        line: 1', '        quote: "We are ready," he said'],
+        underlined: 'he said',
+        message: 'The quotation marks close before this text. Put the whole value in single quotes, or remove the extra text.',
+      },
+      {
+        name: 'text after a closing single quote (UNEXPECTED_TOKEN)',
+        lines: ['facts:', "  - claim: 'One' more", '    cite: a.txt:1'],
+        underlined: 'more',
+        message: 'The quotation marks close before this text. Put the whole value in double quotes, or remove the extra text.',
+      },
+      {
+        name: 'text after a closing bracket (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    tags: [a, b] extra', '    cite: a.txt:1'],
+        underlined: 'extra',
+        message: 'The text goes on after the closing "]". Put it inside the brackets, or remove it.',
+      },
+      {
+        name: 'a comma too many in brackets (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    tags: [a,,b]', '    cite: a.txt:1'],
+        underlined: ',',
+        occurrence: 2,
+        message: 'There is one comma too many here.',
+      },
+      {
+        name: 'a list on the line of its key (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    cite: - a.txt:1'],
+        underlined: '-',
+        occurrence: 2,
+        message: 'A list cannot start on the same line as its key. Start it on the next line.',
+      },
+      {
+        name: 'text after a block scalar indicator (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    note: >x', '      text', '    cite: a.txt:1'],
+        underlined: 'x',
+        message: 'Nothing may follow ">" on its line. Start the text on the next line, indented.',
+      },
+      {
+        name: 'a closing bracket never opened (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    tags: ]a', '    cite: a.txt:1'],
+        underlined: ']',
+        message: 'This "]" has no "[" before it. Remove it, or put the whole value in quotes.',
+      },
+      {
+        name: 'a double quote never closed (MISSING_CHAR)',
+        lines: ['facts:', '  - claim: "We are ready,', '    cite: a.txt:1'],
+        underlined: '"We are ready,',
+        message: 'The quotation mark opened on line 2 is never closed.',
+      },
+      {
+        name: 'a single quote never closed at the end of the sheet (MISSING_CHAR)',
+        lines: [...HEAD, '    cite: a.txt:1', "    note: 'unclosed"],
+        underlined: "'unclosed",
+        message: 'The quotation mark opened on line 4 is never closed.',
+      },
+      {
+        name: 'a comment without a space before it (MISSING_CHAR)',
+        lines: ['facts:', '  - claim: "One"# a comment', '    cite: a.txt:1'],
+        underlined: '# a comment',
+        message: 'A "#" that starts a comment needs a space before it.',
+      },
+      {
+        name: 'a line without a key (MISSING_CHAR)',
+        lines: [...HEAD, '    cite: a.txt:1', 'stray text'],
+        underlined: 'stray text',
+        message: 'This line has no key in front of it. Write "key: text", or indent it to continue the text above.',
+      },
+      {
+        name: 'a list line without its dash (MISSING_CHAR)',
+        lines: [...HEAD, '    cite:', '      - a.txt:1', '      b.txt:2'],
+        underlined: 'b.txt:2',
+        message: 'This line is in a list but has no "- " in front of it.',
+      },
+      {
+        name: 'a key indented less than the keys above it (MISSING_CHAR)',
+        lines: [...HEAD, '   cite: a.txt:1'],
+        underlined: 'cite: a.txt:1',
+        message: 'This line is indented differently from the lines around it.',
+      },
+      {
+        name: 'a comma missing between items in brackets (UNEXPECTED_TOKEN)',
+        lines: [...HEAD, '    tags: [[a] b]', '    cite: a.txt:1'],
+        underlined: 'b',
+        message: 'A comma is missing between the items in brackets.',
+      },
+      {
+        name: 'a comma missing in braces (UNEXPECTED_TOKEN, then MISSING_CHAR on the same line)',
+        lines: [...HEAD, '    note: {a: [1] b: 2}', '    cite: a.txt:1'],
+        underlined: 'b',
+        message: 'A comma is missing between the items in brackets.',
+      },
+      {
+        name: 'a "%" line at the top (MISSING_CHAR)',
+        lines: ['%YAML 1.2', ...HEAD, '    cite: a.txt:1'],
+        underlined: '%YAML 1.2',
+        message: 'Line 1 starts with "%". Remove it, or put it after a key, in quotes.',
+      },
+      {
+        name: 'a list item indented differently from the others (BAD_INDENT)',
+        lines: [...HEAD, '    cite: a.txt:1', '   - claim: Two'],
+        underlined: '- claim: Two',
+        message: 'This list item is indented differently from the items around it.',
+      },
+      {
+        name: 'a key indented less than the mapping it belongs to (BAD_INDENT)',
+        lines: [...HEAD, '    cite:', '      - file: a.txt', '        line: 1', '      quote: words'],
+        underlined: 'quote: words',
+        message: 'This line is indented differently from the lines around it.',
+      },
+      {
+        name: 'a bracket never closed (BAD_INDENT)',
+        lines: [...HEAD, '    tags: [a, b', '    cite: a.txt:1'],
+        underlined: '[a, b',
+        message: 'The "[" opened on line 3 is never closed. Add "]" where the list ends.',
+      },
+      {
+        name: 'a bracketed list continued without enough indenting (BAD_INDENT)',
+        lines: [...HEAD, '    tags: [a,', '    b]', '    cite: a.txt:1'],
+        underlined: 'b]',
+        message: 'This line continues the "[" of line 3, so it must be indented more than its key.',
+      },
+      {
+        name: 'a block scalar not indented (BAD_INDENT)',
+        lines: ['facts:', '  - claim: One', '    cite: a.txt:1', '    note: |', '    text'],
+        underlined: 'text',
+        message: 'This line has no key in front of it. Write "key: text", or indent it to continue the text above.',
+      },
+      {
+        name: 'a colon and a space in a plain value (BLOCK_AS_IMPLICIT_KEY)',
+        lines: ['facts:', '  - claim: Lavrov said: we are ready', '    cite: a.txt:1'],
+        underlined: ':',
+        occurrence: 3,
+        message: 'A colon followed by a space cannot stand in a value without quotes. Put the whole value in quotes.',
+      },
+      {
+        name: 'a colon and a space in a plain value with double quotes in it (BLOCK_AS_IMPLICIT_KEY)',
+        lines: ['facts:', '  - claim: He said "yes" to it: really', '    cite: a.txt:1'],
+        underlined: ':',
+        occurrence: 3,
+        message: 'A colon followed by a space cannot stand in a value without quotes. Put the whole value in single quotes.',
+      },
+      {
+        name: 'a list item after a key that already has a value (BLOCK_AS_IMPLICIT_KEY)',
+        lines: [...HEAD, '    cite: a.txt:1', '    - b.txt:2'],
+        underlined: '- b.txt:2',
+        message: 'The key above already has a value, so this list item has nowhere to go.',
+      },
+      {
+        name: 'a key indented more than the one above it (MULTILINE_IMPLICIT_KEY)',
+        lines: [...HEAD, '      cite: a.txt:1'],
+        underlined: 'cite: a.txt:1',
+        message: 'This line is indented differently from the lines around it.',
+      },
+      {
+        name: 'a list dash without a space (MULTILINE_IMPLICIT_KEY)',
+        lines: ['facts:', '  -claim: One', '    cite: a.txt:1'],
+        underlined: '-',
+        occurrence: 1,
+        message: 'Put a space after the "-" that starts a list item.',
+      },
+      {
+        name: 'a line of text without a key after a block scalar (MULTILINE_IMPLICIT_KEY)',
+        lines: [...HEAD, '    note: |', '      text', '    more', '    cite: a.txt:1'],
+        underlined: 'more',
+        message: 'This line has no key in front of it. Write "key: text", or indent it to continue the text above.',
+      },
+      {
+        name: 'a key twice in a fact (DUPLICATE_KEY)',
+        lines: [...HEAD, '    claim: Two', '    cite: a.txt:1'],
+        underlined: 'claim',
+        occurrence: 2,
+        message: 'The key "claim" appears twice in this fact. Keep one of them.',
+      },
+      {
+        name: 'a key twice in a citation (DUPLICATE_KEY)',
+        lines: [...HEAD, '    cite:', '      - file: a.txt', '        line: 1', '        line: 2'],
+        underlined: 'line',
+        occurrence: 2,
+        message: 'The key "line" appears twice in this citation. Keep one of them.',
+      },
+      {
+        name: 'a tab used for indenting (TAB_AS_INDENT)',
+        lines: [...HEAD, '\tcite: a.txt:1'],
+        underlined: '\t',
+        message: 'A tab is used for indenting here; use spaces.',
+      },
+      {
+        name: 'a value starting with "@" (BAD_SCALAR_START)',
+        lines: ['facts:', '  - claim: @Lavrov wrote it  # on his account', '    cite: a.txt:1'],
+        underlined: '@Lavrov wrote it',
+        message: 'A value that starts with "@" must be put in quotes.',
+      },
+      {
+        name: 'a value starting with "%" (BAD_SCALAR_START)',
+        lines: ['facts:', '  - claim: %50 more', '    cite: a.txt:1'],
+        underlined: '%50 more',
+        message: 'A value that starts with "%" must be put in quotes.',
+      },
+      {
+        name: 'a value starting with "*" (UNEXPECTED_TOKEN after an alias)',
+        lines: ['facts:', '  - claim: *very* important', '    cite: a.txt:1'],
+        underlined: '*very* important',
+        message: 'A value that starts with "*" must be put in quotes.',
+      },
+      {
+        name: 'a value starting with "&" alone (BAD_ALIAS)',
+        lines: ['facts:', '  - claim: & more', '    cite: a.txt:1'],
+        underlined: '& more',
+        message: 'A value that starts with "&" must be put in quotes.',
+      },
+      {
+        name: 'a backslash in double quotes (BAD_DQ_ESCAPE)',
+        lines: ['facts:', '  - claim: "C:\\qlik"', '    cite: a.txt:1'],
+        underlined: '\\q',
+        message: 'Inside double quotes a backslash must be doubled ("\\\\"), or put the value in single quotes.',
+      },
+      {
+        name: 'a second document (MULTIPLE_DOCS)',
+        lines: [...HEAD, '    cite: a.txt:1', '---', 'facts: []'],
+        underlined: '---',
+        message: 'A line "---" starts a second sheet here, but a file holds one sheet. Remove the line.',
+      },
+      {
+        name: 'text after the end of the document (MULTIPLE_DOCS)',
+        lines: [...HEAD, '    cite: a.txt:1', '...', 'more'],
+        underlined: 'more',
+        message: 'The sheet ends at the line "..." on line 4, but text follows. Remove the "..." line.',
+      },
+      {
+        name: 'a "-" list inside brackets (BLOCK_IN_FLOW)',
+        lines: [...HEAD, '    tags: [a,', '      - b]', '    cite: a.txt:1'],
+        underlined: '- b]',
+        message: 'A list of "-" items cannot go inside brackets. Separate the items with commas.',
+      },
+      {
+        name: 'a key over 1024 characters (KEY_OVER_1024_CHARS)',
+        lines: [...HEAD, '    cite: a.txt:1', `    ${'x'.repeat(1030)}: y`],
+        underlined: `${'x'.repeat(1030)}: y`,
+        message: 'This line is read as a key longer than 1024 characters. Put the text after a key, like "note:".',
+      },
+    ];
+
+    for (const c of SYNTAX_CASES) {
+      it(`explains ${c.name} in words, on the exact range, the same on every parse path`, () => {
+        const text = joinLines(...c.lines);
+        const syntax = (d: readonly FactDiagnostic[]) => d.filter((x) => x.code === 'yaml-syntax');
+        const found = syntax(diagnosticsOf(text));
+        assert.deepEqual(
+          found.map((d) => [d.message, covered(text, d.span)]),
+          [[c.message, c.underlined]],
+        );
+        assert.equal(found[0].span.start, offsetOf(text, c.underlined, c.occurrence ?? 1));
+        assert.ok(!/[`\n]/.test(found[0].message) && found[0].message.length <= 110, found[0].message);
+        assert.deepEqual(syntax(parseWhole(text).diagnostics), found);
+        assert.deepEqual(syntax(parseWhole(text, { fast: false }).diagnostics), found);
+      });
+    }
+
+    it('falls back to a plain sentence on the line for an error it has no words for', () => {
+      const text = joinLines(...HEAD, '    [a]: y', '    cite: a.txt:1');
       const d = only(diagnosticsOf(text), 'yaml-syntax');
-      assert.ok(!d.message.includes('\n'), d.message);
-      assert.match(d.message, /^Missing closing "quote/);
-      assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end);
+      assert.equal(d.message, 'This line is not valid YAML. Check its quotation marks, colons and indenting.');
+      assert.equal(covered(text, d.span), '[a]: y');
     });
 
-    it('reports a tab used for indentation as yaml-syntax on the tab', () => {
-      const text = 'facts:\n  - claim: One\n\tcite: a.txt:1\n';
-      const d = diagnosticsOf(text).find((x) => x.code === 'yaml-syntax');
-      assert.ok(d, 'expected a yaml-syntax diagnostic');
-      assert.equal(d.span.start, offsetOf(text, '\t'));
+    it('reports one problem per line, not the errors that follow from it', () => {
+      const text = joinLines(...HEAD, '    cite: - a.txt:1');
+      assert.equal(parseSheet(text).diagnostics.filter((d) => d.code === 'yaml-syntax').length, 1);
     });
 
     describe('with real sources', () => {
@@ -95,7 +362,7 @@ describe('parseSheet', () => {
       const text = '# only a comment\n';
       const d = single(text);
       assert.equal(covered(text, d.span), '# only a comment');
-      assert.match(d.message, /empty/);
+      assert.equal(d.message, 'The fact sheet is empty. It needs a list of facts under "facts:".');
     });
 
     it('reports a sheet that is a list instead of a mapping, on the whole list', () => {
@@ -103,69 +370,70 @@ describe('parseSheet', () => {
       const d = single(text);
       assert.equal(d.span.start, 0);
       assert.ok(covered(text, d.span).startsWith('- a\n- b'));
-      assert.match(d.message, /mapping with a `facts` list/);
+      assert.equal(d.message, 'This is not a fact sheet: it needs a "facts:" key with a list of facts under it.');
     });
 
     it('reports a sheet without `facts` on its first line', () => {
       const text = joinLines('title: Notes', 'sources: articles');
       const d = single(text);
       assert.equal(covered(text, d.span), 'title: Notes');
-      assert.match(d.message, /no `facts` list/);
+      assert.equal(d.message, 'The fact sheet has no "facts:" key with a list of facts.');
     });
 
     it('reports `facts` that is not a list on its value', () => {
       const text = joinLines('facts: 3   # three facts');
       const d = single(text);
       assert.equal(covered(text, d.span), '3');
+      assert.equal(d.message, '"facts" must be a list of facts, each starting with "- ".');
     });
 
     it('reports a fact that is not a mapping on the item', () => {
       const text = joinLines('facts:', '  - just text');
       const d = single(text);
       assert.equal(covered(text, d.span), 'just text');
-      assert.match(d.message, /must be a mapping with `claim` and `cite`/);
+      assert.equal(d.message, 'A fact must be written as keys, with at least "claim:" and "cite:".');
     });
 
     it('reports a fact without a claim on the `-` of its list item', () => {
       const { text, offset } = withCursor(joinLines('facts:', '  - claim: First', '    cite: a.txt:1', '  |- id: second', '    cite: a.txt:2'));
       const d = single(text);
       assert.deepEqual(d.span, { start: offset, end: offset + 1 });
-      assert.match(d.message, /has no `claim`/);
+      assert.equal(d.message, 'This fact has no "claim".');
     });
 
     it('reports an empty claim on its quotes', () => {
       const text = joinLines('facts:', '  - claim: ""', '    cite: a.txt:1');
       const d = single(text);
       assert.equal(covered(text, d.span), '""');
-      assert.match(d.message, /claim is empty/);
+      assert.equal(d.message, 'The claim is empty.');
     });
 
     it('reports a claim with no value on the `claim` key', () => {
       const text = joinLines('facts:', '  - claim:', '    cite: a.txt:1');
       const d = single(text);
       assert.equal(covered(text, d.span), 'claim');
-      assert.match(d.message, /`claim` has no value/);
+      assert.equal(d.message, '"claim" has no value.');
     });
 
     it('reports a claim that is a list on the list', () => {
       const text = joinLines('facts:', '  - claim: [a, b]  # two claims', '    cite: a.txt:1');
       const d = single(text);
       assert.equal(covered(text, d.span), '[a, b]');
-      assert.match(d.message, /`claim` must be text/);
+      assert.equal(d.message, '"claim" must be plain text, not a list or a set of keys.');
     });
 
     it('reports a citation without `file` on its first line', () => {
       const text = joinLines('facts:', '  - claim: C', '    cite:', '      - line: 5', '        quote: words');
       const d = single(text);
       assert.equal(covered(text, d.span), 'line: 5');
-      assert.match(d.message, /no `file`/);
+      assert.equal(d.message, 'This citation has no "file".');
     });
 
     it('reports a citation without `line` on its first line', () => {
       const text = joinLines('facts:', '  - claim: C', '    cite:', '      - file: a.txt', '        quote: words');
       const d = single(text);
       assert.equal(covered(text, d.span), 'file: a.txt');
-      assert.match(d.message, /no `line`/);
+      assert.equal(d.message, 'This citation has no "line".');
     });
 
     it('reports a line that is a word, a fraction, a list or a malformed range on the value', () => {
@@ -173,7 +441,7 @@ describe('parseSheet', () => {
         const text = joinLines('facts:', '  - claim: C', '    cite:', '      - file: a.txt', `        line: ${value}   # why`);
         const d = single(text);
         assert.equal(covered(text, d.span), value, value);
-        assert.match(d.message, /`line` must be a line number/);
+        assert.equal(d.message, 'The line must be a number, like 12, or a range, like 12-14.');
       }
     });
 
@@ -187,7 +455,7 @@ describe('parseSheet', () => {
       const text = joinLines('facts:', '  - claim: C', '    cite:', '      - file: [a.txt]', '        line: 1');
       const d = single(text);
       assert.equal(covered(text, d.span), '[a.txt]');
-      assert.match(d.message, /`file` must be text/);
+      assert.equal(d.message, '"file" must be plain text, not a list or a set of keys.');
     });
 
     it('reports an empty file and an empty quote on their values', () => {
@@ -222,13 +490,12 @@ describe('parseSheet', () => {
       const d = only(diagnosticsOf(text), 'unknown-key');
       assert.equal(d.severity, 'warning');
       assert.equal(covered(text, d.span), 'qoute');
-      assert.match(d.message, /Unknown key `qoute`/);
-      assert.match(d.message, /Did you mean `quote`\?/);
+      assert.equal(d.message, 'Did you mean "quote"? "qoute" is not a key of a citation.');
       assert.deepEqual(
         d.fixes.map((f) => [f.title, f.preferred]),
         [
-          ['Did you mean `quote`?', true],
-          ['Remove the key `qoute`', false],
+          ['Change to "quote"', true],
+          ['Remove the key "qoute"', false],
         ],
       );
       assert.deepEqual(d.fixes[0].edits, [{ span: spanOf(text, 'qoute'), newText: 'quote' }]);
@@ -251,9 +518,9 @@ describe('parseSheet', () => {
       assert.equal(covered(text, d.span), 'confidence');
       assert.deepEqual(
         d.fixes.map((f) => [f.title, f.preferred]),
-        [['Remove the key `confidence`', false]],
+        [['Remove the key "confidence"', false]],
       );
-      assert.ok(!d.message.includes('Did you mean'), d.message);
+      assert.equal(d.message, '"confidence" is not a key of a fact; the keys are "id", "claim", "tags", "note" and "cite".');
       const removed = applyFix(text, d.fixes[0]);
       assert.equal(removed, joinLines('facts:  # the list', '  - claim: C', '    cite: a.txt:1', '  - claim: D', '    cite: a.txt:2'));
       assert.deepEqual(diagnosticsOf(removed), []);
@@ -294,8 +561,8 @@ describe('parseSheet', () => {
       assert.deepEqual(
         keys.map((d) => [covered(text, d.span), d.fixes[0].title]),
         [
-          ['titel', 'Did you mean `title`?'],
-          ['Claim', 'Did you mean `claim`?'],
+          ['titel', 'Change to "title"'],
+          ['Claim', 'Change to "claim"'],
         ],
       );
     });
@@ -305,7 +572,7 @@ describe('parseSheet', () => {
       const d = only(diagnosticsOf(text), 'unknown-key');
       assert.deepEqual(
         d.fixes.map((f) => f.title),
-        ['Remove the key `qoute`'],
+        ['Remove the key "qoute"'],
       );
     });
   });
@@ -359,8 +626,8 @@ describe('parseSheet', () => {
         ],
       );
       assert.equal(covered(text, all[0].span), 'summit');
-      assert.match(all[0].message, /`summit` is already used by the fact on line 2/);
-      assert.match(all[1].message, /`summit` is already used by the fact on line 2/);
+      assert.equal(all[0].message, 'The id "summit" is already used by the fact on line 2. Give this fact another id.');
+      assert.equal(all[1].message, 'The id "summit" is already used by the fact on line 2. Give this fact another id.');
       assert.deepEqual(all[0].fixes, []);
     });
   });
@@ -542,7 +809,7 @@ describe('parseSheet', () => {
       assert.equal(sheet.title?.value, 'After');
       assert.equal(sheet.facts.length, 1);
       assert.deepEqual(summarize(text, diagnostics), ['unknown-key: sourcez']);
-      assert.equal(only(diagnostics, 'unknown-key').fixes[0].title, 'Did you mean `sources`?');
+      assert.equal(only(diagnostics, 'unknown-key').fixes[0].title, 'Change to "sources"');
     });
   });
 

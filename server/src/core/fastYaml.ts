@@ -82,6 +82,13 @@ function tokenize(source: string): Token[] | undefined {
     }
     if (kind === undefined || kind === 'plain' && CST.tokenType(raw) !== null && raw.trim() === '') return undefined;
     if (raw.includes('\t')) return undefined;
+    // A comment right after a value, with no space between, is an error the full parser reports.
+    if (kind === 'comment' && tokens.length > 0 && tokens[tokens.length - 1].kind !== 'space' && tokens[tokens.length - 1].kind !== 'newline') return undefined;
+    // A key over 1024 characters is an error the full parser reports.
+    if (kind === 'value' && tokens.length > 0) {
+      const key = tokens[tokens.length - 1].kind === 'space' ? tokens[tokens.length - 2] : tokens[tokens.length - 1];
+      if (key && offset - key.start > 1000) return undefined;
+    }
     tokens.push({ kind, start: offset, end: offset + raw.length, source: raw, col: offset - lineStart });
     const nl = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
     if (nl >= 0) lineStart = offset + nl + 1;

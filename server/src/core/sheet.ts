@@ -1,7 +1,7 @@
 /**
  * Parsing a fact sheet (FORMAT.md section 2) into a model with exact source
  * spans. Bad YAML never throws: the parser's errors become `yaml-syntax`
- * diagnostics and whatever parsed is still read. Structure problems become
+ * diagnostics, in words (see yamlSyntax.ts), and whatever parsed is still read. Structure problems become
  * `invalid-structure`, `unknown-key`, `missing-citation` and `duplicate-id`.
  */
 import { distance } from 'fastest-levenshtein';
@@ -9,6 +9,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
+import { excerpt, LineIndex } from './text';
+import { describeYamlError } from './yamlSyntax';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
@@ -198,7 +200,7 @@ export function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
         code: 'duplicate-id',
         severity: DEFAULT_SEVERITY['duplicate-id'],
         span: fact.id.span,
-        message: `The id \`${fact.id.value}\` is already used by the fact on line ${line}; ids must be unique in a sheet.`,
+        message: `The id "${excerpt(fact.id.value, 60)}" is already used by the fact on line ${line}. Give this fact another id.`,
         fixes: [],
       });
     } else {
@@ -241,8 +243,23 @@ class SheetReader {
     }
     this.doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
     this.contents = this.doc.contents;
+    if (this.doc.errors.length === 0) return;
+    const lines = new LineIndex(source);
+    const firstLine = lineNumberAt(text, base);
+    const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
+    // One problem per line: the first error of a line is the cause of the others on it. And
+    // once the parser is lost, every token up to where it finds its feet is unexpected: one problem.
+    const reported = new Set<number>();
+    let lost = -1;
     for (const error of this.doc.errors) {
-      this.report('yaml-syntax', this.clamp({ start: base + error.pos[0], end: base + error.pos[1] }), firstLine(error.message));
+      const follows = error.code === 'UNEXPECTED_TOKEN' && lost >= 0 && source.slice(lost, error.pos[0]).trim() === '';
+      lost = error.code === 'UNEXPECTED_TOKEN' ? Math.max(error.pos[1], error.pos[0]) : -1;
+      if (follows) continue;
+      const problem = describeYamlError(source, this.doc, error, lineOf);
+      const line = lineOf(problem.span.start);
+      if (reported.has(line)) continue;
+      reported.add(line);
+      this.report('yaml-syntax', this.clamp({ start: base + problem.span.start, end: base + problem.span.end }), problem.message);
     }
   }
 
@@ -266,21 +283,21 @@ class SheetReader {
   private readRoot(root: Node | null): Sheet {
     if (root === null || (isScalar(root) && root.value === null)) {
       if (!this.doc || this.doc.errors.length === 0) {
-        this.report('invalid-structure', this.clamp({ start: 0, end: this.firstLineEnd(0) }), 'The fact sheet is empty: it needs a `facts` list.');
+        this.report('invalid-structure', this.clamp({ start: 0, end: this.firstLineEnd(0) }), 'The fact sheet is empty. It needs a list of facts under "facts:".');
       }
       return { facts: [] };
     }
     const node = this.deref(root);
     if (!isMap(node)) {
-      this.report('invalid-structure', this.spanOf(root), 'A fact sheet is a mapping with a `facts` list (and optional `title` and `sources`).');
+      this.report('invalid-structure', this.spanOf(root), 'This is not a fact sheet: it needs a "facts:" key with a list of facts under it.');
       return { facts: [] };
     }
-    const pairs = this.pairsOf(node, 'sheet', 'the fact sheet');
+    const pairs = this.pairsOf(node, 'sheet', 'a fact sheet');
     const title = this.scalarField(pairs.get('title'), 'title');
     const sources = this.scalarField(pairs.get('sources'), 'sources');
     const factsPair = pairs.get('facts');
     if (!factsPair) {
-      this.report('invalid-structure', this.clamp({ start: this.spanOf(root).start, end: this.firstLineEnd(this.spanOf(root).start) }), 'The fact sheet has no `facts` list.');
+      this.report('invalid-structure', this.clamp({ start: this.spanOf(root).start, end: this.firstLineEnd(this.spanOf(root).start) }), 'The fact sheet has no "facts:" key with a list of facts.');
       return { title, sources, facts: [] };
     }
     const factsNode = this.deref(factsPair.value as Node | null);
@@ -288,7 +305,7 @@ class SheetReader {
       return { title, sources, facts: [] };
     }
     if (!isSeq(factsNode)) {
-      this.report('invalid-structure', this.spanOf(factsPair.value as Node), '`facts` must be a list of facts.');
+      this.report('invalid-structure', this.spanOf(factsPair.value as Node), '"facts" must be a list of facts, each starting with "- ".');
       return { title, sources, facts: [] };
     }
     const facts: Fact[] = [];
@@ -305,7 +322,7 @@ class SheetReader {
     const whole = this.spanOf(item);
     const marker = this.markerBefore(whole.start);
     if (!isMap(node)) {
-      this.report('invalid-structure', whole, 'A fact must be a mapping with `claim` and `cite`.');
+      this.report('invalid-structure', whole, 'A fact must be written as keys, with at least "claim:" and "cite:".');
       return undefined;
     }
     const span = this.contentSpan(item);
@@ -315,7 +332,7 @@ class SheetReader {
     const note = this.scalarField(pairs.get('note'), 'note');
     const tags = this.readTags(pairs.get('tags'));
     if (!pairs.has('claim')) {
-      this.report('invalid-structure', marker, 'This fact has no `claim`.');
+      this.report('invalid-structure', marker, 'This fact has no "claim".');
     } else if (claim && claim.value.trim() === '') {
       this.report('invalid-structure', claim.span, 'The claim is empty.');
     }
@@ -324,7 +341,7 @@ class SheetReader {
     const citePair = pairs.get('cite');
     const citeNode = citePair ? this.deref(citePair.value as Node | null) : null;
     if (citeNode === null || (isScalar(citeNode) && citeNode.value === null) || (isSeq(citeNode) && citeNode.items.length === 0)) {
-      this.report('missing-citation', where, `This fact cites no source: every claim needs a \`cite\` with at least one citation.`);
+      this.report('missing-citation', where, 'This fact cites no source. Add a "cite" with at least one citation.');
     } else if (isSeq(citeNode)) {
       for (const c of citeNode.items) {
         const citation = this.readCitation(c as Node | null);
@@ -342,7 +359,7 @@ class SheetReader {
     const node = this.deref(pair.value as Node | null);
     if (node === null || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
-      this.report('invalid-structure', this.spanOf(pair.value as Node), '`tags` must be a list of words, like `[meeting, ukraine]`.');
+      this.report('invalid-structure', this.spanOf(pair.value as Node), '"tags" must be a list of words, like [meeting, ukraine].');
       return [];
     }
     const tags: ScalarValue[] = [];
@@ -359,18 +376,18 @@ class SheetReader {
     const node = this.deref(item);
     if (isScalar(node) && typeof node.value === 'string') return this.readCompact(item, node);
     if (!isMap(node)) {
-      this.report('invalid-structure', this.spanOf(item), 'A citation is a mapping with `file` and `line` (and `quote`), or a string `FILE:LINE`.');
+      this.report('invalid-structure', this.spanOf(item), 'A citation needs a "file" and a "line" (and a "quote"), or is written FILE:LINE.');
       return undefined;
     }
     const span = this.contentSpan(item);
-    const pairs = this.pairsOf(node, 'citation', 'the citation');
+    const pairs = this.pairsOf(node, 'citation', 'a citation');
     const file = this.scalarField(pairs.get('file'), 'file');
     const line = this.lineField(pairs.get('line'));
     const quote = this.scalarField(pairs.get('quote'), 'quote');
     const first = { start: span.start, end: this.firstLineEnd(span.start) };
-    if (!pairs.has('file')) this.report('invalid-structure', first, 'This citation has no `file`.');
-    else if (file && file.value.trim() === '') this.report('invalid-structure', file.span, '`file` is empty.');
-    if (!pairs.has('line')) this.report('invalid-structure', first, 'This citation has no `line`.');
+    if (!pairs.has('file')) this.report('invalid-structure', first, 'This citation has no "file".');
+    else if (file && file.value.trim() === '') this.report('invalid-structure', file.span, 'The "file" is empty.');
+    if (!pairs.has('line')) this.report('invalid-structure', first, 'This citation has no "line".');
     if (quote && !/[^.\u2026\s]/.test(quote.value)) {
       this.report('invalid-structure', quote.span, 'The quote is empty.');
       return { span, compact: false, file, line };
@@ -384,7 +401,7 @@ class SheetReader {
     const span = this.spanOf(item);
     const citation = compactCitation(this.text, value, span, styleOf(node), this.inFlow(span.start));
     if (!citation) {
-      this.report('invalid-structure', span, `\`${value}\` is not a citation: write \`FILE:LINE\`, \`FILE:START-END\`, or a mapping with \`file\` and \`line\`.`);
+      this.report('invalid-structure', span, `"${excerpt(value, 60)}" is not a citation. Write FILE:LINE or FILE:START-END, or give a "file" and a "line".`);
     }
     return citation;
   }
@@ -393,7 +410,7 @@ class SheetReader {
     if (!pair) return undefined;
     const valueNode = pair.value as Node | null;
     const node = this.deref(valueNode);
-    const message = '`line` must be a line number like `12` or a range like `"12-14"`.';
+    const message = 'The line must be a number, like 12, or a range, like 12-14.';
     if (!isScalar(node) || node.value === null) {
       this.report('invalid-structure', this.valueOrKeySpan(pair), message);
       return undefined;
@@ -422,7 +439,7 @@ class SheetReader {
     if (!value) {
       const where = this.valueOrKeySpan(pair);
       const empty = !node || (isScalar(this.deref(node)) && (this.deref(node) as Scalar).value === null);
-      this.report('invalid-structure', where, empty ? `\`${key}\` has no value.` : `\`${key}\` must be text, not a list or mapping.`);
+      this.report('invalid-structure', where, empty ? `"${key}" has no value.` : `"${key}" must be plain text, not a list or a set of keys.`);
     }
     return value;
   }
@@ -465,16 +482,19 @@ class SheetReader {
       const fixes: Fix[] = [];
       const suggestion = key === undefined ? undefined : closestKey(key, known.filter((k) => !pairs.has(k)));
       if (suggestion && isScalar(keyNode) && styleOf(keyNode) === 'plain') {
-        fixes.push({ title: `Did you mean \`${suggestion}\`?`, edits: [{ span, newText: suggestion }], preferred: true });
+        fixes.push({ title: `Change to "${suggestion}"`, edits: [{ span, newText: suggestion }], preferred: true });
       }
       const next = map.items[i + 1]?.key as Node | null | undefined;
       fixes.push({
-        title: `Remove the key \`${key ?? this.text.slice(span.start, span.end)}\``,
+        title: `Remove the key "${excerpt(key ?? this.text.slice(span.start, span.end), 60)}"`,
         edits: [{ span: this.pairRemoval(pair, next ? this.spanOf(next).start : undefined), newText: '' }],
         preferred: false,
       });
-      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-      this.report('unknown-key', span, `Unknown key \`${key ?? '?'}\` in ${what}; known keys are ${known.map((k) => `\`${k}\``).join(', ')}.${hint}`, fixes);
+      const name = key === undefined ? 'This' : `"${excerpt(key, 60)}"`;
+      const message = suggestion
+        ? `Did you mean "${suggestion}"? ${name} is not a key of ${what}.`
+        : `${name} is not a key of ${what}; the keys are ${listOf(known.map((k) => `"${k}"`))}.`;
+      this.report('unknown-key', span, message, fixes);
     });
     return pairs;
   }
@@ -609,7 +629,7 @@ function closestKey(key: string, known: readonly string[]): string | undefined {
   return best !== undefined && bestDistance <= Math.min(2, Math.ceil(best.length / 2)) ? best : undefined;
 }
 
-function firstLine(message: string): string {
-  const line = message.split('\n')[0].trim();
-  return line.endsWith(':') ? line.slice(0, -1) : line;
+/** "a", "a and b", "a, b and c". */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -24,11 +24,14 @@ describe('hover', () => {
     assert.ok(text.includes('US Secretary of State Anthony Blinken and Russian Foreign Minister Sergei Lavrov met on Wednesday evening'), text);
   });
 
-  it('shows the problem on a broken citation', async () => {
+  it('shows the problem on a broken citation, but not over the squiggle, where the editor shows it already', async () => {
     const editor = await open(BROKEN);
-    const pos = positionOf(editor.document, 'line: 43', 'line: '.length);
-    const text = await hoverAt(fileUri(BROKEN), pos, 'line-out-of-range');
+    const away = positionOf(editor.document, 'quote: The meeting lasted about two hours.', 'quote: '.length + 3);
+    const text = await hoverAt(fileUri(BROKEN), away, 'line-out-of-range');
     assert.ok(text.includes('The quote is on line 3'), text);
+    const over = positionOf(editor.document, 'line: 43', 'line: '.length);
+    const there = await hoverAt(fileUri(BROKEN), over, 'line-out-of-range');
+    assert.ok(!there.includes('The quote is on line 3'), there);
   });
 
   it("shows each citation's status on a fact's claim", async () => {
