@@ -85,6 +85,7 @@ interface JsonReport {
     code: string;
     message: string;
     fixes: { title: string; preferred: boolean; edits: { range: JsonRange; newText: string }[] }[];
+    related?: { file: string; range: JsonRange; message: string }[];
   }[];
 }
 
@@ -102,9 +103,9 @@ describe('fact-notes command line', () => {
       const typo = offsetOf(NOTES, 'the talks were "constructve,"');
       const cold = NOTES.lastIndexOf('line: 1') + 'line: '.length;
       assert.deepEqual(lines, [
-        `notes.facts.yaml:${lineCol(NOTES, moved)}: error quote-moved: The quote is not on line 1 of \`a.txt\` but on line 2. Line 1 says: "The meeting of the two ministers took place in Reykjavik."`,
-        `notes.facts.yaml:${lineCol(NOTES, typo)}: warning quote-mismatch: The quote differs from line 3 of \`a.txt\` by 1 edit; the source says: "the talks were “constructive,”".`,
-        `notes.facts.yaml:${lineCol(NOTES, cold)}: error quote-moved: The quote is not on line 1 of \`a.txt\` but on 2 places (lines 4 and 5), so which one is meant cannot be told. Line 1 says: "The meeting of the two ministers took place in Reykjavik."`,
+        `notes.facts.yaml:${lineCol(NOTES, moved)}: error quote-moved: Change line to 2: the quote is there, not on line 1 of "a.txt". Line 1 says: "The meeting of the two ministers took place in Reykjavik."`,
+        `notes.facts.yaml:${lineCol(NOTES, typo)}: warning quote-mismatch: Replace the quote with the source's text, "the talks were “constructive,”": it differs from line 3 of "a.txt" in spelling only (1 edit).`,
+        `notes.facts.yaml:${lineCol(NOTES, cold)}: error quote-moved: The quote is in 2 places (lines 4 and 5), not on line 1 of "a.txt", so which one is meant cannot be told. Line 1 says: "The meeting of the two ministers took place in Reykjavik."`,
         '2 errors, 1 warning in 2 sheets (5 citations checked).',
       ]);
       assert.equal(lineCol(NOTES, moved), '9:15');
@@ -169,7 +170,8 @@ describe('fact-notes command line', () => {
       assert.deepEqual([report.version, report.sheets, report.citations], [1, 2, 5]);
       assert.equal(report.diagnostics.length, 3);
       for (const d of report.diagnostics) {
-        assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'code', 'message', 'fixes']);
+        // `related` (the candidate places, like LSP's relatedInformation) is an addition to FORMAT.md's shape, there when a diagnostic has candidates.
+        assert.deepEqual(Object.keys(d), ['file', 'range', 'severity', 'code', 'message', 'fixes', ...(d.related ? ['related'] : [])]);
         assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
         for (const f of d.fixes) {
           // `preferred` is an addition to FORMAT.md's fix shape: which fix `fix` would apply.
@@ -184,8 +186,9 @@ describe('fact-notes command line', () => {
         range: { start, end: { line: start.line, character: start.character + 1 } },
         severity: 'error',
         code: 'quote-moved',
-        message: 'The quote is not on line 1 of `a.txt` but on line 2. Line 1 says: "The meeting of the two ministers took place in Reykjavik."',
+        message: 'Change line to 2: the quote is there, not on line 1 of "a.txt". Line 1 says: "The meeting of the two ministers took place in Reykjavik."',
         fixes: [{ title: 'Change line to 2', preferred: true, edits: [{ range: { start, end: { line: start.line, character: start.character + 1 } }, newText: '2' }] }],
+        related: [{ file: 'articles/a.txt', range: { start: { line: 1, character: 42 }, end: { line: 1, character: 69 } }, message: 'The quote is here.' }],
       });
       assert.deepEqual(start, { line: 8, character: 14 });
       assert.deepEqual(
@@ -242,7 +245,7 @@ describe('fact-notes command line', () => {
       const first = results[0].locations[0].physicalLocation;
       assert.equal(first.artifactLocation.uri, 'notes.facts.yaml');
       assert.deepEqual([first.region.startLine, first.region.startColumn], [9, 15]);
-      assert.match(results[0].message.text, /^The quote is not on line 1/);
+      assert.equal(results[0].message.text, 'Change line to 2: the quote is there, not on line 1 of "a.txt". Line 1 says: "The meeting of the two ministers took place in Reykjavik."');
     });
   });
 
@@ -425,12 +428,18 @@ describe('fact-notes command line', () => {
       fixture(ws.current);
       ws.current.write('nested/more.facts.yaml', joinLines('facts:', '  - claim: C', '    cite: ../articles/b.txt:1'));
       ws.current.write('articles/b.txt', 'x\n');
-      ws.current.write('nested/also.facts.yaml', joinLines('facts:', '  - claim: C', '    cite: ../articles/a.tx:1'));
+      // The misspelled file is fixed because a.txt holds the quote (FORMAT.md 4.2); the name alone would not be enough.
+      const also = joinLines('facts:', '  - claim: C', '    cite:', '      - file: ../articles/a.tx', '        line: 1', '        quote: took place in Reykjavik');
+      ws.current.write('nested/also.facts.yaml', also);
+      const named = joinLines('facts:', '  - claim: C', '    cite: ../articles/a.tx:1');
+      ws.current.write('nested/named.facts.yaml', named);
       const { stdout } = await runCli(['fix', '.'], ws.current.root);
-      assert.match(stdout, /^nested\/also\.facts\.yaml: applied 1 fix\n {2}- Change to `\.\.\/articles\/a\.txt`\n/m);
+      assert.match(stdout, /^nested\/also\.facts\.yaml: applied 1 fix\n {2}- Change to "\.\.\/articles\/a\.txt"\n/m);
       assert.match(stdout, /^notes\.facts\.yaml: applied 2 fixes$/m);
       assert.ok(!stdout.includes('more.facts.yaml: applied'));
-      assert.equal(ws.current.read('nested/also.facts.yaml'), joinLines('facts:', '  - claim: C', '    cite: ../articles/a.txt:1'));
+      assert.ok(!stdout.includes('named.facts.yaml: applied'), 'a name alone does not say which file was meant');
+      assert.equal(ws.current.read('nested/named.facts.yaml'), named);
+      assert.equal(ws.current.read('nested/also.facts.yaml'), also.replace('file: ../articles/a.tx', 'file: ../articles/a.txt'));
     });
   });
 

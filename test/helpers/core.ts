@@ -18,6 +18,13 @@ const cli = require('../../../server/out/cli/main') as typeof Cli;
 
 export const {
   ALL_CODES,
+  AnchorMapping,
+  DiffMapping,
+  GitHistory,
+  settle,
+  supports,
+  anchorsOf,
+  FactWorkspace,
   DEFAULT_OPTIONS,
   DEFAULT_SEVERITY,
   LineIndex,
@@ -42,6 +49,7 @@ export const {
   parseDigits,
   buildMap,
   parseSheet,
+  parseWhole,
   preferredFixes,
   prepareQuote,
 } = core;

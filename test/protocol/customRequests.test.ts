@@ -116,7 +116,7 @@ describe('Protocol: custom requests', function () {
     const sheetUri = uriOf(path.join(root, 'broken.facts.yaml'));
     const disk = fs.readFileSync(path.join(root, 'broken.facts.yaml'), 'utf8');
     const index = (await listFacts(sheetUri)).findIndex((f) => f.id === 'arctic-military');
-    assert.equal(index, 9);
+    assert.equal(index, 10);
     const quote = selection('002_70918c043bbcb2f4.txt', 36, 36, 2, articles['002_70918c043bbcb2f4.txt'][36].indexOf(' It undermines'));
     assert.equal(quote, 'We are concerned about increased military activity in the Arctic.');
     const result = await cite({ sheetUri, sourceUri: articleUri('002_70918c043bbcb2f4.txt'), startLine: 36, endLine: 36, quote, factIndex: index });

@@ -36,6 +36,7 @@ export const BROKEN: readonly { code: string; severity: DiagnosticSeverity; cont
     context: 'quote: Lavrov, for his part',
     inner: 'Lavrov, for his part, found the talks constructve and said both sides understod the need to improve relations',
   },
+  { code: 'quote-altered', severity: E, context: 'quote: The meeting lasted about three hours.', inner: 'The meeting lasted about three hours.' },
   { code: 'quote-not-found', severity: E, context: 'quote: Lavrov said the talks had been frank and useful', inner: 'Lavrov said the talks had been frank and useful' },
   {
     code: 'quote-not-found',
@@ -73,6 +74,7 @@ export const ALL_CODES = [
   'line-out-of-range',
   'quote-moved',
   'quote-mismatch',
+  'quote-altered',
   'quote-not-found',
 ];
 
@@ -90,11 +92,12 @@ export const BROKEN_INDEX = {
   lineOutOfRange: 0,
   quoteMoved: 1,
   quoteMismatch: 2,
-  quoteNotFoundFrank: 3,
-  quoteNotFoundNavalny: 4,
-  sourceNotFound: 5,
-  unknownKeyQoute: 10,
-  unknownKeyConfidence: 11,
+  quoteAltered: 3,
+  quoteNotFoundFrank: 4,
+  quoteNotFoundNavalny: 5,
+  sourceNotFound: 6,
+  unknownKeyQoute: 11,
+  unknownKeyConfidence: 12,
 } as const;
 
 /** Markdown with its backslash escapes removed: the text a reader sees. */

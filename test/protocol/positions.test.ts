@@ -54,7 +54,7 @@ describe('Protocol: UTF-16 positions', function () {
     // The quote value's end counts the emoji as two units: 15 + 24.
     assert.deepEqual(published.diagnostics[0].range, { start: { line: 8, character: 15 }, end: { line: 8, character: 15 + '🎉 The party startz now.'.length } });
     assert.equal('🎉 The party startz now.'.length, 24);
-    assert.equal(published.diagnostics[1].message, 'The quote is not on line 1 of `emoji.txt` but on line 2. Line 1 says: "🎉 The party starts now."');
+    assert.equal(published.diagnostics[1].message, 'Change line to 2: the quote is there, not on line 1 of "emoji.txt". Line 1 says: "🎉 The party starts now."');
   });
 
   it('Should keep exact ranges after an incremental change that inserts an emoji', async () => {
@@ -132,7 +132,7 @@ describe('Protocol: CRLF line ends and unusual folder names', function () {
     assert.ok(!/[^\r]\n/.test(doc.text), 'every line still ends with CRLF');
     assert.deepEqual(
       published.diagnostics.map((d) => d.code),
-      ['quote-not-found', 'source-outside-root', 'source-unreadable', 'missing-citation', 'duplicate-id', 'unknown-key', 'invalid-structure', 'invalid-structure', 'yaml-syntax'],
+      ['quote-altered', 'quote-not-found', 'quote-not-found', 'source-outside-root', 'source-unreadable', 'missing-citation', 'duplicate-id', 'unknown-key', 'invalid-structure', 'invalid-structure', 'yaml-syntax'],
     );
   });
 });

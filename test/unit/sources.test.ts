@@ -125,14 +125,14 @@ describe('sources', () => {
       ws.current.write('image.txt', Buffer.from([0x47, 0x49, 0x46, 0x00, 0x01, 0x0a]));
       const sheet = sheetWith(['image.txt', 1, 'GIF']);
       const d = unreadable(checkInWorkspace(ws.current, sheet).diagnostics, sheet, 'image.txt');
-      assert.equal(d.message, 'Cannot read `image.txt`: it is a binary file (it contains NUL bytes).');
+      assert.equal(d.message, '"image.txt" cannot be read: it is a binary file (it contains NUL bytes).');
     });
 
     it('refuses invalid UTF-8', () => {
       ws.current.write('latin1.txt', Buffer.from('Caf\xe9 au lait\n', 'latin1'));
       const sheet = sheetWith(['latin1.txt', 1]);
       const d = unreadable(checkInWorkspace(ws.current, sheet).diagnostics, sheet, 'latin1.txt');
-      assert.equal(d.message, 'Cannot read `latin1.txt`: it is not UTF-8 or UTF-16 text.');
+      assert.equal(d.message, '"latin1.txt" cannot be read: it is not UTF-8 or UTF-16 text.');
     });
 
     it('refuses UTF-16 with an odd number of bytes', () => {
@@ -148,7 +148,7 @@ describe('sources', () => {
       const counting = new CountingFileSystem();
       const sheet = sheetWith(['big.txt', 1]);
       const d = unreadable(checkInWorkspace(ws.current, sheet, { maxSourceBytes: 99 }, 'notes.facts.yaml', counting).diagnostics, sheet, 'big.txt');
-      assert.equal(d.message, 'Cannot read `big.txt`: it is 100 bytes, over the 99 bytes limit (factNotes.maxSourceBytes).');
+      assert.equal(d.message, '"big.txt" cannot be read: it is 100 bytes, over the 99 bytes limit (factNotes.maxSourceBytes).');
       assert.deepEqual(counting.paths('readFile'), []);
       assert.deepEqual(checkInWorkspace(ws.current, sheetWith(['small.txt', 1]), { maxSourceBytes: 100 }).diagnostics, []);
     });
@@ -158,14 +158,14 @@ describe('sources', () => {
       execFileSync('mkfifo', [ws.current.path('pipe.txt')]);
       const sheet = sheetWith(['pipe.txt', 1]);
       const d = unreadable(checkInWorkspace(ws.current, sheet).diagnostics, sheet, 'pipe.txt');
-      assert.equal(d.message, 'Cannot read `pipe.txt`: it is not a regular file.');
+      assert.equal(d.message, '"pipe.txt" cannot be read: it is not a regular file.');
     });
 
     it('refuses a directory', () => {
       ws.current.mkdir('articles');
       const sheet = sheetWith(['articles', 1]);
       const d = unreadable(checkInWorkspace(ws.current, sheet).diagnostics, sheet, 'articles');
-      assert.equal(d.message, 'Cannot read `articles`: it is a directory.');
+      assert.equal(d.message, '"articles" cannot be read: it is a directory.');
     });
   });
 
@@ -270,7 +270,7 @@ describe('sources', () => {
       assert.deepEqual(d.fixes, []);
       assert.ok(!d.message.includes('secret words'), d.message);
       // The path as written is shown; nothing else of the outside is.
-      assert.ok(!d.message.split(`\`${file}\``).join('').includes(ws.current.path('outside')), d.message);
+      assert.ok(!d.message.split(`"${file}"`).join('').includes(ws.current.path('outside')), d.message);
       return d;
     }
 
@@ -279,7 +279,7 @@ describe('sources', () => {
       const counting = new CountingFileSystem();
       const sheet = sheetWith([secret, 1, 'The secret words.']);
       const d = outsideRoot(checkIn(root, sheet, counting).diagnostics, sheet, secret);
-      assert.match(d.message, /absolute paths are not allowed/);
+      assert.equal(d.message, `"${secret}" is outside the root folder: absolute paths are not allowed. Nothing outside the root is read.`);
       assert.ok(!counting.calls.some((c) => c.path === secret), JSON.stringify(counting.calls));
       assertNothingOutsideTouched(counting, root, ws.current.path('outside'));
     });
@@ -289,7 +289,7 @@ describe('sources', () => {
       const counting = new CountingFileSystem();
       const sheet = sheetWith(['../outside/secret.txt', 1, 'The secret words.']);
       const d = outsideRoot(checkIn(root, sheet, counting).diagnostics, sheet, '../outside/secret.txt');
-      assert.match(d.message, /leaves the root folder/);
+      assert.equal(d.message, '"../outside/secret.txt" is outside the root folder: the path leaves the root folder. Nothing outside the root is read.');
       assert.ok(!counting.calls.some((c) => c.path.includes('outside')), JSON.stringify(counting.calls));
     });
 
@@ -342,7 +342,7 @@ describe('sources', () => {
       const counting = new CountingFileSystem();
       const sheet = sheetWith(['no-such-folder/a.txt', 1]);
       const d = only(checkIn(root, sheet, counting).diagnostics, 'source-not-found');
-      assert.equal(d.message, 'No file `no-such-folder/a.txt` in `no-such-folder`.');
+      assert.equal(d.message, 'There is no file "no-such-folder/a.txt" in "no-such-folder".');
     });
 
     it('follows a symlink that stays inside the root', () => {

@@ -13,8 +13,10 @@ import {
   parseCache,
   type CachedResult,
   DEFAULT_OPTIONS,
+  GitHistory,
+  settle,
+  type Anchor,
   applyFixes,
-  checkSheet,
   decodeSource,
   encodeText,
   findSheets,
@@ -248,8 +250,34 @@ function readSheet(file: string, io: CliIO): LoadedSheet {
 }
 
 function checkAll(sheets: readonly LoadedSheet[], store: SourceStore, options: CheckOptions): SheetReport[] {
-  const results = checkWith(store, sheets, options);
+  const results = settled(checkWith(store, sheets, options), store);
   return sheets.map((s, i) => ({ path: s.path, text: s.text, ...results[i] }));
+}
+
+/**
+ * The results with every repair that waits for evidence settled (FORMAT.md
+ * 4.2), on the anchors of every sheet of the run and the sources' history
+ * in git.
+ */
+function settled<R extends SheetResult>(results: readonly R[], store: SourceStore): R[] {
+  if (!results.some((r) => r.diagnostics.some((d) => d.needs))) return [...results];
+  const anchors = new Map<string, Anchor[]>();
+  for (const r of results) {
+    for (const [source, list] of r.anchors) {
+      const all = anchors.get(source);
+      if (all) all.push(...list);
+      else anchors.set(source, [...list]);
+    }
+  }
+  const git = new GitHistory((p) => store.isInsideRoot(p));
+  const evidence = {
+    anchors: (source: string) => anchors.get(source) ?? [],
+    history: (source: string) => {
+      const loaded = store.load(source);
+      return loaded.kind === 'loaded' ? git.mapping(source, loaded.source.text) : undefined;
+    },
+  };
+  return results.map((r) => ({ ...r, diagnostics: settle(r.diagnostics, evidence) }));
 }
 
 /**
@@ -275,7 +303,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
     const entries: Record<string, CachedResult> = { ...(old?.key === key ? old.entries : {}) };
     sheets.forEach((s, i) => {
       const r = results[i]!;
-      entries[s.path] = { hash: hashes[i], deps: r.deps, citations: r.citations, diagnostics: r.diagnostics };
+      entries[s.path] = { hash: hashes[i], deps: r.deps, citations: r.citations, diagnostics: r.diagnostics, anchors: r.anchors };
     });
     try {
       writeAtomically(cacheFile, Buffer.from(JSON.stringify({ version: CACHE_VERSION, key, entries })), true);
@@ -283,7 +311,8 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
       io.stderr(`fact-notes: could not write the cache ${cacheFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     }
   }
-  return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: results[i]!.citations, diagnostics: results[i]!.diagnostics }));
+  const final = settled(results as SheetResult[], new SourceStore(nodeFileSystem, opts.root, opts.options.maxSourceBytes));
+  return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: final[i].citations, diagnostics: final[i].diagnostics }));
 }
 
 function readIfExists(file: string): string | undefined {
@@ -329,9 +358,10 @@ function fix(args: readonly string[], io: CliIO): number {
   const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
   const after: LoadedSheet[] = [];
   let changedSheets = 0;
-  for (const sheet of sheets) {
-    const result = checkSheet(sheet.path, sheet.text, store, opts.options);
-    const { text, applied } = applyFixes(sheet.text, preferredFixes(result.diagnostics));
+  // Every sheet is checked before any is fixed: each one's citations are evidence for the others' repairs.
+  const results = settled(checkWith(store, sheets, opts.options), store);
+  for (const [i, sheet] of sheets.entries()) {
+    const { text, applied } = applyFixes(sheet.text, preferredFixes(results[i].diagnostics));
     const shown = path.relative(io.cwd, sheet.path) || sheet.path;
     if (applied.length === 0 || text === sheet.text) {
       after.push(sheet);

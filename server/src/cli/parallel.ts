@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkSheet, dependenciesOf, nodeFileSystem, SourceStore, stampOf, type CheckOptions, type FactDiagnostic } from '../core';
+import { anchorsOf, checkSheet, dependenciesOf, nodeFileSystem, SourceStore, stampOf, type Anchor, type CheckOptions, type FactDiagnostic } from '../core';
 
 export interface SheetInput {
   readonly path: string;
@@ -19,7 +19,10 @@ export interface SheetInput {
 /** What a thread sends back for one sheet (the text stays with the caller). */
 export interface SheetResult {
   readonly citations: number;
+  /** As checked: repairs that wait for evidence are not settled yet. */
   readonly diagnostics: readonly FactDiagnostic[];
+  /** The anchors the sheet's citations give each source (evidence for the other sheets' repairs too). */
+  readonly anchors: readonly (readonly [string, readonly Anchor[]])[];
   /** Files the check looked at, with their stamps (for the result cache). */
   readonly deps: readonly (readonly [string, string])[];
 }
@@ -45,7 +48,7 @@ export function checkWith(store: SourceStore, sheets: readonly SheetInput[], opt
 function checkOne(store: SourceStore, sheet: SheetInput, options: CheckOptions, withDeps: boolean): SheetResult {
   const result = checkSheet(sheet.path, sheet.text, store, options);
   const deps = withDeps ? dependenciesOf(result.citations, result.sourcesDir).map((p) => [p, stampOf(store.fs, p)] as const) : [];
-  return { citations: result.citations.length, diagnostics: result.diagnostics, deps };
+  return { citations: result.citations.length, diagnostics: result.diagnostics, anchors: [...anchorsOf(result.citations)], deps };
 }
 
 /** Takes and checks sheets of the shared work until none is left; returns `[index, result]` pairs. */

@@ -1,7 +1,7 @@
 /** Output formats of `fact-notes check`: text, JSON and SARIF 2.1.0. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_CODES, DEFAULT_SEVERITY, LineIndex, type FactDiagnostic, type Severity, type Span } from '../core';
+import { ALL_CODES, DEFAULT_SEVERITY, LineIndex, type DiagnosticCode, type FactDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
 
 /** One checked sheet as the reporters need it. */
 export interface SheetReport {
@@ -73,6 +73,8 @@ export function formatJson({ sheets, cwd }: RunSummary): string {
           preferred: f.preferred,
           edits: f.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })),
         })),
+        // An addition to FORMAT.md's shape, like LSP's relatedInformation: the candidate lines, the file a rename found.
+        ...(d.related && d.related.length > 0 ? { related: d.related.map((r) => relatedJson(cwd, r)) } : {}),
       });
     }
   }
@@ -80,9 +82,13 @@ export function formatJson({ sheets, cwd }: RunSummary): string {
   return JSON.stringify({ version: 1, sheets: sheets.length, citations, diagnostics }, null, 2) + '\n';
 }
 
+function relatedJson(cwd: string, r: RelatedPlace): { file: string; range: LspRange; message: string } {
+  return { file: displayPath(cwd, r.path), range: { start: r.start, end: r.end }, message: r.message };
+}
+
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-const RULE_TEXT: Record<string, string> = {
+const RULE_TEXT: Record<DiagnosticCode, string> = {
   'yaml-syntax': 'The fact sheet is not valid YAML.',
   'invalid-structure': 'A required key is missing or a value has the wrong type.',
   'unknown-key': 'A key the fact sheet format does not define.',
@@ -93,7 +99,8 @@ const RULE_TEXT: Record<string, string> = {
   'source-unreadable': 'The cited file cannot be read as text.',
   'line-out-of-range': 'The cited line does not exist in the source.',
   'quote-moved': 'The quote is on other lines of the source.',
-  'quote-mismatch': 'The quote differs slightly from the source.',
+  'quote-mismatch': 'The quote differs from the source in spelling only.',
+  'quote-altered': 'The source now says something else than the quote: a number, a negation, a name or a word changed.',
   'quote-not-found': 'The quote is not in the source.',
 };
 
@@ -113,6 +120,18 @@ export function formatSarif({ sheets, cwd }: RunSummary, version: string): strin
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(lines, d.span) } }],
+        ...(d.related && d.related.length > 0
+          ? {
+              relatedLocations: d.related.map((r, id) => ({
+                id,
+                message: { text: r.message },
+                physicalLocation: {
+                  artifactLocation: { uri: displayPath(cwd, r.path), uriBaseId: '%SRCROOT%' },
+                  region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
+                },
+              })),
+            }
+          : {}),
         fixes: d.fixes.map((f) => ({
           description: { text: f.title },
           artifactChanges: [

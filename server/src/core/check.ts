@@ -5,15 +5,19 @@
  */
 import * as path from 'node:path';
 import { renderLine, renderScalar } from './edits';
-import { findExact, locateQuote, prepareQuote, type Candidate, type LineRange } from './match';
+import { compareWords, describeChanges } from './difference';
+import { changeFile, folderName, withRenames } from './renames';
+import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from './match';
 import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
-import { excerpt } from './text';
+import { excerpt, LineIndex } from './text';
 import {
   DEFAULT_SEVERITY,
   type CheckOptions,
   type DiagnosticCode,
+  type EvidenceNeed,
   type FactDiagnostic,
+  type RelatedPlace,
   type Fix,
   type Severity,
   type Span,
@@ -31,6 +35,8 @@ export interface CitationCheck {
   readonly lines?: LineRange;
   /** Where the quote was found on the cited lines (exactly or approximately). */
   readonly match?: Candidate;
+  /** Where the quote was found exactly, in one place, when that is not on the cited lines (or they do not exist). */
+  readonly movedTo?: Candidate;
   /** The problem, before severity settings are applied. */
   readonly diagnostic?: FactDiagnostic;
 }
@@ -123,7 +129,8 @@ export class SheetChecker {
       this.readAhead(parsed.sheet.facts, sourcesDir);
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
-      return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(diagnostics, this.options), citations, sourcesDir };
+      const placed = withFirstIds(sheetPath, text, parsed.sheet, withRenames(citations, diagnostics, this.store, sourcesDir));
+      return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options), citations, sourcesDir };
     }
     const head = parseHead(text, layout.headEnd);
     const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
@@ -200,7 +207,8 @@ export class SheetChecker {
     this.order = order;
     const sheet: Sheet = { ...head.sheet, facts };
     const withIds = withDuplicateIds({ sheet, diagnostics, text });
-    return { path: sheetPath, sheet, diagnostics: applySeverities(withIds.diagnostics, this.options), citations, sourcesDir };
+    const placed = withFirstIds(sheetPath, text, sheet, withRenames(citations, withIds.diagnostics, this.store, sourcesDir));
+    return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options), citations, sourcesDir };
   }
 
   /** Reads the sources these facts cite ahead, together, where the store does that. */
@@ -275,6 +283,7 @@ function detachStrings(result: ChunkResult): ChunkResult {
   }
   for (const d of result.diagnostics) {
     (d as Mutable<FactDiagnostic>).message = detached(d.message);
+    if (d.needs) (d as Mutable<FactDiagnostic>).needs = { ...d.needs, confirmed: detached(d.needs.confirmed) };
     for (const f of d.fixes) {
       (f as Mutable<Fix>).title = detached(f.title);
       for (const e of f.edits) (e as Mutable<Fix['edits'][number]>).newText = detached(e.newText);
@@ -337,6 +346,19 @@ function moveSpan(span: Span | undefined, delta: number): void {
   m.end += delta;
 }
 
+/** Each duplicate-id with the first fact that has the id as its related place. */
+function withFirstIds(sheetPath: string, text: string, sheet: Sheet, diagnostics: readonly FactDiagnostic[]): readonly FactDiagnostic[] {
+  if (!diagnostics.some((d) => d.code === 'duplicate-id')) return diagnostics;
+  const lines = new LineIndex(text);
+  return diagnostics.map((d) => {
+    if (d.code !== 'duplicate-id') return d;
+    const id = sheet.facts.find((f) => f.id?.span.start === d.span.start)?.id?.value;
+    const first = id === undefined ? undefined : sheet.facts.find((f) => f.id?.value === id);
+    if (!first?.id) return d;
+    return { ...d, related: [{ path: sheetPath, start: lines.positionAt(first.id.span.start), end: lines.positionAt(first.id.span.end), message: 'The first fact with this id.' }] };
+  });
+}
+
 /** Applies per-code severity settings and sorts by position. */
 export function applySeverities(diagnostics: readonly FactDiagnostic[], options: CheckOptions): FactDiagnostic[] {
   const out: FactDiagnostic[] = [];
@@ -358,33 +380,36 @@ class CitationChecker {
   check(fact: Fact, citation: Citation): CitationCheck {
     const { file, line } = citation;
     if (!file || !line) return outcome(fact, citation, 'unchecked');
-    const problem = (code: DiagnosticCode, span: Span, message: string, fixes: Fix[] = [], sourcePath?: string, lines?: LineRange, match?: Candidate): CitationCheck =>
-      outcome(fact, citation, code, sourcePath, lines, match, { code, severity: DEFAULT_SEVERITY[code], span, message, fixes });
+    const problem = (
+      code: DiagnosticCode,
+      span: Span,
+      message: string,
+      fixes: Fix[] = [],
+      sourcePath?: string,
+      lines?: LineRange,
+      match?: Candidate,
+      extra: Pick<FactDiagnostic, 'related' | 'needs'> = {},
+      movedTo?: Candidate,
+    ): CitationCheck => outcome(fact, citation, code, sourcePath, lines, match, { code, severity: DEFAULT_SEVERITY[code], span, message, fixes, ...extra }, movedTo);
 
     const resolution = this.store.resolve(this.sourcesDir, file.value);
     if (resolution.kind === 'outside-root') {
-      return problem('source-outside-root', file.span, `\`${file.value}\` is outside the root folder: ${resolution.reason}. Nothing outside the root is read.`);
+      return problem('source-outside-root', file.span, `"${file.value}" is outside the root folder: ${resolution.reason}. Nothing outside the root is read.`);
     }
     if (resolution.kind === 'not-found') {
+      // Name distance alone suggests, never prefers; the file that holds the quote is found later (renames.ts).
       const dir = path.dirname(resolution.path);
       const name = path.basename(resolution.path);
       const prefix = file.value.includes('/') ? file.value.slice(0, file.value.lastIndexOf('/') + 1) : '';
       const near = this.store.nearestFiles(dir, name);
-      const fixes: Fix[] = file.editable
-        ? near.map((n, i) => ({
-            title: `Change to \`${prefix}${n.name}\``,
-            edits: [{ span: file.span, newText: renderScalar(prefix + n.name, file) }],
-            preferred: i === 0 && (near.length === 1 || near[1].distance > n.distance),
-          }))
-        : [];
-      const where = path.relative(this.store.root, dir) || '.';
-      const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `\`${prefix}${n.name}\``).join(' or ')}?` : '';
-      return problem('source-not-found', file.span, `No file \`${file.value}\` in \`${where}\`.${hint}`, fixes);
+      const fixes: Fix[] = file.editable ? near.map((n) => changeFile(file, prefix + n.name, false)) : [];
+      const hint = near.length > 0 ? `Did you mean ${near.map((n) => `"${prefix}${n.name}"`).join(' or ')}? ` : '';
+      return problem('source-not-found', file.span, `${hint}There is no file "${file.value}" in "${folderName(this.store.root, dir)}".`, fixes);
     }
     const sourcePath = resolution.path;
     const loaded = this.store.load(sourcePath);
     if (loaded.kind === 'unreadable') {
-      return problem('source-unreadable', file.span, `Cannot read \`${file.value}\`: ${loaded.reason}.`, [], sourcePath);
+      return problem('source-unreadable', file.span, `"${file.value}" cannot be read: ${loaded.reason}.`, [], sourcePath);
     }
     const source = loaded.source;
     const name = file.value;
@@ -396,20 +421,31 @@ class CitationChecker {
           ? `The range ${line.first}-${line.last} runs backwards.`
           : line.first < 1
             ? `Line ${line.first} does not exist: lines start at 1.`
-            : `Line ${line.last} is past the end of \`${name}\`, which has ${plural(source.lineCount, 'line')}.`;
+            : `Line ${line.last} is past the end of "${name}", which has ${plural(source.lineCount, 'line')}.`;
       const candidates = quote ? findExact(source, quote, line.first).slice(0, 3) : [];
-      const fixes = candidates.map((c) => this.changeLine(citation, c, candidates.length === 1));
-      const where = candidates.length > 0 ? ` The quote is on ${linesPhrase(candidates)}.` : '';
-      return problem('line-out-of-range', line.span, what + where, fixes, sourcePath);
+      const cited = { first: line.first, last: line.last };
+      if (candidates.length > 0) {
+        const fixes = candidates.map((c) => this.changeLine(citation, c, candidates.length === 1));
+        const lead = candidates.length === 1 ? `Change line to ${rangeText(candidates[0])}: the quote is there. ` : `The quote is on ${linesPhrase(candidates)}, so which one is meant cannot be told. `;
+        const moved = candidates.length === 1 ? candidates[0] : undefined;
+        return problem('line-out-of-range', line.span, lead + what, fixes, sourcePath, undefined, undefined, { related: this.places(source, candidates, 'The quote is here.') }, moved);
+      }
+      // A quote copy-edited as well: a similar passage, approximately (4.1), repaired only with evidence (4.2).
+      if (quote && citation.quote && line.first >= 1 && line.first <= line.last) {
+        const located = findApproximate(source, quote, Math.min(line.first, source.lineCount), this.options.quoteTolerance);
+        if (located.kind === 'elsewhere') return this.similarElsewhere(fact, 'line-out-of-range', line.span, what, citation, source, cited, located, sourcePath, undefined);
+      }
+      return problem('line-out-of-range', line.span, what, [], sourcePath);
     }
 
     const lines: LineRange = { first: line.first, last: line.last };
     if (!quote || !citation.quote) return outcome(fact, citation, 'verified', sourcePath, lines);
 
     const located = locateQuote(source, quote, lines, this.options.quoteTolerance);
+    const where = `${rangeWord(lines).toLowerCase()} of "${name}"`;
     const says = (): string => {
       const cited = source.lineSpan(lines.first, lines.last);
-      return `${rangeWord(lines)} says: "${excerpt(source.text.slice(cited.start, cited.end))}"`;
+      return `${rangeWord(lines)} says: "${excerpt(source.text.slice(cited.start, cited.end), EXCERPT)}"`;
     };
     switch (located.kind) {
       case 'exact':
@@ -418,65 +454,133 @@ class CitationChecker {
         const shown = located.candidates.slice(0, 3);
         const single = located.candidates.length === 1;
         const fixes = shown.map((c) => this.changeLine(citation, c, single));
-        const where = single
-          ? `on ${linesPhrase(shown)}`
-          : `on ${plural(located.candidates.length, 'place')} (${linesPhrase(shown)}${located.candidates.length > 3 ? ', …' : ''}), so which one is meant cannot be told`;
-        return problem('quote-moved', line.span, `The quote is not on ${rangeWord(lines).toLowerCase()} of \`${name}\` but ${where}. ${says()}`, fixes, sourcePath, lines);
+        const lead = single
+          ? `Change line to ${rangeText(shown[0])}: the quote is there, not on ${where}.`
+          : `The quote is in ${plural(located.candidates.length, 'place')} (${linesPhrase(shown)}${located.candidates.length > 3 ? ', …' : ''}), not on ${where}, so which one is meant cannot be told.`;
+        const related = this.places(source, shown, 'The quote is here.');
+        return problem('quote-moved', line.span, `${lead} ${says()}`, fixes, sourcePath, lines, undefined, { related }, single ? shown[0] : undefined);
       }
       case 'approximate': {
         const { match, ties } = located;
         const sourceWords = flatten(source.text.slice(match.span.start, match.span.end));
         const ambiguous = ties.length > 0;
-        const fixes: Fix[] = citation.quote.editable
-          ? [{ title: "Replace quote with the source's text", edits: [{ span: citation.quote.span, newText: renderScalar(sourceWords, citation.quote) }], preferred: !ambiguous }]
-          : [];
+        const comparison = compareWords(citation.quote.value, sourceWords);
         const places = [match, ...ties]
           .filter((c, i, all) => all.findIndex((o) => o.first === c.first && o.last === c.last) === i)
           .sort((a, b) => a.first - b.first);
+        const related = ambiguous ? this.places(source, places, 'A passage that matches about as well.') : undefined;
         const tie = ambiguous ? ` It matches ${plural(ties.length + 1, 'passage')} there about equally well, on ${linesPhrase(places)}, so none is taken.` : '';
+        if (!comparison.spellingLevel) {
+          // The source says something else now (4.1): an error, and its repair is never preferred.
+          const fixes: Fix[] = citation.quote.editable ? [replaceQuote(citation, sourceWords, false)] : [];
+          return problem(
+            'quote-altered',
+            citation.quote.span,
+            `Check the claim against ${where}: ${describeChanges(comparison.changes)}.${tie}`,
+            fixes,
+            sourcePath,
+            lines,
+            match,
+            { related },
+          );
+        }
+        const fixes: Fix[] = citation.quote.editable ? [replaceQuote(citation, sourceWords, !ambiguous)] : [];
         return problem(
           'quote-mismatch',
           citation.quote.span,
-          `The quote differs from ${rangeWord(lines).toLowerCase()} of \`${name}\` by ${plural(match.errors, 'edit')}; the source says: "${excerpt(sourceWords)}".${tie}`,
+          `Replace the quote with the source's text, "${excerpt(sourceWords, EXCERPT)}": it differs from ${where} in spelling only (${plural(match.errors, 'edit')}).${tie}`,
           fixes,
           sourcePath,
           lines,
           match,
+          { related },
         );
       }
-      case 'elsewhere': {
-        const fixes = located.candidates.map((c) => this.reanchor(citation, source, c, !located.ambiguous));
-        const where = located.ambiguous
-          ? ` Similar passages are on ${linesPhrase(located.candidates)}, equally close, so none is taken.`
-          : ` The closest passage is on ${linesPhrase(located.candidates)}: "${excerpt(flatten(source.text.slice(located.candidates[0].span.start, located.candidates[0].span.end)))}".`;
-        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`. ${says()}.${where}`, fixes, sourcePath, lines);
-      }
+      case 'elsewhere':
+        return this.similarElsewhere(fact, 'quote-not-found', citation.quote.span, `The quote is not on ${where}. ${says()}.`, citation, source, lines, located, sourcePath, lines);
       case 'none':
-        return problem('quote-not-found', citation.quote.span, `The quote is not in \`${name}\`, not even approximately. ${says()}.`, [], sourcePath, lines);
+        return problem('quote-not-found', citation.quote.span, `The quote is not in "${name}", not even approximately. ${says()}.`, [], sourcePath, lines);
     }
   }
 
-  private changeLine(citation: Citation, c: Candidate, preferred: boolean): Fix {
+  /**
+   * A citation whose quote is found only approximately, on other lines than
+   * it cites: a re-anchor is offered for each candidate, and preferred only
+   * for a spelling-level match (4.1) that the evidence places where the
+   * cited lines went (4.2), which is settled once every sheet checked
+   * together is known.
+   */
+  private similarElsewhere(
+    fact: Fact,
+    code: 'quote-not-found' | 'line-out-of-range',
+    span: Span,
+    what: string,
+    citation: Citation,
+    source: SourceText,
+    cited: LineRange,
+    located: Extract<QuoteLocation, { kind: 'elsewhere' }>,
+    sourcePath: string,
+    lines: LineRange | undefined,
+  ): CitationCheck {
+    const quote = citation.quote!;
+    const fixes = located.candidates.map((c) => this.reanchor(citation, source, c));
+    const related = this.places(source, located.candidates, 'A similar passage.');
+    const diagnostic = (message: string, needs?: EvidenceNeed): FactDiagnostic => ({ code, severity: DEFAULT_SEVERITY[code], span, message, fixes, related, needs });
+    const result = (d: FactDiagnostic): CitationCheck => outcome(fact, citation, code, sourcePath, lines, undefined, d);
+    if (located.ambiguous) {
+      return result(diagnostic(`Similar passages are on ${linesPhrase(located.candidates)}, equally close, so none is taken. ${what}`));
+    }
+    const best = located.candidates[0];
+    const bestWords = flatten(source.text.slice(best.span.start, best.span.end));
+    const comparison = compareWords(quote.value, bestWords);
+    const at = rangeWord(best).toLowerCase();
+    if (!comparison.spellingLevel) {
+      return result(diagnostic(`A similar passage is on ${at}, but ${describeChanges(comparison.changes)}. ${what}`));
+    }
+    const needs: EvidenceNeed | undefined =
+      fixes[0].edits.length > 0
+        ? { source: sourcePath, cited, candidate: { first: best.first, last: best.last }, fix: 0, confirmed: `Re-anchor to ${at}: the cited passage moved there, with changes in spelling only. ${what}` }
+        : undefined;
+    return result(diagnostic(`A similar passage is on ${at}, but nothing shows it is the one that was cited. ${what}`, needs));
+  }
+
+  /** Places in a source, for a diagnostic's related information. */
+  private places(source: SourceText, candidates: readonly Candidate[], message: string): RelatedPlace[] {
+    return candidates.map((c) => ({ path: source.path, start: source.lines.positionAt(c.span.start), end: source.lines.positionAt(c.span.end), message }));
+  }
+
+  private changeLine(citation: Citation, c: LineRange, preferred: boolean): Fix {
     const line = citation.line!;
     return {
-      title: `Change line to ${c.first === c.last ? c.first : `${c.first}-${c.last}`}`,
+      title: `Change line to ${rangeText(c)}`,
       edits: line.editable ? [{ span: line.span, newText: renderLine(c.first, c.last, line) }] : [],
       preferred: preferred && line.editable,
     };
   }
 
-  private reanchor(citation: Citation, source: SourceText, c: Candidate, preferred: boolean): Fix {
+  private reanchor(citation: Citation, source: SourceText, c: Candidate): Fix {
     const line = citation.line!;
     const quote = citation.quote!;
     return {
-      title: `Re-anchor to line ${c.first === c.last ? c.first : `${c.first}-${c.last}`}`,
-      edits: [
-        { span: line.span, newText: renderLine(c.first, c.last, line) },
-        { span: quote.span, newText: renderScalar(flatten(source.text.slice(c.span.start, c.span.end)), quote) },
-      ],
-      preferred,
+      title: `Re-anchor to line ${rangeText(c)}`,
+      edits:
+        line.editable && quote.editable
+          ? [
+              { span: line.span, newText: renderLine(c.first, c.last, line) },
+              { span: quote.span, newText: renderScalar(flatten(source.text.slice(c.span.start, c.span.end)), quote) },
+            ]
+          : [],
+      preferred: false,
     };
   }
+}
+
+/** The longest excerpt of a source a message shows. */
+const EXCERPT = 60;
+
+function replaceQuote(citation: Citation, sourceWords: string, preferred: boolean): Fix {
+  const quote = citation.quote!;
+  return { title: "Replace quote with the source's text", edits: [{ span: quote.span, newText: renderScalar(sourceWords, quote) }], preferred };
 }
 
 /** A citation's result; always the same shape, which keeps the code that reads results fast. */
@@ -488,8 +592,9 @@ function outcome(
   lines?: LineRange,
   match?: Candidate,
   diagnostic?: FactDiagnostic,
+  movedTo?: Candidate,
 ): CitationCheck {
-  return { fact, citation, status, sourcePath, lines, match, diagnostic };
+  return { fact, citation, status, sourcePath, lines, match, movedTo, diagnostic };
 }
 
 function flatten(text: string): string {
@@ -498,6 +603,10 @@ function flatten(text: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function rangeText(lines: LineRange): string {
+  return lines.first === lines.last ? `${lines.first}` : `${lines.first}-${lines.last}`;
 }
 
 function rangeWord(lines: LineRange): string {

@@ -57,18 +57,35 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostics(view: SheetView): Diagnostic[] {
-  return view.check.diagnostics.map((d) => ({
-    range: toRange(view.lines, d.span),
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: d.message,
-  }));
+export function toDiagnostics(view: SheetView, toUri: (p: string) => string): Diagnostic[] {
+  return view.check.diagnostics.map((d) => {
+    const diagnostic: Diagnostic = {
+      range: toRange(view.lines, d.span),
+      severity: SEVERITY[d.severity],
+      code: d.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: d.message,
+    };
+    if (d.related && d.related.length > 0) {
+      diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri: toUri(r.path), range: { start: r.start, end: r.end } }, message: r.message }));
+    }
+    return diagnostic;
+  });
 }
 
 function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
+}
+
+/**
+ * A citation's problem as the sheet reports it: with its severity setting,
+ * and settled (renames found, evidence weighed), unlike the citation's own
+ * first diagnostic. None when its code is turned off.
+ */
+function shownDiagnostic(check: SheetCheck, c: CitationCheck): FactDiagnostic | undefined {
+  const own = c.diagnostic;
+  if (!own) return undefined;
+  return check.diagnostics.find((d) => d.code === own.code && d.span.start === own.span.start && d.span.end === own.span.end);
 }
 
 /** The citation under an offset. */
@@ -118,7 +135,9 @@ export function hover(view: SheetView, offset: number): Hover | null {
     const body: string[] = [head];
     const source = c.sourcePath && c.lines ? view.source(c.sourcePath) : undefined;
     if (source && c.lines) body.push(citedBlock(source, c.lines.first, c.lines.last, c.match?.span));
-    if (c.diagnostic) body.push(`**${c.diagnostic.code}**: ${escapeMarkdown(c.diagnostic.message)}`);
+    // Over the diagnostic's own range the editor shows its message already; the code is in the head.
+    const problem = shownDiagnostic(view.check, c);
+    if (problem && !contains(problem.span, offset)) body.push(escapeMarkdown(problem.message));
     return { contents: { kind: MarkupKind.Markdown, value: body.join('\n\n') }, range: toRange(view.lines, c.citation.span) };
   }
   const fact = factAt(view.check, offset);

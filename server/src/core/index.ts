@@ -10,12 +10,14 @@ export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from 
 export { parseSheet, parseWhole, splitSheet, type SheetLayout, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
 export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './difference';
 export { numberAt, parseDigits, type NumberPhrase } from './numbers';
-export { locateQuote, findExact, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match';
+export { locateQuote, findExact, findApproximate, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match';
 export { checkSheet, dependenciesOf, SheetChecker, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
 export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
 export { citeSelection, type CiteTarget } from './cite';
 export { findSheets, isFactSheetPath, isSkippedFolder } from './discover';
 export { preferredFixes } from './fixes';
+export { anchorsOf, settle, supports, AnchorMapping, DiffMapping, GitHistory, runGit, type Anchor, type EvidenceSources, type LineMapping, type Placement, type GitRunner } from './evidence';
+export { withRenames } from './renames';
 export { FactWorkspace, type WorkspaceHost } from './workspace';
 export * as features from './features';
 export { CACHE_VERSION, cacheKey, hashText, lookup, parseCache, stampOf, type CacheData, type CachedResult } from './resultCache';

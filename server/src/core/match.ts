@@ -6,17 +6,13 @@
  */
 import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 import type { SourceText } from './sources';
-import type { Span } from './types';
+import type { LineRange, Span } from './types';
 
 type SearchFn = typeof import('approx-string-match', { with: { 'resolution-mode': 'import' } }).default;
 // approx-string-match is an ES module; Node >= 20.19 loads it with require().
 const approxSearch: SearchFn = (require('approx-string-match') as { default: SearchFn }).default;
 
-/** 1-based inclusive line range of a citation. */
-export interface LineRange {
-  readonly first: number;
-  readonly last: number;
-}
+export type { LineRange } from './types';
 
 /** A place in the source where the quote was found. */
 export interface Candidate extends LineRange {
@@ -111,22 +107,28 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
     const [best, ...rest] = approx.map((h) => toCandidate(source, cited, widenToWords(cited.text, h)));
     return { kind: 'approximate', match: best, ties: rest.filter((c) => aboutEqual(c.errors, best.errors)) };
   }
-  // Approximately elsewhere: only for unelided quotes, whose extent is known.
-  if (parts.length === 1) {
-    const norm = source.normalized;
-    const hits = approximateHits(norm.text, parts[0], 0, norm.text.length, maxErrors(parts[0], tolerance));
-    if (hits.length > 0) {
-      const candidates = hits.map((h) => toCandidate(source, norm, widenToWords(norm.text, h)));
-      const best = candidates[0];
-      const equal = candidates.filter((c) => aboutEqual(c.errors, best.errors));
-      return {
-        kind: 'elsewhere',
-        candidates: equal.length > 1 ? nearestFirst(equal, near) : [best],
-        ambiguous: equal.length > 1,
-      };
-    }
-  }
-  return { kind: 'none' };
+  return findApproximate(source, quote, near, tolerance);
+}
+
+/**
+ * Approximate matches of an unelided quote anywhere in the source (elided
+ * quotes have no known extent): the best, or the candidates about as good
+ * as it, nearest to `near` first, marked ambiguous.
+ */
+export function findApproximate(source: SourceText, quote: PreparedQuote, near: number, tolerance: number): QuoteLocation {
+  const { parts } = quote;
+  if (parts.length !== 1) return { kind: 'none' };
+  const norm = source.normalized;
+  const hits = approximateHits(norm.text, parts[0], 0, norm.text.length, maxErrors(parts[0], tolerance));
+  if (hits.length === 0) return { kind: 'none' };
+  const candidates = hits.map((h) => toCandidate(source, norm, widenToWords(norm.text, h)));
+  const best = candidates[0];
+  const equal = candidates.filter((c) => aboutEqual(c.errors, best.errors));
+  return {
+    kind: 'elsewhere',
+    candidates: equal.length > 1 ? nearestFirst(equal, near) : [best],
+    ambiguous: equal.length > 1,
+  };
 }
 
 /** Exact (normalized) matches of a quote anywhere in the source, nearest to `near` first. */
@@ -267,12 +269,25 @@ function exactElsewhere(source: SourceText, parts: readonly string[], span: numb
     if (parts.length > 1) {
       const firstLine = source.lineAt(norm.startOf(i));
       const lastLine = Math.min(source.lineCount, firstLine + span - 1);
-      const windowEnd = norm.indexAt(source.lineSpan(lastLine, lastLine).end);
-      hit = exactChain(hay, parts, i, windowEnd);
+      hit = exactChain(hay, parts, i, norm.indexAt(source.lineSpan(lastLine, lastLine).end));
+      // A paragraph re-wrapped over more lines than the citation cites: the window runs on to its end.
+      const paragraphEnd = hit ? lastLine : endOfParagraph(source, lastLine);
+      if (paragraphEnd > lastLine) hit = exactChain(hay, parts, i, norm.indexAt(source.lineSpan(paragraphEnd, paragraphEnd).end));
     }
     if (hit) found.push(toCandidate(source, norm, hit));
   }
   return found;
+}
+
+/** The last line of the paragraph (run of non-blank lines) that holds `line`. */
+function endOfParagraph(source: SourceText, line: number): number {
+  let last = line;
+  while (last < source.lineCount && !isBlank(source.linesText(last + 1, last + 1))) last++;
+  return last;
+}
+
+function isBlank(text: string): boolean {
+  return !/\S/.test(text);
 }
 
 /** Approximate match of a (possibly elided) quote within `[from, to)`, best first. */

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { FileSystem } from './fileSystem';
+import type { Anchor } from './evidence';
 import type { CheckOptions, FactDiagnostic } from './types';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export interface CachedResult {
   /** Hash of the sheet's text. */
@@ -16,7 +17,9 @@ export interface CachedResult {
   /** Each file the check looked at, with its stamp then. */
   readonly deps: readonly (readonly [string, string])[];
   readonly citations: number;
+  /** As checked, before evidence from the other sheets settled them. */
   readonly diagnostics: readonly FactDiagnostic[];
+  readonly anchors: readonly (readonly [string, readonly Anchor[]])[];
 }
 
 export interface CacheData {

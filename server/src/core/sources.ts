@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
+import { ContentFilter } from './contentFilter';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
 import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from './text';
@@ -115,6 +116,18 @@ export class SourceText {
     return this.nfc;
   }
 
+  /** The filter of the words this source holds (see {@link ContentFilter}); computed once. */
+  get filter(): ContentFilter {
+    if (!this.filterCache) {
+      // A combining mark (U+0300-U+036F: bytes CC or CD in UTF-8) may compose with a letter: the filter is then of the NFC text.
+      const plain = this.bytes && this.bytes.indexOf(0xcc) < 0 && this.bytes.indexOf(0xcd) < 0;
+      this.filterCache = ContentFilter.of(plain ? this.bytes! : Buffer.from(this.isNfc ? this.text : this.normalized.text, 'utf8'));
+    }
+    return this.filterCache;
+  }
+
+  private filterCache: ContentFilter | undefined;
+
   /** The whole text normalized, with offsets back into it; computed once. */
   get normalized(): NormalizedText {
     this.normalizedCache ??= normalizeWithMap(this.text, 0, this.isNfc);
@@ -182,8 +195,21 @@ export class SourceStore {
     this.realRoot = fs.realpath(root) ?? path.resolve(root);
   }
 
+  /** Answers worked out from the sources, by kind and key; forgotten when any source changes. */
+  private readonly memos = new Map<string, unknown>();
+
+  /** An answer worked out from the sources, computed once until one of them changes. */
+  remember<T>(kind: string, key: string, compute: () => T): T {
+    const k = `${kind}\0${key}`;
+    if (this.memos.has(k)) return this.memos.get(k) as T;
+    const value = compute();
+    this.memos.set(k, value);
+    return value;
+  }
+
   /** Forget a source (it changed) or, without a path, every source. */
   invalidate(realPath?: string): void {
+    this.memos.clear();
     this.realpaths.clear();
     this.listings.clear();
     this.nearest.clear();
@@ -436,6 +462,11 @@ export class SourceStore {
    * dot-files), the same in name order when needed, and the names of the
    * regular files that are not links.
    */
+  /** The names of a folder's regular files that are not links (none when it cannot be read). */
+  files(dir: string): readonly string[] {
+    return [...this.listing(dir).files];
+  }
+
   private listing(dir: string): Listing {
     let listing = this.listings.get(dir);
     if (!listing) {

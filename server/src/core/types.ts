@@ -18,6 +18,7 @@ export const DiagnosticCode = {
   LineOutOfRange: 'line-out-of-range',
   QuoteMoved: 'quote-moved',
   QuoteMismatch: 'quote-mismatch',
+  QuoteAltered: 'quote-altered',
   QuoteNotFound: 'quote-not-found',
 } as const;
 
@@ -44,6 +45,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'line-out-of-range': 'error',
   'quote-moved': 'error',
   'quote-mismatch': 'warning',
+  'quote-altered': 'error',
   'quote-not-found': 'error',
 };
 
@@ -69,6 +71,44 @@ export interface Fix {
   readonly preferred: boolean;
 }
 
+/** 1-based inclusive line range (of a citation, or of a place in a source). */
+export interface LineRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A 0-based line and UTF-16 character, as LSP counts them. */
+export interface Place {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Another place that a diagnostic points at (a candidate line, the file a rename found). */
+export interface RelatedPlace {
+  /** Absolute path of the file. */
+  readonly path: string;
+  readonly start: Place;
+  readonly end: Place;
+  readonly message: string;
+}
+
+/**
+ * A repair that may be preferred only with evidence beyond similarity
+ * (FORMAT.md 4.2): that the source's cited lines became the candidate's
+ * lines. Settled once every sheet checked together is known
+ * ({@link settle} in `evidence.ts`); until then the fix is not preferred.
+ */
+export interface EvidenceNeed {
+  /** Real path of the source. */
+  readonly source: string;
+  readonly cited: LineRange;
+  readonly candidate: LineRange;
+  /** Index in the diagnostic's fixes of the repair the evidence would prefer. */
+  readonly fix: number;
+  /** The message once the evidence is found (the diagnostic's own message says it is missing). */
+  readonly confirmed: string;
+}
+
 export interface FactDiagnostic {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
@@ -77,6 +117,10 @@ export interface FactDiagnostic {
   readonly message: string;
   /** Quick fixes, the preferred one (if any) first. */
   readonly fixes: readonly Fix[];
+  /** Other places the problem concerns (LSP `relatedInformation`). */
+  readonly related?: readonly RelatedPlace[];
+  /** A repair waiting for evidence; gone once settled. */
+  readonly needs?: EvidenceNeed;
 }
 
 /** Options of a check; every field has the format's default. */

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { dependenciesOf, SheetChecker, type SheetCheck } from './check';
 import { findSheets, isFactSheetPath } from './discover';
+import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources } from './evidence';
 import type { FileSystem } from './fileSystem';
 import { isInside, SourceStore, type SourceText } from './sources';
 import { decodeSource, LineIndex } from './text';
@@ -25,6 +26,12 @@ interface SheetEntry {
   version: number | undefined;
   lines?: LineIndex;
   check?: SheetCheck;
+  /** The check with its repairs that wait for evidence settled on every sheet's citations; made when asked for. */
+  settled?: SheetCheck;
+  /** The sources whose evidence the settled check waited for (they are few, and only where a repair needed it). */
+  waitsOn?: readonly string[];
+  /** The anchors the check's citations give each source; worked out when some sheet waits for evidence. */
+  anchors?: Map<string, Anchor[]>;
   /** Keeps each fact's result between checks, so an edit re-checks only what it touched. */
   checker?: SheetChecker;
   /** Paths (real and as written) of every source the check looked at; worked out when a source changes. */
@@ -46,6 +53,11 @@ export class FactWorkspace {
   private readonly stores = new Map<string, SourceStore>();
   private readonly sheets = new Map<string, SheetEntry>();
   private options: CheckOptions = DEFAULT_OPTIONS;
+  private readonly histories = new Map<string, GitHistory>();
+  /** Sheets whose repairs wait for evidence, by path. */
+  private readonly waiting = new Set<string>();
+  /** Sheets whose settled diagnostics another sheet's new check may have changed: to publish again. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -78,7 +90,7 @@ export class FactWorkspace {
     }
     const kept = new Set(found);
     for (const [p, entry] of this.sheets) {
-      if (entry.version === undefined && !kept.has(p)) this.sheets.delete(p);
+      if (entry.version === undefined && !kept.has(p)) this.forget(p);
     }
     return found;
   }
@@ -109,6 +121,7 @@ export class FactWorkspace {
       entry.version = version;
       entry.lines = undefined;
       entry.check = undefined;
+      entry.settled = undefined;
     } else {
       this.sheets.set(p, { text, version });
     }
@@ -119,7 +132,7 @@ export class FactWorkspace {
     const entry = this.sheets.get(p);
     if (entry) entry.version = undefined;
     if (this.isIndexed(p)) this.loadFromDisk(p);
-    else this.sheets.delete(p);
+    else this.forget(p);
   }
 
   /**
@@ -153,7 +166,7 @@ export class FactWorkspace {
   private sheetFileChanged(p: string, deleted: boolean): void {
     const entry = this.sheets.get(p);
     if (entry?.version !== undefined) return;
-    if (deleted) this.sheets.delete(p);
+    if (deleted) this.forget(p);
     else this.loadFromDisk(p);
   }
 
@@ -165,9 +178,9 @@ export class FactWorkspace {
     try {
       const decoded = decodeSource(this.host.fs.readFile(p));
       if (decoded.ok) this.setEntry(p, decoded.text, undefined);
-      else this.sheets.delete(p);
+      else this.forget(p);
     } catch {
-      this.sheets.delete(p);
+      this.forget(p);
     }
   }
 
@@ -204,16 +217,98 @@ export class FactWorkspace {
     return loaded.kind === 'loaded' ? loaded.source : undefined;
   }
 
-  /** The sheet's check, computed once per text. */
+  /**
+   * The sheet's check, computed once per text, with its repairs that wait
+   * for evidence settled on the citations of every sheet of the workspace
+   * and the sources' history in git (FORMAT.md 4.2).
+   */
   check(p: string): SheetCheck | undefined {
     const entry = this.sheets.get(p);
     if (!entry) return undefined;
     if (!entry.check) {
+      const before = entry.anchors;
       entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
       entry.check = entry.checker.check(p, entry.text);
       entry.deps = undefined;
+      entry.anchors = undefined;
+      entry.settled = undefined;
+      this.anchorsMayHaveChanged(p, entry, before);
     }
-    return entry.check;
+    entry.settled ??= this.settled(p, entry, entry.check);
+    return entry.settled;
+  }
+
+  /** A sheet leaves the index: its citations are no longer evidence for the others' repairs. */
+  private forget(p: string): void {
+    this.sheets.delete(p);
+    this.waiting.delete(p);
+    for (const q of this.waiting) {
+      const other = this.sheets.get(q);
+      if (other) other.settled = undefined;
+      this.stale.add(q);
+    }
+  }
+
+  /** Sheets to publish again because the evidence for their repairs changed; each is given once. */
+  takeStale(): string[] {
+    const out = [...this.stale];
+    this.stale.clear();
+    return out;
+  }
+
+  private settled(p: string, entry: SheetEntry, check: SheetCheck): SheetCheck {
+    const waitsOn = [...new Set(check.diagnostics.flatMap((d) => (d.needs ? [d.needs.source] : [])))];
+    entry.waitsOn = waitsOn;
+    if (waitsOn.length === 0) {
+      this.waiting.delete(p);
+      return check;
+    }
+    this.waiting.add(p);
+    const store = this.storeFor(p);
+    let history = this.histories.get(store.root);
+    if (!history) {
+      history = new GitHistory((real) => store.isInsideRoot(real));
+      this.histories.set(store.root, history);
+    }
+    const git = history;
+    const evidence: EvidenceSources = {
+      anchors: (source) => this.anchorsOf(source),
+      history: (source) => {
+        const loaded = store.load(source);
+        return loaded.kind === 'loaded' ? git.mapping(source, loaded.source.text) : undefined;
+      },
+    };
+    return { ...check, diagnostics: settle(check.diagnostics, evidence) };
+  }
+
+  /** Every anchor of a source in the sheets checked so far. */
+  private anchorsOf(source: string): Anchor[] {
+    const out: Anchor[] = [];
+    for (const entry of this.sheets.values()) {
+      if (!entry.check) continue;
+      entry.anchors ??= anchorsOf(entry.check.citations);
+      const list = entry.anchors.get(source);
+      if (list) out.push(...list);
+    }
+    return out;
+  }
+
+  /**
+   * A sheet was checked again: the sheets that wait for evidence on a source
+   * whose anchors in it changed are settled again, and published again.
+   */
+  private anchorsMayHaveChanged(p: string, entry: SheetEntry, before: Map<string, Anchor[]> | undefined): void {
+    if (this.waiting.size === 0 || (this.waiting.size === 1 && this.waiting.has(p))) return;
+    entry.anchors = anchorsOf(entry.check!.citations);
+    for (const q of this.waiting) {
+      if (q === p) continue;
+      const other = this.sheets.get(q);
+      if (!other?.settled || !other.waitsOn) continue;
+      if (other.waitsOn.some((source) => !sameAnchors(before?.get(source), entry.anchors!.get(source)))) {
+        other.settled = undefined;
+        this.stale.add(q);
+      }
+    }
   }
 
   /**
@@ -237,6 +332,7 @@ export class FactWorkspace {
       for (const dep of hit) keys.add(dep);
       if (!entry.deps || hit.length > 0) {
         entry.check = undefined;
+        entry.settled = undefined;
         affected.push(p);
       }
     }
@@ -249,7 +345,14 @@ export class FactWorkspace {
   private invalidateChecks(): void {
     for (const entry of this.sheets.values()) {
       entry.check = undefined;
+      entry.settled = undefined;
       entry.checker = undefined;
     }
+    this.histories.clear();
   }
+}
+
+function sameAnchors(a: readonly Anchor[] | undefined, b: readonly Anchor[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((x, i) => x.old === b[i].old && x.new === b[i].new);
 }

@@ -107,19 +107,19 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     for (const p of paths) {
       pending.delete(p);
       publish(p);
-      if (pending.size > 0 && Date.now() - started >= SLICE_MS) {
-        timer = setTimeout(flush, 0);
-        return;
-      }
+      if (pending.size > 0 && Date.now() - started >= SLICE_MS) break;
     }
+    if (pending.size > 0) timer ??= setTimeout(flush, 0);
   }
 
   function publish(p: string): void {
     guard(`Checking ${p}`, undefined, () => {
       const uri = toUri(p);
       const v = view(uri);
-      void connection.sendDiagnostics({ uri, version: workspace.version(p), diagnostics: v ? features.toDiagnostics(v) : [] });
+      void connection.sendDiagnostics({ uri, version: workspace.version(p), diagnostics: v ? features.toDiagnostics(v, toUri) : [] });
     });
+    // Sheets whose repairs this one's citations are evidence for.
+    for (const s of workspace.takeStale()) pending.add(s);
   }
 
   async function pullSettings(): Promise<void> {

@@ -11,7 +11,7 @@ const SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
 };
 
 const ALL_CODES = ['yaml-syntax', 'invalid-structure', 'unknown-key', 'missing-citation', 'duplicate-id', 'source-not-found',
-  'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-not-found'];
+  'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-altered', 'quote-not-found'];
 
 describe('diagnostics on samples/', () => {
   before(activate);

@@ -73,7 +73,7 @@ describe('Neovim as an LSP client (fact-notes lsp --stdio)', function () {
     // Every diagnostic code of the format shows up in broken.facts.yaml.
     const codes = new Set(result.diagnostics.map((d) => d.code));
     for (const code of ['yaml-syntax', 'invalid-structure', 'unknown-key', 'missing-citation', 'duplicate-id', 'source-not-found',
-      'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-not-found']) {
+      'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-altered', 'quote-not-found']) {
       assert.ok(codes.has(code), `no ${code} diagnostic; got ${[...codes].join(', ')}`);
     }
     // Severities: quote-mismatch and unknown-key are warnings (2), the rest errors (1).

@@ -43,7 +43,7 @@ describe('npm run try', function () {
       wb = await openWorkbench(server, folder);
       await openFileFromExplorer(wb.page, 'broken.facts.yaml');
       await waitForLanguage(wb.page, 'Fact Sheet');
-      await waitFor(async () => /\b12\b/.test((await statusBarText(wb!.page, 'problems')) ?? ''), { what: '12 errors in the status bar' });
+      await waitFor(async () => /\b13\b/.test((await statusBarText(wb!.page, 'problems')) ?? ''), { what: '13 errors in the status bar' });
       await wb.close();
       wb = undefined;
     } finally {

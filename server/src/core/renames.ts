@@ -1,0 +1,163 @@
+/**
+ * Renames found by content (FORMAT.md 4.2): a citation of a file that is
+ * not there is pointed at the file that holds its quote, whatever that
+ * file is called now. "Change to X" is preferred only when exactly one file
+ * holds the quote: in the missing file's folder, or where none does there,
+ * anywhere under the root. A citation with no quote follows the sheet's
+ * quoted citations of the same missing file when they all point at one
+ * file. Name distance alone only suggests.
+ */
+import * as path from 'node:path';
+import type { CitationCheck } from './check';
+import { quoteKeys } from './contentFilter';
+import { isFactSheetPath, isSkippedFolder } from './discover';
+import { findExact, prepareQuote, type PreparedQuote } from './match';
+import type { SourceStore } from './sources';
+import { renderScalar } from './edits';
+import type { ScalarValue } from './sheet';
+import type { FactDiagnostic, Fix, RelatedPlace } from './types';
+
+/** "Change to X" for a `file` value. */
+export function changeFile(file: ScalarValue, name: string, preferred: boolean): Fix {
+  return { title: `Change to "${name}"`, edits: [{ span: file.span, newText: renderScalar(name, file) }], preferred };
+}
+
+/** A folder as messages name it: relative to the root. */
+export function folderName(root: string, dir: string): string {
+  return path.relative(root, dir) || '.';
+}
+
+/** A file that holds a quote: where it is listed, and the quote's first place in it. */
+interface Holder {
+  readonly listed: string;
+  readonly place: RelatedPlace;
+}
+
+/** Files searched under the root at most, when the missing file's folder has none that holds a quote. */
+const MAX_ROOT_FILES = 20_000;
+
+/**
+ * The diagnostics of a sheet with its `source-not-found` ones pointed at
+ * the files that hold their quotes, where such files are found. Returns the
+ * same array when the sheet cites no missing file.
+ */
+export function withRenames(citations: readonly CitationCheck[], diagnostics: readonly FactDiagnostic[], store: SourceStore, sourcesDir: string): readonly FactDiagnostic[] {
+  const groups = new Map<string, CitationCheck[]>();
+  for (const c of citations) {
+    if (c.status !== 'source-not-found' || !c.citation.file || !c.diagnostic) continue;
+    const missing = path.resolve(sourcesDir, c.citation.file.value);
+    const group = groups.get(missing);
+    if (group) group.push(c);
+    else groups.set(missing, [c]);
+  }
+  if (groups.size === 0) return diagnostics;
+  const replaced = new Map<FactDiagnostic, FactDiagnostic>();
+  const finder = new HolderFinder(store);
+  for (const [missing, group] of groups) {
+    const dir = path.dirname(missing);
+    const holdersOf = new Map<CitationCheck, readonly Holder[]>();
+    for (const c of group) if (c.citation.quote) holdersOf.set(c, finder.holders(dir, prepareQuote(c.citation.quote.value)));
+    if (holdersOf.size === 0) continue;
+    // The one file every quoted citation of the group points at, if they agree.
+    const single = [...holdersOf.values()].every((h) => h.length === 1) ? [...holdersOf.values()][0][0] : undefined;
+    const agreed = single && [...holdersOf.values()].every((h) => h[0].listed === single.listed) ? single : undefined;
+    const gone = `There is no file "${group[0].citation.file!.value}" in "${folderName(store.root, dir)}".`;
+    for (const c of group) {
+      const d = c.diagnostic!;
+      const file = c.citation.file!;
+      const holders = holdersOf.get(c);
+      const name = (h: Holder): string => path.relative(sourcesDir, h.listed).split(path.sep).join('/');
+      const named = (hs: readonly Holder[]): string => hs.map((h) => `"${name(h)}"`).join(' and ');
+      const others = (taken: readonly Holder[]): Fix[] => d.fixes.filter((f) => !taken.some((h) => f.title === changeFile(file, name(h), false).title));
+      let next: FactDiagnostic | undefined;
+      if (holders && holders.length === 1) {
+        next = {
+          ...d,
+          message: `Change to "${name(holders[0])}": it holds the quote. ${gone}`,
+          fixes: file.editable ? [changeFile(file, name(holders[0]), true), ...others(holders)] : d.fixes,
+          related: [holders[0].place],
+        };
+      } else if (holders && holders.length > 1) {
+        next = {
+          ...d,
+          message: `${named(holders)} both hold the quote, so which one is meant cannot be told. ${gone}`,
+          fixes: file.editable ? [...holders.map((h) => changeFile(file, name(h), false)), ...others(holders)] : d.fixes,
+          related: holders.map((h) => h.place),
+        };
+      } else if (!holders && agreed) {
+        next = {
+          ...d,
+          message: `Change to "${name(agreed)}": it holds the quotes of this sheet's other citations of the same file. ${gone}`,
+          fixes: file.editable ? [changeFile(file, name(agreed), true), ...others([agreed])] : d.fixes,
+          related: [{ ...agreed.place, message: 'The file the other citations point at.' }],
+        };
+      }
+      if (next) replaced.set(d, next);
+    }
+  }
+  return replaced.size === 0 ? diagnostics : diagnostics.map((d) => replaced.get(d) ?? d);
+}
+
+/** Finds the files that hold quotes; the answers last as long as the store's sources do. */
+class HolderFinder {
+  private rootFiles: string[] | undefined;
+
+  constructor(private readonly store: SourceStore) {}
+
+  /** The files (at most 3) that hold a quote: in `dir`, or where none does there, under the root. */
+  holders(dir: string, quote: PreparedQuote): readonly Holder[] {
+    if (quote.parts.length === 0) return [];
+    const key = `${dir}\0${quote.parts.join('\0')}`;
+    return this.store.remember('holders', key, () => {
+      const keys = quote.parts.flatMap((p) => quoteKeys(p));
+      const inDir = this.search(this.store.files(dir).map((n) => path.join(dir, n)), quote, keys);
+      if (inDir.length > 0) return inDir;
+      return this.search(this.underRoot().filter((f) => path.dirname(f) !== dir), quote, keys);
+    });
+  }
+
+  private search(files: readonly string[], quote: PreparedQuote, keys: readonly number[]): Holder[] {
+    const found: Holder[] = [];
+    for (const listed of files) {
+      if (!isCandidate(listed)) continue;
+      const resolution = this.store.resolve(path.dirname(listed), path.basename(listed));
+      if (resolution.kind !== 'resolved') continue;
+      const loaded = this.store.load(resolution.path);
+      if (loaded.kind !== 'loaded' || !loaded.source.filter.mayHold(keys)) continue;
+      const [first] = findExact(loaded.source, quote, 1);
+      if (!first) continue;
+      const source = loaded.source;
+      found.push({ listed, place: { path: source.path, start: source.lines.positionAt(first.span.start), end: source.lines.positionAt(first.span.end), message: 'The quote is here.' } });
+      if (found.length >= 3) break;
+    }
+    return found;
+  }
+
+  /** The regular files under the root (dot-folders and node_modules skipped), at most {@link MAX_ROOT_FILES}. */
+  private underRoot(): string[] {
+    if (this.rootFiles) return this.rootFiles;
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const walk = (dir: string, depth: number): void => {
+      // No folder twice, none deeper than 32, and none that a link leads out of the root.
+      const real = this.store.fs.realpath(dir);
+      if (depth > 32 || real === undefined || seen.has(real) || !this.store.isInsideRoot(dir)) return;
+      seen.add(real);
+      for (const e of this.store.fs.readDirectory(dir)) {
+        if (out.length >= MAX_ROOT_FILES) return;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory && !isSkippedFolder(e.name)) walk(full, depth + 1);
+        else if (e.isFile) out.push(full);
+      }
+    };
+    walk(this.store.root, 0);
+    this.rootFiles = out;
+    return out;
+  }
+}
+
+/** Files that can be a renamed source: not fact sheets, provenance, kept originals or dot-files. */
+function isCandidate(file: string): boolean {
+  const name = path.basename(file);
+  return !name.startsWith('.') && !isFactSheetPath(name) && name !== 'sources.yaml' && !/\.orig\.[^.]+$/.test(name);
+}
