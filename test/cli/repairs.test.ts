@@ -269,6 +269,39 @@ describe('repairs that never lie (command line)', () => {
       assert.equal(report.diagnostics[0].message, '"copy-one.txt" and "copy-two.txt" both hold the quote, so which one is meant cannot be told. There is no file "gone.txt" in "articles".');
     });
 
+    it('takes no note or draft that quotes the article for the article', async () => {
+      ws.current.write('drafts/story.md', `My draft. ${PARAGRAPHS[1]}\n`);
+      ws.current.mkdir('articles');
+      ws.current.write('notes.facts.yaml', sheet(cite(1, 'The talks lasted about two hours')));
+      const { report } = await check(ws.current);
+      assert.deepEqual(
+        report.diagnostics.map((d) => [d.code, d.fixes.length]),
+        [['source-not-found', 0]],
+      );
+      ws.current.write('archive/a.txt', article(PARAGRAPHS));
+      const moved = await check(ws.current);
+      assert.deepEqual(
+        moved.report.diagnostics.map((d) => d.fixes.map((f) => [f.title, f.preferred])),
+        [[['Change to "../archive/a.txt"', true]]],
+      );
+    });
+
+    it('in a folder of more than 1,000 files, searches only the nearest names and prefers nothing', async () => {
+      for (let i = 0; i < 1001; i++) ws.current.write(`articles/other-${i}.txt`, `Article ${i}.\n`);
+      ws.current.write('articles/report-1.txt', article(PARAGRAPHS));
+      ws.current.write('notes.facts.yaml', sheet(cite(1, 'The talks lasted about two hours', 'report-l.txt')));
+      const { report } = await check(ws.current);
+      assert.deepEqual(
+        report.diagnostics.map((d) => [d.message, d.fixes.map((f) => [f.title, f.preferred])]),
+        [
+          [
+            'Did you mean "report-1.txt"? It holds the quote, but "articles" has too many files to tell that no other does. There is no file "report-l.txt" in "articles".',
+            [['Change to "report-1.txt"', false]],
+          ],
+        ],
+      );
+    });
+
     it('finds a file moved to another folder of the root', async () => {
       ws.current.write('archive/2021/a.txt', article(PARAGRAPHS));
       ws.current.mkdir('articles');

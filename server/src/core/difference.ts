@@ -260,8 +260,9 @@ function kindOf(quoteSide: readonly Token[], sourceSide: readonly Token[]): Chan
  * changes in quote order.
  */
 export function compareWords(quote: string, source: string): Comparison {
-  const q = tokenize(normalizeText(quote));
-  const s = tokenize(normalizeText(source));
+  const [quoteMiddle, sourceMiddle] = differingMiddle(normalizeText(quote), normalizeText(source));
+  const q = tokenize(quoteMiddle);
+  const s = tokenize(sourceMiddle);
   const ops = align(q, s);
   const stretches = changedStretches(ops, q, s);
   const inChange = new Uint8Array(ops.length);
@@ -285,6 +286,27 @@ export function compareWords(quote: string, source: string): Comparison {
     return { kind, quote: words(quoteSide, q, (op) => op.q), source: words(sourceSide, s, (op) => op.s) };
   });
   return { spellingLevel: changes.length === 0, changes };
+}
+
+/** Words kept on either side of where two texts start and stop differing: context for the messages, and whole number phrases. */
+const KEPT_WORDS = 4;
+
+/**
+ * Two normalized texts without the words they share at the start and at the
+ * end, but for {@link KEPT_WORDS} of them: an approximate match differs in a
+ * word or two, and the rest need not be tokenized and aligned.
+ */
+function differingMiddle(a: string, b: string): [string, string] {
+  if (a === b) return ['', ''];
+  const x = a.split(' ');
+  const y = b.split(' ');
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  let end = 0;
+  while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
+  const from = Math.max(0, start - KEPT_WORDS);
+  const cut = Math.max(0, end - KEPT_WORDS);
+  return [x.slice(from, x.length - cut).join(' '), y.slice(from, y.length - cut).join(' ')];
 }
 
 /**

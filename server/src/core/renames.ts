@@ -3,11 +3,14 @@
  * not there is pointed at the file that holds its quote, whatever that
  * file is called now. "Change to X" is preferred only when exactly one file
  * holds the quote: in the missing file's folder, or where none does there,
- * anywhere under the root. A citation with no quote follows the sheet's
+ * anywhere under the root; of the files with the missing file's extension
+ * or one a slip away from it (a renamed or moved article keeps its kind;
+ * notes that quote it are not it). A citation with no quote follows the sheet's
  * quoted citations of the same missing file when they all point at one
  * file. Name distance alone only suggests.
  */
 import * as path from 'node:path';
+import { distance } from 'fastest-levenshtein';
 import type { CitationCheck } from './check';
 import { quoteKeys } from './contentFilter';
 import { isFactSheetPath, isSkippedFolder } from './discover';
@@ -33,8 +36,16 @@ interface Holder {
   readonly place: RelatedPlace;
 }
 
-/** Files searched under the root at most, when the missing file's folder has none that holds a quote. */
+/** Files listed under the root at most, when the missing file's folder has none that holds a quote. */
 const MAX_ROOT_FILES = 20_000;
+
+/**
+ * Files searched for a quote at most, in a folder or under the root. Past
+ * that, reading them all for each missing file would cost more than the
+ * whole check (a pass over a 31 MB archive of 2,000 articles is about a
+ * second); only the nearest names are searched, and nothing is preferred.
+ */
+const MAX_SEARCHED_FILES = 1000;
 
 /**
  * The diagnostics of a sheet with its `source-not-found` ones pointed at
@@ -56,7 +67,13 @@ export function withRenames(citations: readonly CitationCheck[], diagnostics: re
   for (const [missing, group] of groups) {
     const dir = path.dirname(missing);
     const holdersOf = new Map<CitationCheck, readonly Holder[]>();
-    for (const c of group) if (c.citation.quote) holdersOf.set(c, finder.holders(dir, prepareQuote(c.citation.quote.value)));
+    const ext = path.extname(missing).toLowerCase();
+    const complete = finder.canSearchAll(dir);
+    for (const c of group) {
+      if (!c.citation.quote) continue;
+      const quote = prepareQuote(c.citation.quote.value);
+      holdersOf.set(c, complete ? finder.holders(dir, ext, quote) : finder.holdersNamedLike(dir, path.basename(missing), quote));
+    }
     if (holdersOf.size === 0) continue;
     // The one file every quoted citation of the group points at, if they agree.
     const single = [...holdersOf.values()].every((h) => h.length === 1) ? [...holdersOf.values()][0][0] : undefined;
@@ -70,7 +87,17 @@ export function withRenames(citations: readonly CitationCheck[], diagnostics: re
       const named = (hs: readonly Holder[]): string => hs.map((h) => `"${name(h)}"`).join(' and ');
       const others = (taken: readonly Holder[]): Fix[] => d.fixes.filter((f) => !taken.some((h) => f.title === changeFile(file, name(h), false).title));
       let next: FactDiagnostic | undefined;
-      if (holders && holders.length === 1) {
+      if (!complete) {
+        // Only the nearest names were searched: what holds the quote is suggested, never preferred.
+        if (holders && holders.length > 0) {
+          next = {
+            ...d,
+            message: `Did you mean ${named(holders)}? ${holders.length === 1 ? 'It holds' : 'They hold'} the quote, but "${folderName(store.root, dir)}" has too many files to tell that no other does. ${gone}`,
+            fixes: file.editable ? [...holders.map((h) => changeFile(file, name(h), false)), ...others(holders)] : d.fixes,
+            related: holders.map((h) => h.place),
+          };
+        }
+      } else if (holders && holders.length === 1) {
         next = {
           ...d,
           message: `Change to "${name(holders[0])}": it holds the quote. ${gone}`,
@@ -98,44 +125,101 @@ export function withRenames(citations: readonly CitationCheck[], diagnostics: re
   return replaced.size === 0 ? diagnostics : diagnostics.map((d) => replaced.get(d) ?? d);
 }
 
+/** A file that may be a renamed source: where it is listed, and its real path. */
+interface Candidate {
+  readonly listed: string;
+  readonly real: string;
+}
+
 /** Finds the files that hold quotes; the answers last as long as the store's sources do. */
 class HolderFinder {
-  private rootFiles: string[] | undefined;
-
   constructor(private readonly store: SourceStore) {}
 
-  /** The files (at most 3) that hold a quote: in `dir`, or where none does there, under the root. */
-  holders(dir: string, quote: PreparedQuote): readonly Holder[] {
+  /**
+   * Whether every file of a folder can be searched for quotes: in a folder of
+   * more than {@link MAX_SEARCHED_FILES} files (an archive) only the nearest
+   * names are, so that a missing file does not cost a read of the archive.
+   */
+  canSearchAll(dir: string): boolean {
+    return this.store.files(dir).size <= MAX_SEARCHED_FILES;
+  }
+
+  /** The files among the nearest names to a missing one that hold a quote as it is written. */
+  holdersNamedLike(dir: string, name: string, quote: PreparedQuote): readonly Holder[] {
     if (quote.parts.length === 0) return [];
-    const key = `${dir}\0${quote.parts.join('\0')}`;
+    const near: Candidate[] = [];
+    for (const n of this.store.nearestFiles(dir, name)) {
+      const listed = path.join(dir, n.name);
+      const resolution = this.store.resolve(dir, n.name);
+      if (isCandidate(listed) && resolution.kind === 'resolved') near.push({ listed, real: resolution.path });
+    }
+    // The quote as it is (a suggestion needs no more): no filter to build, nothing normalized.
+    const found: Holder[] = [];
+    for (const { listed, real } of near) {
+      const loaded = this.store.load(real);
+      if (loaded.kind !== 'loaded') continue;
+      for (const form of quote.verbatim) {
+        const at = loaded.source.findVerbatim(form);
+        if (!at) continue;
+        found.push({ listed, place: { path: loaded.source.path, ...at, message: 'The quote is here.' } });
+        break;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The files that hold a quote, in `dir`, or where none does there, under
+   * the root: one, or the first two found (which is enough to know that
+   * which one is meant cannot be told).
+   */
+  holders(dir: string, ext: string, quote: PreparedQuote): readonly Holder[] {
+    if (quote.parts.length === 0) return [];
+    const key = `${dir}\0${ext}\0${quote.parts.join('\0')}`;
     return this.store.remember('holders', key, () => {
       const keys = quote.parts.flatMap((p) => quoteKeys(p));
-      const inDir = this.search(this.store.files(dir).map((n) => path.join(dir, n)), quote, keys);
+      // A renamed or moved article keeps its kind of file (its extension, or one a slip away from it as written):
+      // notes and drafts that quote it are not it.
+      const sameKind = (c: Candidate): boolean => {
+        const other = path.extname(c.listed).toLowerCase();
+        return other === ext || (ext.length > 1 && other.length > 1 && distance(other, ext) <= 1);
+      };
+      const inDir = this.search(this.candidates(dir).filter(sameKind), quote, keys);
       if (inDir.length > 0) return inDir;
-      return this.search(this.underRoot().filter((f) => path.dirname(f) !== dir), quote, keys);
+      const elsewhere = this.candidates(undefined).filter((c) => sameKind(c) && path.dirname(c.listed) !== dir);
+      return elsewhere.length <= MAX_SEARCHED_FILES ? this.search(elsewhere, quote, keys) : [];
     });
   }
 
-  private search(files: readonly string[], quote: PreparedQuote, keys: readonly number[]): Holder[] {
+  private search(candidates: readonly Candidate[], quote: PreparedQuote, keys: readonly number[], max = 2): Holder[] {
     const found: Holder[] = [];
-    for (const listed of files) {
-      if (!isCandidate(listed)) continue;
-      const resolution = this.store.resolve(path.dirname(listed), path.basename(listed));
-      if (resolution.kind !== 'resolved') continue;
-      const loaded = this.store.load(resolution.path);
+    for (const { listed, real } of candidates) {
+      const loaded = this.store.load(real);
       if (loaded.kind !== 'loaded' || !loaded.source.filter.mayHold(keys)) continue;
       const [first] = findExact(loaded.source, quote, 1);
       if (!first) continue;
       const source = loaded.source;
       found.push({ listed, place: { path: source.path, start: source.lines.positionAt(first.span.start), end: source.lines.positionAt(first.span.end), message: 'The quote is here.' } });
-      if (found.length >= 3) break;
+      if (found.length >= max) break;
     }
     return found;
   }
 
+  /** The files that can be a renamed source in a folder (or, undefined, under the root), resolved once. */
+  private candidates(dir: string | undefined): readonly Candidate[] {
+    return this.store.remember('rename-candidates', dir ?? '', () => {
+      const out: Candidate[] = [];
+      for (const listed of dir === undefined ? this.underRoot() : [...this.store.files(dir)].map((n) => path.join(dir, n))) {
+        if (!isCandidate(listed)) continue;
+        const resolution = this.store.resolve(path.dirname(listed), path.basename(listed));
+        if (resolution.kind === 'resolved') out.push({ listed, real: resolution.path });
+      }
+      return out;
+    });
+  }
+
   /** The regular files under the root (dot-folders and node_modules skipped), at most {@link MAX_ROOT_FILES}. */
   private underRoot(): string[] {
-    if (this.rootFiles) return this.rootFiles;
     const out: string[] = [];
     const seen = new Set<string>();
     const walk = (dir: string, depth: number): void => {
@@ -151,7 +235,6 @@ class HolderFinder {
       }
     };
     walk(this.store.root, 0);
-    this.rootFiles = out;
     return out;
   }
 }
