@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { renderLine, renderScalar } from './edits';
 import { compareWords, describeChanges } from './difference';
-import { changeFile, folderName, withRenames } from './renames';
+import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from './match';
 import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
@@ -110,6 +110,8 @@ export class SheetChecker {
   /** Counts checks; each result remembers the last check that used it. */
   private round = 0;
   private cacheDir = '';
+  /** The renames found for the last check's missing files. */
+  private readonly renames: RenameCache = { at: -1, dir: '', answers: new WeakMap() };
 
   constructor(
     private readonly store: SourceStore,
@@ -207,7 +209,7 @@ export class SheetChecker {
     this.order = order;
     const sheet: Sheet = { ...head.sheet, facts };
     const withIds = withDuplicateIds({ sheet, diagnostics, text });
-    const placed = withFirstIds(sheetPath, text, sheet, withRenames(citations, withIds.diagnostics, this.store, sourcesDir));
+    const placed = withFirstIds(sheetPath, text, sheet, withRenames(citations, withIds.diagnostics, this.store, sourcesDir, this.keep ? this.renames : undefined));
     return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options), citations, sourcesDir };
   }
 

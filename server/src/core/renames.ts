@@ -52,17 +52,35 @@ const MAX_SEARCHED_FILES = 1000;
  * the files that hold their quotes, where such files are found. Returns the
  * same array when the sheet cites no missing file.
  */
-export function withRenames(citations: readonly CitationCheck[], diagnostics: readonly FactDiagnostic[], store: SourceStore, sourcesDir: string): readonly FactDiagnostic[] {
+export function withRenames(
+  citations: readonly CitationCheck[],
+  diagnostics: readonly FactDiagnostic[],
+  store: SourceStore,
+  sourcesDir: string,
+  kept?: RenameCache,
+): readonly FactDiagnostic[] {
+  const missingOnes: CitationCheck[] = [];
+  for (const c of citations) if (c.status === 'source-not-found' && c.citation.file && c.diagnostic) missingOnes.push(c);
+  if (missingOnes.length === 0) return diagnostics;
+  // As an edit re-checks the sheet: the same missing citations, and nothing changed on disk, give the same answers.
+  const now = store.now();
+  if (kept && kept.at === now && kept.dir === sourcesDir && missingOnes.every((c) => kept.answers.has(c.diagnostic!))) {
+    return diagnostics.map((d) => kept.answers.get(d) ?? d);
+  }
+  const replaced = new Map<FactDiagnostic, FactDiagnostic>();
+  if (kept) {
+    kept.at = now;
+    kept.dir = sourcesDir;
+    kept.answers = new WeakMap();
+    for (const c of missingOnes) kept.answers.set(c.diagnostic!, c.diagnostic!);
+  }
   const groups = new Map<string, CitationCheck[]>();
-  for (const c of citations) {
-    if (c.status !== 'source-not-found' || !c.citation.file || !c.diagnostic) continue;
-    const missing = path.resolve(sourcesDir, c.citation.file.value);
+  for (const c of missingOnes) {
+    const missing = path.resolve(sourcesDir, c.citation.file!.value);
     const group = groups.get(missing);
     if (group) group.push(c);
     else groups.set(missing, [c]);
   }
-  if (groups.size === 0) return diagnostics;
-  const replaced = new Map<FactDiagnostic, FactDiagnostic>();
   const finder = new HolderFinder(store);
   for (const [missing, group] of groups) {
     const dir = path.dirname(missing);
@@ -119,10 +137,24 @@ export function withRenames(citations: readonly CitationCheck[], diagnostics: re
           related: [{ ...agreed.place, message: 'The file the other citations point at.' }],
         };
       }
-      if (next) replaced.set(d, next);
+      if (next) {
+        replaced.set(d, next);
+        kept?.answers.set(d, next);
+      }
     }
   }
   return replaced.size === 0 ? diagnostics : diagnostics.map((d) => replaced.get(d) ?? d);
+}
+
+/**
+ * What {@link withRenames} answered for a sheet, kept for its next check: by
+ * each missing citation's diagnostic (kept between checks with its fact), as
+ * of a time of the store's clock.
+ */
+export interface RenameCache {
+  at: number;
+  dir: string;
+  answers: WeakMap<FactDiagnostic, FactDiagnostic>;
 }
 
 /** A file that may be a renamed source: where it is listed, and its real path. */
@@ -147,6 +179,10 @@ class HolderFinder {
   /** The files among the nearest names to a missing one that hold a quote as it is written. */
   holdersNamedLike(dir: string, name: string, quote: PreparedQuote): readonly Holder[] {
     if (quote.parts.length === 0) return [];
+    return this.store.remember('holders-named-like', `${dir}\0${name}\0${quote.parts.join('\0')}`, () => this.namedLike(dir, name, quote));
+  }
+
+  private namedLike(dir: string, name: string, quote: PreparedQuote): Holder[] {
     const near: Candidate[] = [];
     for (const n of this.store.nearestFiles(dir, name)) {
       const listed = path.join(dir, n.name);

@@ -51,6 +51,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const openSources = new Map<string, TextDocument>();
   const workspace = new FactWorkspace({ fs, openSourceText: (real) => openSources.get(real)?.getText() });
   const log = (message: string) => connection.console.log(message);
+  // URIs of the articles diagnostics point at, kept: each publish names the same ones again.
+  const relatedUris = new Map<string, string>();
+  const relatedUri = (p: string): string => {
+    let uri = relatedUris.get(p);
+    if (uri === undefined) {
+      if (relatedUris.size >= 10_000) relatedUris.clear();
+      uri = toUri(p);
+      relatedUris.set(p, uri);
+    }
+    return uri;
+  };
   let configurationPull = false;
   let watchRegistration = false;
 
@@ -116,7 +127,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     guard(`Checking ${p}`, undefined, () => {
       const uri = toUri(p);
       const v = view(uri);
-      void connection.sendDiagnostics({ uri, version: workspace.version(p), diagnostics: v ? features.toDiagnostics(v, toUri) : [] });
+      void connection.sendDiagnostics({ uri, version: workspace.version(p), diagnostics: v ? features.toDiagnostics(v, relatedUri) : [] });
     });
     // Sheets whose repairs this one's citations are evidence for.
     for (const s of workspace.takeStale()) pending.add(s);
