@@ -22,7 +22,11 @@ import type { FactDiagnostic, Fix, RelatedPlace } from './types';
 
 /** "Change to X" for a `file` value. */
 export function changeFile(file: ScalarValue, name: string, preferred: boolean): Fix {
-  return { title: `Change to "${name}"`, edits: [{ span: file.span, newText: renderScalar(name, file) }], preferred };
+  return { title: changeTitle(name), edits: [{ span: file.span, newText: renderScalar(name, file) }], preferred };
+}
+
+function changeTitle(name: string): string {
+  return `Change to "${name}"`;
 }
 
 /** A folder as messages name it: relative to the root. */
@@ -41,9 +45,10 @@ const MAX_ROOT_FILES = 20_000;
 
 /**
  * Files searched for a quote at most, in a folder or under the root. Past
- * that, reading them all for each missing file would cost more than the
- * whole check (a pass over a 31 MB archive of 2,000 articles is about a
- * second); only the nearest names are searched, and nothing is preferred.
+ * that, reading them all for a missing file would cost more than the whole
+ * check (a pass over a 31 MB archive of 2,000 articles is about a second):
+ * no file is read, the nearest names are suggested, and nothing is
+ * preferred.
  */
 const MAX_SEARCHED_FILES = 1000;
 
@@ -74,6 +79,16 @@ export function withRenames(
     kept.answers = new WeakMap();
     for (const c of missingOnes) kept.answers.set(c.diagnostic!, c.diagnostic!);
   }
+  // A holder's name as a `file` value: relative to the sources folder.
+  const names = new Map<string, string>();
+  const name = (h: Holder): string => {
+    let n = names.get(h.listed);
+    if (n === undefined) {
+      n = path.relative(sourcesDir, h.listed).split(path.sep).join('/');
+      names.set(h.listed, n);
+    }
+    return n;
+  };
   const groups = new Map<string, CitationCheck[]>();
   for (const c of missingOnes) {
     const missing = path.resolve(sourcesDir, c.citation.file!.value);
@@ -86,12 +101,9 @@ export function withRenames(
     const dir = path.dirname(missing);
     const holdersOf = new Map<CitationCheck, readonly Holder[]>();
     const ext = path.extname(missing).toLowerCase();
-    const complete = finder.canSearchAll(dir);
-    for (const c of group) {
-      if (!c.citation.quote) continue;
-      const quote = prepareQuote(c.citation.quote.value);
-      holdersOf.set(c, complete ? finder.holders(dir, ext, quote) : finder.holdersNamedLike(dir, path.basename(missing), quote));
-    }
+    // In an archive of more than MAX_SEARCHED_FILES files no file is read for a missing one: the names are suggested.
+    if (!finder.canSearchAll(dir)) continue;
+    for (const c of group) if (c.citation.quote) holdersOf.set(c, finder.holders(dir, ext, prepareQuote(c.citation.quote.value)));
     if (holdersOf.size === 0) continue;
     // The one file every quoted citation of the group points at, if they agree.
     const single = [...holdersOf.values()].every((h) => h.length === 1) ? [...holdersOf.values()][0][0] : undefined;
@@ -101,21 +113,14 @@ export function withRenames(
       const d = c.diagnostic!;
       const file = c.citation.file!;
       const holders = holdersOf.get(c);
-      const name = (h: Holder): string => path.relative(sourcesDir, h.listed).split(path.sep).join('/');
       const named = (hs: readonly Holder[]): string => hs.map((h) => `"${name(h)}"`).join(' and ');
-      const others = (taken: readonly Holder[]): Fix[] => d.fixes.filter((f) => !taken.some((h) => f.title === changeFile(file, name(h), false).title));
+      // The name-distance suggestions that are not already there as a holder.
+      const others = (taken: readonly Holder[]): Fix[] => {
+        const titles = new Set(taken.map((h) => changeTitle(name(h))));
+        return d.fixes.filter((f) => !titles.has(f.title));
+      };
       let next: FactDiagnostic | undefined;
-      if (!complete) {
-        // Only the nearest names were searched: what holds the quote is suggested, never preferred.
-        if (holders && holders.length > 0) {
-          next = {
-            ...d,
-            message: `Did you mean ${named(holders)}? ${holders.length === 1 ? 'It holds' : 'They hold'} the quote, but "${folderName(store.root, dir)}" has too many files to tell that no other does. ${gone}`,
-            fixes: file.editable ? [...holders.map((h) => changeFile(file, name(h), false)), ...others(holders)] : d.fixes,
-            related: holders.map((h) => h.place),
-          };
-        }
-      } else if (holders && holders.length === 1) {
+      if (holders && holders.length === 1) {
         next = {
           ...d,
           message: `Change to "${name(holders[0])}": it holds the quote. ${gone}`,
@@ -168,40 +173,12 @@ class HolderFinder {
   constructor(private readonly store: SourceStore) {}
 
   /**
-   * Whether every file of a folder can be searched for quotes: in a folder of
-   * more than {@link MAX_SEARCHED_FILES} files (an archive) only the nearest
-   * names are, so that a missing file does not cost a read of the archive.
+   * Whether every file of a folder can be searched for quotes: not in a
+   * folder of more than {@link MAX_SEARCHED_FILES} files (an archive), so that
+   * a missing file does not cost a read of the archive.
    */
   canSearchAll(dir: string): boolean {
     return this.store.files(dir).size <= MAX_SEARCHED_FILES;
-  }
-
-  /** The files among the nearest names to a missing one that hold a quote as it is written. */
-  holdersNamedLike(dir: string, name: string, quote: PreparedQuote): readonly Holder[] {
-    if (quote.parts.length === 0) return [];
-    return this.store.remember('holders-named-like', `${dir}\0${name}\0${quote.parts.join('\0')}`, () => this.namedLike(dir, name, quote));
-  }
-
-  private namedLike(dir: string, name: string, quote: PreparedQuote): Holder[] {
-    const near: Candidate[] = [];
-    for (const n of this.store.nearestFiles(dir, name)) {
-      const listed = path.join(dir, n.name);
-      const resolution = this.store.resolve(dir, n.name);
-      if (isCandidate(listed) && resolution.kind === 'resolved') near.push({ listed, real: resolution.path });
-    }
-    // The quote as it is (a suggestion needs no more): no filter to build, nothing normalized.
-    const found: Holder[] = [];
-    for (const { listed, real } of near) {
-      const loaded = this.store.load(real);
-      if (loaded.kind !== 'loaded') continue;
-      for (const form of quote.verbatim) {
-        const at = loaded.source.findVerbatim(form);
-        if (!at) continue;
-        found.push({ listed, place: { path: loaded.source.path, ...at, message: 'The quote is here.' } });
-        break;
-      }
-    }
-    return found;
   }
 
   /**
@@ -227,7 +204,7 @@ class HolderFinder {
     });
   }
 
-  private search(candidates: readonly Candidate[], quote: PreparedQuote, keys: readonly number[], max = 2): Holder[] {
+  private search(candidates: readonly Candidate[], quote: PreparedQuote, keys: readonly number[]): Holder[] {
     const found: Holder[] = [];
     for (const { listed, real } of candidates) {
       const loaded = this.store.load(real);
@@ -236,7 +213,7 @@ class HolderFinder {
       if (!first) continue;
       const source = loaded.source;
       found.push({ listed, place: { path: source.path, start: source.lines.positionAt(first.span.start), end: source.lines.positionAt(first.span.end), message: 'The quote is here.' } });
-      if (found.length >= max) break;
+      if (found.length >= 2) break;
     }
     return found;
   }

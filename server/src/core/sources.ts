@@ -7,7 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import { ContentFilter } from './contentFilter';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
-import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, lastAtOrBefore, LineIndex, type Decoded, type Position } from './text';
+import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from './text';
 import type { Span } from './types';
 
 
@@ -114,24 +114,6 @@ export class SourceText {
   get isNfc(): boolean {
     this.nfc ??= isNfc(this.text);
     return this.nfc;
-  }
-
-  /**
-   * Where a text of one line first occurs in the source as it is (not
-   * normalized); in a source not decoded yet, found in its bytes and placed
-   * by decoding the start of its line alone.
-   */
-  findVerbatim(text: string): { readonly start: Position; readonly end: Position } | undefined {
-    if (this.bytes) {
-      const at = this.bytes.indexOf(text, 0, 'utf8');
-      if (at < 0) return undefined;
-      const starts = this.byteLines();
-      const line = lastAtOrBefore(starts, at);
-      const character = this.bytes.toString('utf8', starts[line], at).length;
-      return { start: { line, character }, end: { line, character: character + text.length } };
-    }
-    const at = this.text.indexOf(text);
-    return at < 0 ? undefined : { start: this.lines.positionAt(at), end: this.lines.positionAt(at + text.length) };
   }
 
   /** The filter of the words this source holds (see {@link ContentFilter}); computed once. */
