@@ -28,10 +28,10 @@ describe('hover', () => {
     const editor = await open(BROKEN);
     const away = positionOf(editor.document, 'quote: The meeting lasted about two hours.', 'quote: '.length + 3);
     const text = await hoverAt(fileUri(BROKEN), away, 'line-out-of-range');
-    assert.ok(text.includes('The quote is on line 3'), text);
+    assert.ok(text.includes('Change line to 3: the quote is there.'), text);
     const over = positionOf(editor.document, 'line: 43', 'line: '.length);
     const there = await hoverAt(fileUri(BROKEN), over, 'line-out-of-range');
-    assert.ok(!there.includes('The quote is on line 3'), there);
+    assert.ok(!there.includes('Change line to 3: the quote is there.'), there);
   });
 
   it("shows each citation's status on a fact's claim", async () => {

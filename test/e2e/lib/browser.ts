@@ -344,8 +344,10 @@ export interface ProblemRow {
   text: string;
   /** The row's accessible label (message, position, source, code). */
   ariaLabel: string;
-  /** True for a file row (the group header), false for a marker. */
+  /** True for a file row (the group header). */
   isFile: boolean;
+  /** True for a problem's own row: not a file row, nor a row of its related information (one level further in). */
+  isMarker: boolean;
   index: number;
 }
 
@@ -364,6 +366,7 @@ export async function readProblems(page: Page): Promise<ProblemRow[]> {
       text: row.innerText.replace(/\s+/g, ' ').trim(),
       ariaLabel: row.getAttribute('aria-label') ?? '',
       isFile: row.querySelector('.file-icon, .monaco-icon-label.file-icon') !== null && row.getAttribute('aria-level') === '1',
+      isMarker: row.getAttribute('aria-level') === '2',
       index: Number(row.getAttribute('data-index')),
     })));
 }

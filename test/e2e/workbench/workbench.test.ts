@@ -20,7 +20,7 @@ import { waitFor } from '../lib/poll';
 const SHEET = 'broken.facts.yaml';
 const HOVER_QUOTE = 'In Reykjavik, on the sidelines of an Arctic Council meeting';
 const F12_QUOTE = 'the release of US citizens Paul Whelan and Trevor Reed';
-const FIX_MESSAGE = 'Line 43 is past the end';
+const FIX_MESSAGE = 'Change line to 3: the quote is there. Line 43 is past the end';
 
 function lineOf(text: string, needle: string): number {
   const i = text.split('\n').findIndex((l) => l.includes(needle));
@@ -78,9 +78,9 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       await openProblems(wb.page);
       await toggleMaximizedPanel(wb.page); // so every row is rendered at once (the list is virtual)
       await wb.page.mouse.move(1, 1); // no row tooltip in the screenshot
-      const rows = await waitForProblems(wb.page, (r) => r.filter((x) => !x.isFile).length === expected.length,
+      const rows = await waitForProblems(wb.page, (r) => r.filter((x) => x.isMarker).length === expected.length,
         `${expected.length} problems listed for ${SHEET}`);
-      const markers = rows.filter((r) => !r.isFile);
+      const markers = rows.filter((r) => r.isMarker);
       for (const d of expected) {
         const where = `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`;
         const row = markers.find((r) => r.text.includes(d.message) && r.text.includes(where));
@@ -139,7 +139,7 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       await chooseMenuItem(wb.page, titles[0]);
       await wb.page.mouse.move(1, 1);
       await withMaximizedPanel(wb.page, async () => {
-        const rows = await waitForProblems(wb.page, (r) => r.filter((x) => !x.isFile).length === expected.length - 1,
+        const rows = await waitForProblems(wb.page, (r) => r.filter((x) => x.isMarker).length === expected.length - 1,
           `${expected.length - 1} problems left`);
         assert.ok(!rows.some((x) => x.text.includes(FIX_MESSAGE)), 'the fixed problem is still listed');
         assert.strictEqual(await problemRow(wb.page, FIX_MESSAGE).count(), 0);
@@ -159,7 +159,7 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       assert.strictEqual(after[fixed.range.start.line], before[fixed.range.start.line].replace('line: 43', 'line: 3'));
       // Still listed after saving: every other problem.
       await withMaximizedPanel(wb.page, async () => {
-        await waitForProblems(wb.page, (r) => r.filter((x) => !x.isFile).length === expected.length - 1, `${expected.length - 1} problems after saving`);
+        await waitForProblems(wb.page, (r) => r.filter((x) => x.isMarker).length === expected.length - 1, `${expected.length - 1} problems after saving`);
       });
     });
   });
