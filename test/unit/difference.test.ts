@@ -32,6 +32,12 @@ describe('word comparison', () => {
       assertSpelling('', '');
     });
 
+    it('counts a character outside the BMP as one edit, not two', () => {
+      // "𝑥" (U+1D465) is two UTF-16 units; dropping it from "talk" is one edit, within a third of 4 letters.
+      assertSpelling('the 𝑥talk went on', 'the talk went on');
+      assert.equal(onlyChange('the talks were 𝑥𝑦𝑧stable', 'the talks were stable').kind, 'word');
+    });
+
     it('accepts a number written in words for the same number in digits', () => {
       assertSpelling('about two hours', 'about 2 hours');
       assertSpelling('twenty-one people', '21 people');

@@ -5,6 +5,7 @@
  * (a number, name or negation changed, a word replaced, words added or
  * dropped). Pure: text in, a comparison out.
  */
+import { distance } from 'fastest-levenshtein';
 import { normalizeText } from './normalize';
 import { numberAt } from './numbers';
 
@@ -108,17 +109,24 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Levenshtein distance between two words' code points. */
-function editDistance(x: readonly string[], y: readonly string[]): number {
-  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[y.length];
+/**
+ * Edits between two words, counted in characters (code points): by
+ * fastest-levenshtein, each character outside the BMP first made one unit of
+ * a private alphabet so that it counts as one edit, not two.
+ */
+function editDistance(a: string, b: string): number {
+  if (!/[\uD800-\uDFFF]/.test(a) && !/[\uD800-\uDFFF]/.test(b)) return distance(a, b);
+  const alphabet = new Map<string, string>();
+  const units = (word: string): string =>
+    Array.from(word, (ch) => {
+      let unit = alphabet.get(ch);
+      if (unit === undefined) {
+        unit = String.fromCharCode(0xe000 + alphabet.size);
+        alphabet.set(ch, unit);
+      }
+      return unit;
+    }).join('');
+  return distance(units(a), units(b));
 }
 
 /**
@@ -130,11 +138,11 @@ function spellingPair(q: Token, s: Token): boolean {
   if (q.numeric || s.numeric || q.negation || s.negation) return false;
   if (q.bare === s.bare) return true;
   if (q.capitalized || s.capitalized) return false;
-  const x = Array.from(q.bare);
-  const y = Array.from(s.bare);
-  if (Math.abs(x.length - y.length) > 2) return false;
-  const distance = editDistance(x, y);
-  return distance <= 2 && 3 * distance <= Math.min(x.length, y.length);
+  const lengths = [Array.from(q.bare).length, Array.from(s.bare).length];
+  if (Math.abs(lengths[0] - lengths[1]) > 2) return false;
+  const shorter = Math.min(lengths[0], lengths[1]);
+  const edits = editDistance(q.bare, s.bare);
+  return edits <= 2 && 3 * edits <= shorter;
 }
 
 /** One step of the alignment: the words are the same, differ in spelling, differ, or are on one side only. */
