@@ -4,9 +4,9 @@
  * `fix` leaves alone; a re-anchor or a rename is applied only with evidence.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { runCli } from '../helpers/cli';
 import { joinLines } from '../helpers/text';
+import { git, hasGit } from '../helpers/git';
 import { useTempWorkspace, type TempWorkspace } from '../helpers/workspace';
 
 /** Paragraphs (one a line, blank lines between), as the sample articles are written. */
@@ -56,14 +56,6 @@ async function check(ws: TempWorkspace, ...paths: string[]) {
   return { status: r.status, report: JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; severity: string; message: string; fixes: { title: string; preferred: boolean }[]; related?: { file: string; range: unknown; message: string }[] }[] } };
 }
 
-function hasGit(): boolean {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('repairs that never lie (command line)', () => {
   const ws = useTempWorkspace();
@@ -172,10 +164,10 @@ describe('repairs that never lie (command line)', () => {
     it('takes the evidence from git: the cited line became the candidate in the diff from HEAD', async function () {
       if (!hasGit()) this.skip();
       ws.current.write('articles/a.txt', article(PARAGRAPHS));
-      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: ws.current.path('articles'), stdio: 'ignore' });
-      git('init', '-q');
-      git('add', 'a.txt');
-      git('commit', '-qm', 'as cited');
+      const articles = ws.current.path('articles');
+      git(articles, 'init', '-q');
+      git(articles, 'add', 'a.txt');
+      git(articles, 'commit', '-qm', 'as cited');
       driftedAndEdited();
       ws.current.write('notes.facts.yaml', sheet(edited));
       const { report } = await check(ws.current);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { AnchorMapping, DiffMapping, GitHistory, settle, supports, type Anchor, type EvidenceNeed, type FactDiagnostic } from '../helpers/core';
+import { git, hasGit } from '../helpers/git';
 import { useTempWorkspace } from '../helpers/workspace';
 
 function anchors(...pairs: [number, number][]): Anchor[] {
@@ -11,14 +11,6 @@ function need(cited: [number, number], candidate: [number, number]): EvidenceNee
   return { source: '/ws/a.txt', cited: { first: cited[0], last: cited[1] }, candidate: { first: candidate[0], last: candidate[1] }, fix: 0, confirmed: 'Re-anchor: confirmed.' };
 }
 
-function hasGit(): boolean {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('evidence for a repair (FORMAT.md 4.2)', () => {
   describe('the line mapping from anchors', () => {
@@ -142,14 +134,14 @@ describe('evidence for a repair (FORMAT.md 4.2)', () => {
 
   describe('history from git', () => {
     const ws = useTempWorkspace();
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: ws.current.root, stdio: 'ignore' });
+    const repo = (...args: string[]) => git(ws.current.root, ...args);
 
     it('diffs a tracked source against its version at HEAD', function () {
       if (!hasGit()) this.skip();
       const file = ws.current.write('a.txt', 'one\n\ntwo\n\nthree\n');
-      git('init', '-q');
-      git('add', 'a.txt');
-      git('commit', '-qm', 'first');
+      repo('init', '-q');
+      repo('add', 'a.txt');
+      repo('commit', '-qm', 'first');
       const history = new GitHistory((p) => p.startsWith(ws.current.root));
       const m = history.mapping(file, 'new\n\none\n\ntwo\n\nthree!\n');
       assert.ok(m);
@@ -161,9 +153,9 @@ describe('evidence for a repair (FORMAT.md 4.2)', () => {
       if (!hasGit()) this.skip();
       const tracked = ws.current.write('a.txt', 'one\n');
       const untracked = ws.current.write('b.txt', 'two\n');
-      git('init', '-q');
-      git('add', 'a.txt');
-      git('commit', '-qm', 'first');
+      repo('init', '-q');
+      repo('add', 'a.txt');
+      repo('commit', '-qm', 'first');
       const inside = new GitHistory((p) => p.startsWith(ws.current.root));
       assert.equal(inside.mapping(tracked, 'one\n'), undefined);
       assert.equal(inside.mapping(untracked, 'two!\n'), undefined);
