@@ -457,16 +457,16 @@ export class SourceStore {
     return best;
   }
 
-  /**
-   * A folder's listing, read once per store: names of its files (not
-   * dot-files), the same in name order when needed, and the names of the
-   * regular files that are not links.
-   */
   /** The names of a folder's regular files that are not links (none when it cannot be read). */
   files(dir: string): ReadonlySet<string> {
     return this.listing(dir).files;
   }
 
+  /**
+   * A folder's listing, read once per store: names of its files (not
+   * dot-files), the same in name order when needed, and the names of the
+   * regular files that are not links.
+   */
   private listing(dir: string): Listing {
     let listing = this.listings.get(dir);
     if (!listing) {
