@@ -72,10 +72,12 @@ and dot-folders are skipped); the default is the current folder.
 
 Options:
   --format FORMAT        text (default), json or sarif
-  --root DIR             no source outside DIR is read (default: current folder)
+  --root DIR             no sheet or source outside DIR is read, symlinks
+                         followed (default: current folder)
   --tolerance N          approximate quotes may differ by N x their length in
                          edits (default ${DEFAULT_OPTIONS.quoteTolerance})
-  --max-source-bytes N   refuse sources larger than N bytes (default ${DEFAULT_OPTIONS.maxSourceBytes})
+  --max-source-bytes N   refuse sources and sheets larger than N bytes
+                         (default ${DEFAULT_OPTIONS.maxSourceBytes})
   --severity CODE=LEVEL  set a code's severity: off, hint, information,
                          warning or error (repeatable)
   -j, --jobs N           check on N threads (default 1; on the 2-core
@@ -85,8 +87,9 @@ Options:
   --cache-location FILE  where the cache lives (default: .fact-notes-cache)
   -h, --help             show this help
 
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or
-an unreadable fact sheet.
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error, an
+unreadable fact sheet, or one named outside the root. A sheet found in a
+folder that links outside the root is skipped with a warning.
 `;
 
 const FIX_HELP = `Usage: fact-notes fix [PATH...] [options]
@@ -96,7 +99,8 @@ changed sheet atomically, prints what changed, then checks again and exits
 as 'check' does. Citations whose repair is ambiguous are left alone.
 
 Options:
-  --root DIR             no source outside DIR is read (default: current folder)
+  --root DIR             no sheet or source outside DIR is read or written
+                         (default: current folder)
   --tolerance N          as for check
   --max-source-bytes N   as for check
   --severity CODE=LEVEL  as for check
