@@ -188,7 +188,7 @@ export class FactWorkspace {
    * path never make anything be read (an editor may still open such a sheet:
    * its text then comes from the editor).
    */
-  readFromDisk(p: string): { readonly text: string } | { readonly error: string } {
+  private readFromDisk(p: string): { readonly text: string } | { readonly error: string } {
     const read = readSheetFile(this.host.fs, p, this.roots, this.options.maxSourceBytes);
     const name = path.basename(p);
     if (read.kind === 'refused') {
