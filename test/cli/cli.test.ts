@@ -144,7 +144,7 @@ describe('fact-notes command line', () => {
 
     it('prints paths relative to the current folder with forward slashes', async () => {
       fixture(ws.current);
-      const { stdout } = await runCli(['check', path.join(ws.current.root, 'notes.facts.yaml')], ws.current.path('articles'));
+      const { stdout } = await runCli(['check', path.join(ws.current.root, 'notes.facts.yaml'), '--root', '..'], ws.current.path('articles'));
       assert.match(stdout, /^\.\.\/notes\.facts\.yaml:9:15: error quote-moved: /);
     });
 
@@ -283,7 +283,7 @@ describe('fact-notes command line', () => {
       ws.current.symlink('gone.txt', 'dangling.facts.yaml');
       const { status, stderr } = await runCli(['check'], ws.current.root);
       assert.equal(status, EXIT_USAGE);
-      assert.match(stderr, /^fact-notes: cannot read fact sheet dangling\.facts\.yaml: ENOENT\n$/);
+      assert.match(stderr, /^fact-notes: cannot read fact sheet dangling\.facts\.yaml: it does not exist\n$/);
     });
 
     it('prints the usage and exits 2 without a command', async () => {

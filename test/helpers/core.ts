@@ -52,6 +52,9 @@ export const {
   parseWhole,
   preferredFixes,
   prepareQuote,
+  findSheets,
+  readSheetFile,
+  realPathInside,
 } = core;
 
 /** The classes are values above; these name their instance types. */

@@ -20,6 +20,8 @@ import {
   decodeSource,
   encodeText,
   findSheets,
+  readSheetFile,
+  realPathInside,
   isDiagnosticCode,
   nodeFileSystem,
   preferredFixes,
@@ -70,10 +72,12 @@ and dot-folders are skipped); the default is the current folder.
 
 Options:
   --format FORMAT        text (default), json or sarif
-  --root DIR             no source outside DIR is read (default: current folder)
+  --root DIR             no sheet or source outside DIR is read, symlinks
+                         followed (default: current folder)
   --tolerance N          approximate quotes may differ by N x their length in
                          edits (default ${DEFAULT_OPTIONS.quoteTolerance})
-  --max-source-bytes N   refuse sources larger than N bytes (default ${DEFAULT_OPTIONS.maxSourceBytes})
+  --max-source-bytes N   refuse sources and sheets larger than N bytes
+                         (default ${DEFAULT_OPTIONS.maxSourceBytes})
   --severity CODE=LEVEL  set a code's severity: off, hint, information,
                          warning or error (repeatable)
   -j, --jobs N           check on N threads (default 1; on the 2-core
@@ -83,8 +87,9 @@ Options:
   --cache-location FILE  where the cache lives (default: .fact-notes-cache)
   -h, --help             show this help
 
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or
-an unreadable fact sheet.
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error, an
+unreadable fact sheet, or one named outside the root. A sheet found in a
+folder that links outside the root is skipped with a warning.
 `;
 
 const FIX_HELP = `Usage: fact-notes fix [PATH...] [options]
@@ -94,7 +99,8 @@ changed sheet atomically, prints what changed, then checks again and exits
 as 'check' does. Citations whose repair is ambiguous are left alone.
 
 Options:
-  --root DIR             no source outside DIR is read (default: current folder)
+  --root DIR             no sheet or source outside DIR is read or written
+                         (default: current folder)
   --tolerance N          as for check
   --max-source-bytes N   as for check
   --severity CODE=LEVEL  as for check
@@ -211,20 +217,33 @@ function number(value: string | undefined, name: string, fallback: number, min: 
   return n;
 }
 
-/** The sheets named by PATHs; a missing path is a usage error. */
-function collectSheets(paths: readonly string[], io: CliIO): string[] {
+interface FoundSheet {
+  readonly path: string;
+  /** Named on the command line, not found in a folder. */
+  readonly named: boolean;
+}
+
+/**
+ * The sheets named by PATHs, or found in the folders named; a missing path,
+ * or a folder outside the root, is a usage error. No folder whose real path
+ * is outside the root is entered.
+ */
+function collectSheets(paths: readonly string[], root: string, io: CliIO): FoundSheet[] {
   const fsys = io.fs ?? nodeFileSystem;
-  const sheets: string[] = [];
+  const sheets: FoundSheet[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(io.cwd, p);
     const stat = fsys.stat(abs);
     if (!stat) throw new UsageError(`no such file or folder: ${p}`);
-    const found = stat.isDirectory ? findSheets(fsys, abs) : [abs];
+    if (stat.isDirectory && realPathInside(fsys, abs, [root]) === undefined) {
+      throw new UsageError(`cannot check ${p}: it is outside the root folder (see --root)`);
+    }
+    const found = stat.isDirectory ? findSheets(fsys, abs, root) : [abs];
     for (const f of found) {
       if (!seen.has(f)) {
         seen.add(f);
-        sheets.push(f);
+        sheets.push({ path: f, named: !stat.isDirectory });
       }
     }
   }
@@ -237,15 +256,33 @@ interface LoadedSheet {
   readonly encoding: Encoding;
 }
 
-function readSheet(file: string, io: CliIO): LoadedSheet {
-  let bytes: Uint8Array;
-  try {
-    bytes = (io.fs ?? nodeFileSystem).readFile(file);
-  } catch (e) {
-    throw new UsageError(`cannot read fact sheet ${path.relative(io.cwd, file) || file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+/**
+ * The sheets read, inside the root only. One that cannot be read is a usage
+ * error; one found in a folder that leads outside the root (a link) is
+ * skipped with a warning: it is not part of the tree checked.
+ */
+function readSheets(found: readonly FoundSheet[], opts: Common, io: CliIO): LoadedSheet[] {
+  const out: LoadedSheet[] = [];
+  for (const f of found) {
+    const sheet = readSheet(f, opts, io);
+    if (sheet) out.push(sheet);
   }
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) throw new UsageError(`cannot read fact sheet ${path.relative(io.cwd, file) || file}: ${decoded.reason}`);
+  return out;
+}
+
+function readSheet(found: FoundSheet, opts: Common, io: CliIO): LoadedSheet | undefined {
+  const file = found.path;
+  const shown = path.relative(io.cwd, file) || file;
+  const read = readSheetFile(io.fs ?? nodeFileSystem, file, [opts.root], opts.options.maxSourceBytes);
+  if (read.kind === 'refused') {
+    if (read.outside && !found.named) {
+      io.stderr(`fact-notes: warning: skipped fact sheet ${shown}: ${read.reason}\n`);
+      return undefined;
+    }
+    throw new UsageError(`cannot read fact sheet ${shown}: ${read.reason}${read.outside ? ' (see --root)' : ''}`);
+  }
+  const decoded = decodeSource(read.bytes);
+  if (!decoded.ok) throw new UsageError(`cannot read fact sheet ${shown}: ${decoded.reason}`);
   return { path: file, text: decoded.text, encoding: decoded.encoding };
 }
 
@@ -333,13 +370,13 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(CHECK_HELP);
     return EXIT_OK;
   }
-  const found = collectSheets(opts.paths, io);
+  const found = collectSheets(opts.paths, opts.root, io);
   // Helper threads boot while the sheets are read; unneeded ones are let go.
   const helperCount = io.fs ? 0 : Math.min(opts.jobs, found.length) - 1;
   const helpers = helperCount > 0 ? new Helpers(helperCount) : undefined;
   let reports: SheetReport[];
   try {
-    reports = await checkMany(found.map((f) => readSheet(f, io)), opts, io, helpers);
+    reports = await checkMany(readSheets(found, opts, io), opts, io, helpers);
   } finally {
     helpers?.close();
   }
@@ -354,7 +391,7 @@ function fix(args: readonly string[], io: CliIO): number {
     io.stdout(FIX_HELP);
     return EXIT_OK;
   }
-  const sheets = collectSheets(opts.paths, io).map((f) => readSheet(f, io));
+  const sheets = readSheets(collectSheets(opts.paths, opts.root, io), opts, io);
   const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
   const after: LoadedSheet[] = [];
   let changedSheets = 0;

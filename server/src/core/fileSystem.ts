@@ -11,6 +11,8 @@ export interface FileStat {
   readonly size: number;
   /** Last modification, in milliseconds since the epoch. */
   readonly mtimeMs: number;
+  /** What a file that is neither a regular file nor a folder is, when the file system tells. */
+  readonly special?: 'named pipe' | 'socket' | 'device';
 }
 
 export interface DirectoryEntry {
@@ -52,7 +54,8 @@ export const nodeFileSystem: FileSystem = {
   stat(path) {
     try {
       const s = fs.statSync(path);
-      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs };
+      const special = s.isFIFO() ? 'named pipe' : s.isSocket() ? 'socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'device' : undefined;
+      return { isFile: s.isFile(), isDirectory: s.isDirectory(), size: s.size, mtimeMs: s.mtimeMs, ...(special && { special }) };
     } catch {
       return undefined;
     }

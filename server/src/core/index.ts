@@ -6,7 +6,7 @@ export * from './types';
 export { LineIndex, decodeSource, decodeTogether, encodeText, excerpt, type Position, type Decoded, type Encoding } from './text';
 export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } from './fileSystem';
-export { SourceStore, SourceText, isInside, type Resolution, type Loaded } from './sources';
+export { SourceStore, SourceText, isInside, realPathInside, formatBytes, type Resolution, type Loaded } from './sources';
 export { parseSheet, parseWhole, splitSheet, type SheetLayout, type Sheet, type Fact, type Citation, type ScalarValue, type LineValue, type ParsedSheet, type ScalarStyle } from './sheet';
 export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './difference';
 export { numberAt, parseDigits, type NumberPhrase } from './numbers';
@@ -14,7 +14,7 @@ export { locateQuote, findExact, findApproximate, prepareQuote, aboutEqual, type
 export { checkSheet, dependenciesOf, SheetChecker, applySeverities, sourcesDirOf, type SheetCheck, type CitationCheck } from './check';
 export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
 export { citeSelection, type CiteTarget } from './cite';
-export { findSheets, isFactSheetPath, isSkippedFolder } from './discover';
+export { findSheets, isFactSheetPath, isSkippedFolder, readSheetFile, type SheetFile } from './discover';
 export { preferredFixes } from './fixes';
 export { anchorsOf, settle, supports, AnchorMapping, DiffMapping, GitHistory, runGit, type Anchor, type EvidenceSources, type LineMapping, type Placement, type GitRunner } from './evidence';
 export { withRenames } from './renames';

@@ -161,6 +161,18 @@ export function isInside(parent: string, child: string): boolean {
 }
 
 /**
+ * The containment rule (FORMAT.md section 3) for any path opened from disk:
+ * its real path, every symlink followed, when that is inside one of the
+ * roots (each compared by its own real path); otherwise undefined, and the
+ * path must not be read. A missing path is never inside.
+ */
+export function realPathInside(fs: FileSystem, p: string, roots: readonly string[]): string | undefined {
+  const real = fs.realpath(p);
+  if (real === undefined) return undefined;
+  return roots.some((r) => isInside(fs.realpath(r) ?? path.resolve(r), real)) ? real : undefined;
+}
+
+/**
  * Loads and caches sources for one root. Every read goes through the file
  * system given; each source is read at most once until it is invalidated.
  */

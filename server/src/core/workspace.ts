@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { dependenciesOf, SheetChecker, type SheetCheck } from './check';
-import { findSheets, isFactSheetPath } from './discover';
+import { findSheets, isFactSheetPath, readSheetFile } from './discover';
 import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources } from './evidence';
 import type { FileSystem } from './fileSystem';
 import { isInside, SourceStore, type SourceText } from './sources';
@@ -83,7 +83,7 @@ export class FactWorkspace {
   indexAll(): string[] {
     const found: string[] = [];
     for (const root of this.roots) {
-      for (const p of findSheets(this.host.fs, root)) {
+      for (const p of findSheets(this.host.fs, root, root)) {
         if (!this.sheets.has(p)) this.loadFromDisk(p);
         if (this.sheets.has(p)) found.push(p);
       }
@@ -174,14 +174,34 @@ export class FactWorkspace {
     return isFactSheetPath(p) && this.roots.some((r) => isInside(r, p)) && this.host.fs.stat(p)?.isFile === true;
   }
 
+  /** A sheet from disk enters the index only when it may be read (see {@link readFromDisk}). */
   private loadFromDisk(p: string): void {
-    try {
-      const decoded = decodeSource(this.host.fs.readFile(p));
-      if (decoded.ok) this.setEntry(p, decoded.text, undefined);
-      else this.forget(p);
-    } catch {
-      this.forget(p);
+    const read = this.readFromDisk(p);
+    if ('text' in read) this.setEntry(p, read.text, undefined);
+    else this.forget(p);
+  }
+
+  /**
+   * A sheet's text from disk, read only when its real path is inside a
+   * workspace folder and it is a regular file within the size limit; or why
+   * not, as a sentence naming the file. Events and requests about any other
+   * path never make anything be read (an editor may still open such a sheet:
+   * its text then comes from the editor).
+   */
+  private readFromDisk(p: string): { readonly text: string } | { readonly error: string } {
+    const read = readSheetFile(this.host.fs, p, this.roots, this.options.maxSourceBytes);
+    const name = path.basename(p);
+    if (read.kind === 'refused') {
+      return { error: read.outside ? `${name} is outside every workspace folder, so it is not read.` : `Cannot read ${name}: ${read.reason}.` };
     }
+    const decoded = decodeSource(read.bytes);
+    return decoded.ok ? { text: decoded.text } : { error: `Cannot read ${name}: ${decoded.reason}.` };
+  }
+
+  /** A sheet's text: the one indexed or open, or else from disk as {@link readFromDisk} allows. */
+  sheetText(p: string): { readonly text: string } | { readonly error: string } {
+    const text = this.text(p);
+    return text !== undefined ? { text } : this.readFromDisk(p);
   }
 
   has(p: string): boolean {

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { citeSelection, decodeSource, features, FactWorkspace, isFactSheetPath, LineIndex, nodeFileSystem, parseSheet, type FileSystem } from '../core';
+import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, nodeFileSystem, parseSheet, type FileSystem } from '../core';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
@@ -309,9 +309,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onRequest(ListFactsRequest, (params: ListFactsParams): FactSummary[] =>
     guard('Listing facts', [], () => {
       const p = toPath(params.sheetUri);
-      const text = p ? (workspace.text(p) ?? readText(p)) : undefined;
-      if (text === undefined) return [];
-      return parseSheet(text).sheet.facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
+      const read = p ? workspace.sheetText(p) : undefined;
+      if (!read || !('text' in read)) return [];
+      return parseSheet(read.text).sheet.facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
     }),
   );
 
@@ -320,8 +320,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const sheetPath = toPath(params.sheetUri);
       const sourcePath = toPath(params.sourceUri);
       if (!sheetPath || !sourcePath) return { error: 'Only files on disk can be cited.' };
-      const text = workspace.text(sheetPath) ?? readText(sheetPath);
-      if (text === undefined) return { error: `Cannot read ${path.basename(sheetPath)}.` };
+      const read = workspace.sheetText(sheetPath);
+      if (!('text' in read)) return { error: read.error };
+      const text = read.text;
       const store = workspace.storeFor(sheetPath);
       if (store.resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
         return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
@@ -334,16 +335,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       return { edit: { changes: { [params.sheetUri]: [{ range, newText: result.edit.newText }] } } };
     }),
   );
-
-  /** A sheet's text from disk, decoded as the checker decodes files. */
-  function readText(p: string): string | undefined {
-    try {
-      const decoded = decodeSource(fs.readFile(p));
-      return decoded.ok ? decoded.text : undefined;
-    } catch {
-      return undefined;
-    }
-  }
 
   documents.listen(connection);
   connection.listen();
