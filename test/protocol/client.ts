@@ -30,6 +30,7 @@ import {
   ShutdownRequest,
   UnregistrationRequest,
   WorkspaceFoldersRequest,
+  type ClientCapabilities,
   type FileEvent,
   type InitializeResult,
   type Position,
@@ -44,7 +45,7 @@ import { URI } from 'vscode-uri';
 /** The repository root, from `test/out/protocol/`. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SAMPLES = path.join(REPO_ROOT, 'samples');
-const BIN = path.join(REPO_ROOT, 'bin', 'fact-notes.js');
+export const BIN = path.join(REPO_ROOT, 'bin', 'fact-notes.js');
 
 /** The file URI of a path, spelled as VS Code spells it (and as the server answers). */
 export function uriOf(p: string): string {
@@ -153,6 +154,8 @@ export interface StartOptions {
   readonly pullConfiguration?: boolean;
   /** Sent as `initializationOptions`. */
   readonly initializationOptions?: unknown;
+  /** The client's capabilities, instead of VS Code's (as `pullConfiguration` sets them). */
+  readonly capabilities?: ClientCapabilities;
 }
 
 /** The real language server, spoken to over stdio. */
@@ -220,7 +223,7 @@ export class LspClient {
       rootUri: uriOf(options.root),
       workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
       initializationOptions: options.initializationOptions,
-      capabilities: {
+      capabilities: options.capabilities ?? {
         workspace: {
           configuration: pull,
           workspaceFolders: true,

@@ -64,6 +64,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   };
   let configurationPull = false;
   let watchRegistration = false;
+  let folderChanges = false;
+  let shutDown = false;
 
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
@@ -101,6 +103,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   let timer: NodeJS.Timeout | undefined;
 
   function schedule(paths: Iterable<string>, delay = debounceMs): void {
+    if (shutDown) return;
     for (const p of paths) pending.add(p);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, delay);
@@ -150,6 +153,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     workspace.setRoots(folders.filter((f): f is string => typeof f === 'string'));
     configurationPull = params.capabilities.workspace?.configuration === true;
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderChanges = params.capabilities.workspace?.workspaceFolders === true;
     const init = params.initializationOptions as { settings?: FactNotesSettings } | undefined;
     if (init?.settings) workspace.setOptions(optionsFromSettings(init.settings, log));
     return {
@@ -163,7 +167,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'fact-notes' },
     };
@@ -177,7 +181,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       // Sources may have any name, and a deleted folder is reported alone: watch everything.
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(() => undefined);
     }
-    connection.workspace.onDidChangeWorkspaceFolders(() => void reindex());
+    // The library refuses (throws) when the client did not announce folder changes.
+    if (folderChanges) connection.workspace.onDidChangeWorkspaceFolders(() => void reindex());
     await pullSettings();
     const started = Date.now();
     const found = guard('Indexing the workspace', [], () => workspace.indexAll());
@@ -198,6 +203,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (configurationPull) await pullSettings();
     else workspace.setOptions(optionsFromSettings((change.settings as { factNotes?: FactNotesSettings } | undefined)?.factNotes, log));
     schedule(workspace.paths(), 0);
+  });
+
+  // After shutdown nothing more is published; the client waits only for the answer.
+  connection.onShutdown(() => {
+    shutDown = true;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    pending.clear();
   });
 
   // ------------------------------------------------------------- documents
