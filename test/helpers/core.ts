@@ -52,6 +52,8 @@ export const {
   parseWhole,
   preferredFixes,
   prepareQuote,
+  features,
+  escapeControls,
 } = core;
 
 /** The classes are values above; these name their instance types. */
