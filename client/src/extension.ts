@@ -156,8 +156,13 @@ async function fixAll(server: Server): Promise<void> {
   const fix = actions?.filter(isCodeAction).find((a) => a.kind !== undefined && kind.contains(a.kind));
   const name = path.basename(document.uri.path);
   if (!fix?.edit || fix.edit.size === 0) {
-    const left = server.problems(document.uri).length;
-    if (left === 0) {
+    const problems = server.problems(document.uri);
+    const left = problems.length;
+    const syntax = problems.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'yaml-syntax');
+    if (syntax) {
+      // What does not parse is left alone: its YAML is repaired first.
+      void vscode.window.showInformationMessage(`Fact Notes: ${name} is not valid YAML (line ${syntax.range.start.line + 1}). Fix that first.`);
+    } else if (left === 0) {
       void vscode.window.showInformationMessage(`Fact Notes: nothing to fix in ${name}.`);
     } else {
       void vscode.window.showInformationMessage(`Fact Notes: nothing in ${name} can be fixed for certain. Problems left: ${left}.`, 'Show Problems').then((choice) => {

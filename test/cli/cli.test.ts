@@ -468,8 +468,20 @@ describe('fact-notes command line', () => {
       assert.ok(report.diagnostics.every((d) => d.file === 'samples/broken.facts.yaml'));
     });
 
-    it('fixes a copy of broken.facts.yaml: the fixable codes are gone, every comment stays', async () => {
+    it('leaves broken.facts.yaml alone while it is not valid YAML, and says so', async () => {
       copySamples();
+      const original = ws.current.read('samples/broken.facts.yaml');
+      const fixRun = await runCli(['fix', 'samples/broken.facts.yaml'], ws.current.root);
+      assert.equal(fixRun.status, EXIT_PROBLEMS);
+      const line = original.slice(0, original.indexOf(' Russian news agency TASS reported')).split('\n').length;
+      assert.equal(fixRun.stdout.split('\n')[0], `samples/broken.facts.yaml: not fixed: it is not valid YAML (line ${line}). Fix that first.`);
+      assert.equal(ws.current.read('samples/broken.facts.yaml'), original);
+    });
+
+    it('fixes a copy of broken.facts.yaml once its YAML is repaired: the fixable codes are gone, every comment stays', async () => {
+      copySamples();
+      // The one change by hand fix asks for: the text after the closing quote goes.
+      ws.current.write('samples/broken.facts.yaml', ws.current.read('samples/broken.facts.yaml').replace(' Russian news agency TASS reported', ''));
       const original = ws.current.read('samples/broken.facts.yaml');
       const fixRun = await runCli(['fix', 'samples/broken.facts.yaml'], ws.current.root);
       assert.equal(fixRun.status, EXIT_PROBLEMS, 'errors without a fix remain');

@@ -55,6 +55,8 @@ export const {
   findSheets,
   readSheetFile,
   realPathInside,
+  features,
+  escapeControls,
 } = core;
 
 /** The classes are values above; these name their instance types. */

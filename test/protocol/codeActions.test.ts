@@ -11,6 +11,8 @@ import { copySamples, lineText, LspClient, rangeIn, removeFolder, REPO_ROOT, typ
 import { BROKEN_INDEX, brokenDiagnostics, shape } from './expected';
 
 const FIX_ALL = 'source.fixAll.factNotes';
+/** What makes broken.facts.yaml invalid YAML: text after a closing quote. Without it, the quote is fine. */
+const YAML_ERROR = ' Russian news agency TASS reported';
 
 describe('Protocol: code actions', function () {
   let root: string;
@@ -112,6 +114,16 @@ describe('Protocol: code actions', function () {
     assert.deepEqual(await actionsFor([{ ...d, source: 'another-linter' }]), []);
   });
 
+  it('Should offer no fix-all for a sheet that is not valid YAML, only its quick fixes, until the YAML is repaired', async () => {
+    assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax'));
+    assert.deepEqual(await actionsFor([], [FIX_ALL]), [], 'what does not parse is left alone');
+    assert.equal((await actionsFor(diagnostics)).length, 9, 'the quick fixes stay');
+    await client.replace(doc, YAML_ERROR, '');
+    const published = await client.waitForVersion(doc);
+    assert.deepEqual(published.diagnostics.map(shape), brokenDiagnostics(doc.text, (code) => code === 'yaml-syntax'));
+    diagnostics = published.diagnostics;
+  });
+
   it('Should offer fix-all only when source actions are asked for', async () => {
     const plain = await actionsFor(diagnostics);
     assert.ok(plain.every((a) => a.kind === CodeActionKind.QuickFix), 'no source action without `only`');
@@ -142,11 +154,13 @@ describe('Protocol: code actions', function () {
     ];
     assert.deepEqual(
       published.diagnostics.map(shape),
-      brokenDiagnostics(doc.text, (_code, i) => fixed.includes(i)),
+      brokenDiagnostics(doc.text, (code, i) => fixed.includes(i) || code === 'yaml-syntax'),
     );
 
     // The command line's `fix` writes the same text.
     const copy = copySamples();
+    const copied = path.join(copy, 'broken.facts.yaml');
+    fs.writeFileSync(copied, fs.readFileSync(copied, 'utf8').replace(YAML_ERROR, ''));
     try {
       execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'fact-notes.js'), 'fix', '--root', copy, path.join(copy, 'broken.facts.yaml')], { cwd: copy, stdio: 'pipe' });
     } catch (e) {

@@ -19,6 +19,8 @@ import {
   applyFixes,
   decodeSource,
   encodeText,
+  escapeControls,
+  LineIndex,
   findSheets,
   readSheetFile,
   realPathInside,
@@ -96,7 +98,9 @@ const FIX_HELP = `Usage: fact-notes fix [PATH...] [options]
 
 Applies every preferred fix (the ones that are unambiguous), writes each
 changed sheet atomically, prints what changed, then checks again and exits
-as 'check' does. Citations whose repair is ambiguous are left alone.
+as 'check' does. Citations whose repair is ambiguous are left alone, and so
+is a sheet that is not valid YAML or that you could not change by hand (a
+read-only file or folder): fix says so, and then exits with at least 1.
 
 Options:
   --root DIR             no sheet or source outside DIR is read or written
@@ -395,34 +399,110 @@ function fix(args: readonly string[], io: CliIO): number {
   const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
   const after: LoadedSheet[] = [];
   let changedSheets = 0;
+  let refusedSheets = 0;
+  let unwritten = 0;
   // Every sheet is checked before any is fixed: each one's citations are evidence for the others' repairs.
-  const results = settled(checkWith(store, sheets, opts.options), store);
+  // YAML errors are looked for whatever their severity: a sheet that does not parse is never rewritten.
+  const strict: CheckOptions = { ...opts.options, severity: { ...opts.options.severity, 'yaml-syntax': 'error' } };
+  const results = settled(checkWith(store, sheets, strict), store);
   for (const [i, sheet] of sheets.entries()) {
-    const { text, applied } = applyFixes(sheet.text, preferredFixes(results[i].diagnostics));
-    const shown = path.relative(io.cwd, sheet.path) || sheet.path;
-    if (applied.length === 0 || text === sheet.text) {
-      after.push(sheet);
+    const shown = escapeControls(path.relative(io.cwd, sheet.path) || sheet.path);
+    after.push(sheet);
+    const syntax = results[i].diagnostics.find((d) => d.code === 'yaml-syntax');
+    if (syntax) {
+      const line = new LineIndex(sheet.text).positionAt(syntax.span.start).line + 1;
+      io.stdout(`${shown}: not fixed: it is not valid YAML (line ${line}). Fix that first.\n`);
+      refusedSheets++;
       continue;
     }
-    writeAtomically(sheet.path, encodeText(text, sheet.encoding));
+    const { text, applied } = applyFixes(sheet.text, preferredFixes(results[i].diagnostics));
+    if (applied.length === 0 || text === sheet.text) continue;
+    const problem = whyNotWritable(sheet.path) ?? writeSheet(sheet.path, encodeText(text, sheet.encoding));
+    if (problem) {
+      io.stdout(`${shown}: not fixed: ${problem}.\n`);
+      refusedSheets++;
+      unwritten++;
+      continue;
+    }
     changedSheets++;
     io.stdout(`${shown}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'}\n`);
     for (const f of applied) io.stdout(`  - ${f.title}\n`);
-    after.push({ ...sheet, text });
+    after[after.length - 1] = { ...sheet, text };
   }
-  if (changedSheets === 0) io.stdout('Nothing to fix without asking.\n');
+  if (changedSheets === 0 && refusedSheets === 0) io.stdout('Nothing to fix without asking.\n');
   const reports = checkAll(after, store, opts.options);
   io.stdout(formatText({ sheets: reports, cwd: io.cwd }));
-  return exitStatus(reports);
+  // A sheet whose fixes could not be written fails the run even when what is left are warnings.
+  return unwritten > 0 ? Math.max(exitStatus(reports), EXIT_PROBLEMS) : exitStatus(reports);
+}
+
+/**
+ * Why `fix` will not write a sheet, in plain words, or undefined when it
+ * may: it writes no file the user could not change by hand. A file or
+ * folder without a write bit for anyone was marked read-only by its owner,
+ * and is left alone even by root, whom access(2) lets write anything.
+ */
+function whyNotWritable(file: string): string | undefined {
+  let target: string;
+  let fileMode: number;
+  let folderMode: number;
+  try {
+    target = fs.realpathSync(file);
+    fileMode = fs.statSync(target).mode;
+    folderMode = fs.statSync(path.dirname(target)).mode;
+  } catch (e) {
+    return writeFailure(e, 'file');
+  }
+  if ((fileMode & 0o222) === 0) return 'the file is read-only';
+  if ((folderMode & 0o222) === 0) return 'the folder is read-only';
+  for (const [place, where] of [[target, 'file'], [path.dirname(target), 'folder']] as const) {
+    try {
+      fs.accessSync(place, fs.constants.W_OK);
+    } catch (e) {
+      return writeFailure(e, where);
+    }
+  }
+  return undefined;
+}
+
+/** Writes a fixed sheet; what went wrong in plain words, or undefined. */
+function writeSheet(file: string, data: Uint8Array): string | undefined {
+  try {
+    writeAtomically(file, data);
+    return undefined;
+  } catch (e) {
+    return writeFailure(e, 'file');
+  }
+}
+
+/** A failed write or permission check in plain words (the sheet's file, or the folder the temporary file goes in). */
+function writeFailure(e: unknown, where: 'file' | 'folder'): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+      return where === 'folder' ? 'the folder is read-only for you (permission denied)' : 'you may not change the file (permission denied)';
+    case 'EPERM':
+      return `the ${where} is locked against changes (the system does not permit it)`;
+    case 'EROFS':
+      return 'the disk it is on is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'your disk quota is used up';
+    case 'ENOENT':
+      return 'the file no longer exists';
+    default:
+      return `it could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message ?? String(e)})`;
+  }
 }
 
 /**
  * Writes a file through a temporary file renamed over it, keeping its mode.
  * A symlinked sheet is written at its target, so the link stays a link.
+ * On failure the file is as it was and no temporary file is left.
  */
 function writeAtomically(file: string, data: Uint8Array, mayBeNew = false): void {
   const exists = fs.existsSync(file);
-  if (!exists && !mayBeNew) throw new Error(`${file} no longer exists`);
+  if (!exists && !mayBeNew) throw Object.assign(new Error(`${file} no longer exists`), { code: 'ENOENT' });
   const target = exists ? fs.realpathSync(file) : file;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   const mode = exists ? fs.statSync(target).mode & 0o7777 : 0o644;
@@ -437,7 +517,11 @@ function writeAtomically(file: string, data: Uint8Array, mayBeNew = false): void
     }
     fs.renameSync(tmp, target);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was created where nothing can be removed.
+    }
     throw e;
   }
 }
@@ -458,14 +542,28 @@ async function lsp(args: readonly string[], io: CliIO): Promise<number> {
 
 /** Entry point of the `fact-notes` binary. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (as "| head -1" does) closes the pipe: the rest of the output is
+  // dropped and the run ends with its usual status. (The language server's stdout is its own.)
+  const closed = { stdout: false, stderr: false };
+  if (argv[0] !== 'lsp') {
+    for (const name of ['stdout', 'stderr'] as const) {
+      process[name].on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        closed[name] = true;
+      });
+    }
+  }
+  const write = (name: 'stdout' | 'stderr', text: string) => {
+    if (!closed[name]) process[name].write(text);
+  };
   try {
     return await run(argv, {
       cwd: process.cwd(),
-      stdout: (t) => process.stdout.write(t),
-      stderr: (t) => process.stderr.write(t),
+      stdout: (t) => write('stdout', t),
+      stderr: (t) => write('stderr', t),
     });
   } catch (e) {
-    process.stderr.write(`fact-notes: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    write('stderr', `fact-notes: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT_USAGE;
   }
 }

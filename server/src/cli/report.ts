@@ -1,7 +1,7 @@
 /** Output formats of `fact-notes check`: text, JSON and SARIF 2.1.0. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_CODES, DEFAULT_SEVERITY, LineIndex, type DiagnosticCode, type FactDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
+import { ALL_CODES, DEFAULT_SEVERITY, escapeControls, LineIndex, type DiagnosticCode, type FactDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
 
 /** One checked sheet as the reporters need it. */
 export interface SheetReport {
@@ -47,7 +47,8 @@ export function formatText({ sheets, cwd }: RunSummary): string {
     const lines = new LineIndex(sheet.text);
     for (const d of sheet.diagnostics) {
       const p = lines.positionAt(d.span.start);
-      out.push(`${displayPath(cwd, sheet.path)}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+      // One line per diagnostic, whatever a file name holds.
+      out.push(`${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
     }
   }
   const c = counts(sheets);

@@ -10,7 +10,7 @@ import { changeFile, folderName, withRenames, type RenameCache } from './renames
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from './match';
 import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
-import { excerpt, LineIndex } from './text';
+import { escapeControls, excerpt, LineIndex, spanOnBoundaries } from './text';
 import {
   DEFAULT_SEVERITY,
   type CheckOptions,
@@ -132,7 +132,7 @@ export class SheetChecker {
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
       const placed = withFirstIds(sheetPath, text, parsed.sheet, withRenames(citations, diagnostics, this.store, sourcesDir));
-      return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options), citations, sourcesDir };
+      return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
     }
     const head = parseHead(text, layout.headEnd);
     const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
@@ -210,7 +210,7 @@ export class SheetChecker {
     const sheet: Sheet = { ...head.sheet, facts };
     const withIds = withDuplicateIds({ sheet, diagnostics, text });
     const placed = withFirstIds(sheetPath, text, sheet, withRenames(citations, withIds.diagnostics, this.store, sourcesDir, this.keep ? this.renames : undefined));
-    return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options), citations, sourcesDir };
+    return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
   }
 
   /** Reads the sources these facts cite ahead, together, where the store does that. */
@@ -361,15 +361,40 @@ function withFirstIds(sheetPath: string, text: string, sheet: Sheet, diagnostics
   });
 }
 
-/** Applies per-code severity settings and sorts by position. */
-export function applySeverities(diagnostics: readonly FactDiagnostic[], options: CheckOptions): FactDiagnostic[] {
+/**
+ * Applies per-code severity settings, finishes each diagnostic for the
+ * sheet's text (see {@link finished}) and sorts by position: every sheet's
+ * diagnostics pass through here.
+ */
+export function applySeverities(diagnostics: readonly FactDiagnostic[], options: CheckOptions, text: string): FactDiagnostic[] {
   const out: FactDiagnostic[] = [];
   for (const d of diagnostics) {
     const setting = options.severity[d.code] ?? DEFAULT_SEVERITY[d.code];
     if (setting === 'off') continue;
-    out.push(setting === d.severity ? d : { ...d, severity: setting as Severity });
+    const shown = finished(text, d);
+    out.push(setting === shown.severity ? shown : { ...shown, severity: setting as Severity });
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * A diagnostic as every reader can show it: its span on character
+ * boundaries of the sheet's text (never inside a surrogate pair or a CRLF),
+ * its message and fix titles on one line (a file name's line break escaped).
+ */
+function finished(text: string, d: FactDiagnostic): FactDiagnostic {
+  const span = spanOnBoundaries(text, d.span);
+  const message = escapeControls(d.message);
+  const titled = d.fixes.some((f) => escapeControls(f.title) !== f.title);
+  const confirmed = d.needs && escapeControls(d.needs.confirmed);
+  if (span === d.span && message === d.message && !titled && confirmed === d.needs?.confirmed) return d;
+  return {
+    ...d,
+    span,
+    message,
+    fixes: titled ? d.fixes.map((f) => ({ ...f, title: escapeControls(f.title) })) : d.fixes,
+    ...(d.needs && confirmed !== undefined ? { needs: { ...d.needs, confirmed } } : {}),
+  };
 }
 
 class CitationChecker {

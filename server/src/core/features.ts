@@ -352,8 +352,12 @@ export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[
   return actions;
 }
 
-/** The edits of every preferred fix of a sheet that do not collide. */
+/**
+ * The edits of every preferred fix of a sheet that do not collide; none for
+ * a sheet that is not valid YAML, which is left alone (FORMAT.md 7).
+ */
 export function fixAllEdits(view: SheetView): LspTextEdit[] {
+  if (view.check.diagnostics.some((d) => d.code === 'yaml-syntax')) return [];
   const { applied } = applyFixes(view.lines.text, preferredFixes(view.check.diagnostics));
   return applied.flatMap((f) => toEdits(view, f));
 }

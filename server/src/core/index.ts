@@ -3,7 +3,7 @@
  * server, the command line and the tests all use it through this module.
  */
 export * from './types';
-export { LineIndex, decodeSource, decodeTogether, encodeText, excerpt, type Position, type Decoded, type Encoding } from './text';
+export { LineIndex, decodeSource, decodeTogether, encodeText, escapeControls, excerpt, spanOnBoundaries, type Position, type Decoded, type Encoding } from './text';
 export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 export { nodeFileSystem, type FileSystem, type FileStat, type DirectoryEntry } from './fileSystem';
 export { SourceStore, SourceText, isInside, realPathInside, formatBytes, type Resolution, type Loaded } from './sources';

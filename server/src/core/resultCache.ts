@@ -9,7 +9,8 @@ import type { FileSystem } from './fileSystem';
 import type { Anchor } from './evidence';
 import type { CheckOptions, FactDiagnostic } from './types';
 
-export const CACHE_VERSION = 2;
+/** Raised whenever cached diagnostics would differ (3: ranges on character boundaries, messages on one line). */
+export const CACHE_VERSION = 3;
 
 export interface CachedResult {
   /** Hash of the sheet's text. */

@@ -4,6 +4,7 @@
  */
 
 import { isUtf8 } from 'node:buffer';
+import type { Span } from './types';
 
 /** Zero-based line and UTF-16 character, as LSP counts them. */
 export interface Position {
@@ -243,4 +244,43 @@ export function encodeText(text: string, encoding: Encoding): Uint8Array {
     case 'utf-16be':
       return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
   }
+}
+
+/**
+ * An offset moved off the middle of a character: from between the two
+ * halves of a surrogate pair, or between the `\r` and `\n` of a CRLF line
+ * end, to the nearest place an editor can show: back to the character's
+ * start, or (`forward`) past it.
+ */
+export function onBoundary(text: string, offset: number, forward: boolean): number {
+  if (offset <= 0 || offset >= text.length) return Math.max(0, Math.min(offset, text.length));
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  const inside = (before === 13 && after === 10) || (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff);
+  if (!inside) return offset;
+  return forward ? offset + 1 : offset - 1;
+}
+
+/**
+ * A span whose ends are on character boundaries (see {@link onBoundary}):
+ * a start inside a character moves back to its start; an end inside one
+ * moves past a surrogate pair (the whole character is underlined) and back
+ * before a CRLF (the line's end), so a span stays on its lines.
+ */
+export function spanOnBoundaries(text: string, span: Span): Span {
+  const start = onBoundary(text, span.start, false);
+  const crlf = span.end > 0 && text.charCodeAt(span.end - 1) === 13;
+  const end = Math.max(start, onBoundary(text, span.end, !crlf));
+  return start === span.start && end === span.end ? span : { start, end };
+}
+
+/** Control characters and line separators that would break a message or a path printed on one line. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text for one line of output: control characters written as escapes (`\n`, `\u0007`). */
+export function escapeControls(text: string): string {
+  if (!CONTROL.test(text)) return text;
+  return text.replace(new RegExp(CONTROL.source, 'g'), (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -4,15 +4,23 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { fixCli } from '../lib/cli';
-import { activate, BROKEN, codeOf, copyInWorkspace, open, removeFromWorkspace, revertAndCloseAll, root, waitFor, waitForDiagnostics } from './helpers';
+import { activate, BROKEN, codeOf, copyInWorkspace, fileUri, open, removeFromWorkspace, revertAndCloseAll, root, waitFor, waitForDiagnostics } from './helpers';
 
 const COPY = 'fix-all-copy.facts.yaml';
+/** What makes broken.facts.yaml invalid YAML (text after a closing quote); fix leaves such a sheet alone. */
+const YAML_ERROR = ' Russian news agency TASS reported';
+
+/** broken.facts.yaml with its YAML repaired, at `to` in `dir`. */
+function repaired(dir: string, to: string): void {
+  fs.writeFileSync(path.join(dir, to), fs.readFileSync(path.join(dir, BROKEN), 'utf8').replace(YAML_ERROR, ''));
+}
 
 /** What `fact-notes fix` makes of broken.facts.yaml (run on a separate copy of the workspace). */
 function cliFixed(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fact-notes-e2e-fix-'));
   try {
     fs.cpSync(root(), dir, { recursive: true });
+    repaired(dir, BROKEN);
     const r = fixCli([BROKEN], dir);
     assert.ok(r.status === 0 || r.status === 1, `fact-notes fix failed: ${r.stderr}`);
     return fs.readFileSync(path.join(dir, BROKEN), 'utf8');
@@ -28,8 +36,18 @@ describe('fix all', () => {
     removeFromWorkspace(COPY);
   });
 
-  it('offers source.fixAll.factNotes with every preferred fix', async () => {
+  it('offers no source.fixAll.factNotes for a sheet that is not valid YAML', async () => {
     const uri = copyInWorkspace(BROKEN, COPY);
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (x) => x.some((d) => codeOf(d) === 'yaml-syntax'), 'a yaml-syntax diagnostic');
+    const range = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, 'source.fixAll.factNotes');
+    assert.deepStrictEqual((actions ?? []).filter((a) => a.kind?.value === 'source.fixAll.factNotes'), []);
+  });
+
+  it('offers source.fixAll.factNotes with every preferred fix', async () => {
+    repaired(root(), COPY);
+    const uri = fileUri(COPY);
     const editor = await open(uri);
     await waitForDiagnostics(uri, (x) => x.length > 0, 'diagnostics');
     const range = new vscode.Range(0, 0, editor.document.lineCount, 0);
@@ -41,7 +59,8 @@ describe('fix all', () => {
   });
 
   it('"Fact Notes: Fix All Citations in Sheet" fixes what is certain and leaves the rest', async () => {
-    const uri = copyInWorkspace(BROKEN, COPY);
+    repaired(root(), COPY);
+    const uri = fileUri(COPY);
     const editor = await open(uri);
     const before = await waitForDiagnostics(uri, (x) => x.length > 0, 'diagnostics');
     await vscode.commands.executeCommand('factNotes.fixAll');
@@ -51,7 +70,7 @@ describe('fix all', () => {
     for (const code of ['line-out-of-range', 'quote-moved', 'quote-mismatch', 'source-not-found']) {
       assert.ok(!after.some((d) => codeOf(d) === code), `${code} is still reported after fix all`);
     }
-    for (const code of ['missing-citation', 'duplicate-id', 'source-outside-root', 'yaml-syntax']) {
+    for (const code of ['missing-citation', 'duplicate-id', 'source-outside-root']) {
       assert.ok(after.some((d) => codeOf(d) === code), `${code} (no fix) disappeared`);
     }
     assert.ok(editor.document.isDirty, 'fix all edits the document; saving is the user\'s choice');
