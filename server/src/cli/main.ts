@@ -417,7 +417,7 @@ function fix(args: readonly string[], io: CliIO): number {
     }
     const { text, applied } = applyFixes(sheet.text, preferredFixes(results[i].diagnostics));
     if (applied.length === 0 || text === sheet.text) continue;
-    const problem = whyNotWritable(sheet.path) ?? writeSheet(sheet.path, encodeText(text, sheet.encoding));
+    const problem = whyNotWritable(sheet.path, opts.root) ?? writeSheet(sheet.path, encodeText(text, sheet.encoding));
     if (problem) {
       io.stdout(`${shown}: not fixed: ${problem}.\n`);
       refusedSheets++;
@@ -438,11 +438,12 @@ function fix(args: readonly string[], io: CliIO): number {
 
 /**
  * Why `fix` will not write a sheet, in plain words, or undefined when it
- * may: it writes no file the user could not change by hand. A file or
+ * may: it writes no file the user could not change by hand, and none
+ * outside the root. A file or
  * folder without a write bit for anyone was marked read-only by its owner,
  * and is left alone even by root, whom access(2) lets write anything.
  */
-function whyNotWritable(file: string): string | undefined {
+function whyNotWritable(file: string, root: string): string | undefined {
   let target: string;
   let fileMode: number;
   let folderMode: number;
@@ -453,6 +454,8 @@ function whyNotWritable(file: string): string | undefined {
   } catch (e) {
     return writeFailure(e, 'file');
   }
+  // Read inside the root, but a link swapped since could lead out of it: nothing outside is written.
+  if (!realPathInside(nodeFileSystem, target, [root])) return 'it now leads outside the root folder';
   if ((fileMode & 0o222) === 0) return 'the file is read-only';
   if ((folderMode & 0o222) === 0) return 'the folder is read-only';
   for (const [place, where] of [[target, 'file'], [path.dirname(target), 'folder']] as const) {
