@@ -500,8 +500,16 @@ class CitationChecker {
       }
       case 'elsewhere':
         return this.similarElsewhere(fact, 'quote-not-found', citation.quote.span, `The quote is not on ${where}. ${says()}.`, citation, source, lines, located, sourcePath, lines);
-      case 'none':
-        return problem('quote-not-found', citation.quote.span, `The quote is not in "${name}", not even approximately. ${says()}.`, [], sourcePath, lines);
+      case 'none': {
+        // Past the approximate search's budget (see APPROXIMATE_BUDGET), the verdict says what was not done.
+        const what =
+          located.tooLong === 'lines'
+            ? `The quote is not on ${where} as it is written, and ${lines.first === lines.last ? 'the line is' : 'the lines are'} too long to compare with the quote approximately.`
+            : located.tooLong === 'source'
+              ? `The quote is not on ${where}, not even approximately, and "${name}" is too long to search for the quote approximately elsewhere.`
+              : `The quote is not in "${name}", not even approximately.`;
+        return problem('quote-not-found', citation.quote.span, `${what} ${says()}.`, [], sourcePath, lines);
+      }
     }
   }
 
