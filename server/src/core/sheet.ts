@@ -86,8 +86,9 @@ export function parseSheet(text: string): ParsedSheet {
   const head = parseHead(text, layout.headEnd);
   const facts: Fact[] = [];
   const diagnostics: FactDiagnostic[] = [...head.diagnostics];
+  const lineOf = lineNumbers(text);
   for (const chunk of layout.chunks) {
-    const part = parseFacts(text, chunk, facts.length);
+    const part = parseFacts(text, chunk, facts.length, { lineOf });
     facts.push(...part.facts);
     diagnostics.push(...part.diagnostics);
   }
@@ -182,21 +183,39 @@ export function parseHead(text: string, headEnd: number, options: { scan?: boole
  * index. A plainly written fact is read by the fact scanner; anything else
  * (and everything, with `scan: false`) by the `yaml` package.
  */
-export function parseFacts(text: string, chunk: Span, firstIndex: number, options: { scan?: boolean } = {}): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
+export function parseFacts(
+  text: string,
+  chunk: Span,
+  firstIndex: number,
+  options: { scan?: boolean; lineOf?: (offset: number) => number } = {},
+): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
   const fact = options.scan === false ? undefined : scanFact(text, chunk.start, chunk.end, firstIndex);
   if (fact) return { facts: [fact], diagnostics: [] };
-  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start).readFactList(firstIndex);
+  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start, true, options.lineOf).readFactList(firstIndex);
+}
+
+/**
+ * The 1-based line number of an offset of `text`, for the chunks of one
+ * sheet to share: its line index is made at the first question (most
+ * sheets never ask), not counted from the start for each chunk.
+ */
+export function lineNumbers(text: string): (offset: number) => number {
+  let index: LineIndex | undefined;
+  return (offset) => (index ??= new LineIndex(text)).positionAt(offset).line + 1;
 }
 
 /** Adds `duplicate-id` for every fact whose id an earlier fact has. */
 export function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
   const seen = new Map<string, Fact>();
   const extra: FactDiagnostic[] = [];
+  // Made at the first duplicate: counting lines from the start for each would be quadratic.
+  let lines: LineIndex | undefined;
   for (const fact of parsed.sheet.facts) {
     if (!fact.id) continue;
     const earlier = seen.get(fact.id.value);
     if (earlier) {
-      const line = lineNumberAt(parsed.text ?? '', earlier.id!.span.start);
+      lines ??= new LineIndex(parsed.text ?? '');
+      const line = lines.positionAt(earlier.id!.span.start).line + 1;
       extra.push({
         code: 'duplicate-id',
         severity: DEFAULT_SEVERITY['duplicate-id'],
@@ -243,6 +262,7 @@ class SheetReader {
     source: string,
     private readonly base: number,
     fast = true,
+    lineOfText: (offset: number) => number = (offset) => lineNumberAt(text, offset),
   ) {
     this.flowDepth = new FlowDepth(text);
     const composed = fast ? fastCompose(source) : undefined;
@@ -262,7 +282,7 @@ class SheetReader {
     this.contents = this.doc.contents;
     if (this.doc.errors.length === 0) return;
     const lines = new LineIndex(source);
-    const firstLine = lineNumberAt(text, base);
+    const firstLine = lineOfText(base);
     const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
     // One problem per line: the first error of a line is the cause of the others on it. And
     // once the parser is lost, every token up to where it finds its feet is unexpected: one problem.
@@ -670,24 +690,28 @@ function listOf(items: readonly string[]): string {
  */
 class FlowDepth {
   /** Places already scanned, in order, with no string open there: offset, and the depth of the line there. */
-  private readonly at: number[] = [0];
-  private readonly depths: number[] = [0];
+  private readonly at: number[] = [];
+  private readonly depths: number[] = [];
 
   constructor(private readonly text: string) {}
 
   inFlow(offset: number): boolean {
-    // The last place at or before `offset`.
-    let lo = 0;
+    const text = this.text;
+    // The last place at or before `offset`, or else the start of its line (a reader of one
+    // fact of a long sheet asks about that fact only).
+    let lo = -1;
     let hi = this.at.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.at[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const text = this.text;
-    let depth = this.depths[lo];
+    let i = lo >= 0 ? this.at[lo] : offset;
+    let depth = lo >= 0 ? this.depths[lo] : 0;
+    if (lo < 0) {
+      while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+    }
     let quote = 0;
-    let i = this.at[lo];
     while (i < offset) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {
@@ -720,7 +744,7 @@ class FlowDepth {
       // Inside a string not closed before `offset`, its quote mark counts as a plain character.
       return inFlowOnItsLine(text, offset);
     }
-    if (lo === this.at.length - 1 && offset > this.at[lo]) {
+    if (lo === this.at.length - 1 && (lo < 0 || offset > this.at[lo])) {
       this.at.push(offset);
       this.depths.push(depth);
     }
