@@ -8,7 +8,7 @@ import { renderLine, renderScalar } from './edits';
 import { compareWords, describeChanges } from './difference';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from './match';
-import { parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
+import { lineNumbers, parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
 import { escapeControls, excerpt, LineIndex, spanOnBoundaries } from './text';
 import {
@@ -151,6 +151,7 @@ export class SheetChecker {
     // Where the last check's chunks are up to: an edit changes a chunk or two, and the others are
     // found at the same place (or one further on) by comparing their text, without hashing it.
     let next = 0;
+    const lineOf = lineNumbers(text);
     for (const span of layout.chunks) {
       let key = '';
       let kept: ChunkResult | undefined;
@@ -173,7 +174,7 @@ export class SheetChecker {
         parts.push(moved);
         count += moved.facts.length;
       } else {
-        const parsed = parseFacts(text, span, count);
+        const parsed = parseFacts(text, span, count, { lineOf });
         parts.push({ key, span, parsed });
         parsedFacts.push(...parsed.facts);
         count += parsed.facts.length;
@@ -352,10 +353,18 @@ function moveSpan(span: Span | undefined, delta: number): void {
 function withFirstIds(sheetPath: string, text: string, sheet: Sheet, diagnostics: readonly FactDiagnostic[]): readonly FactDiagnostic[] {
   if (!diagnostics.some((d) => d.code === 'duplicate-id')) return diagnostics;
   const lines = new LineIndex(text);
+  // The fact whose id starts at an offset, and the first fact with each id (the first found, by both).
+  const byStart = new Map<number, Fact>();
+  const firstById = new Map<string, Fact>();
+  for (const f of sheet.facts) {
+    if (!f.id) continue;
+    if (!byStart.has(f.id.span.start)) byStart.set(f.id.span.start, f);
+    if (!firstById.has(f.id.value)) firstById.set(f.id.value, f);
+  }
   return diagnostics.map((d) => {
     if (d.code !== 'duplicate-id') return d;
-    const id = sheet.facts.find((f) => f.id?.span.start === d.span.start)?.id?.value;
-    const first = id === undefined ? undefined : sheet.facts.find((f) => f.id?.value === id);
+    const id = byStart.get(d.span.start)?.id?.value;
+    const first = id === undefined ? undefined : firstById.get(id);
     if (!first?.id) return d;
     return { ...d, related: [{ path: sheetPath, start: lines.positionAt(first.id.span.start), end: lines.positionAt(first.id.span.end), message: 'The first fact with this id.' }] };
   });
@@ -525,8 +534,16 @@ class CitationChecker {
       }
       case 'elsewhere':
         return this.similarElsewhere(fact, 'quote-not-found', citation.quote.span, `The quote is not on ${where}. ${says()}.`, citation, source, lines, located, sourcePath, lines);
-      case 'none':
-        return problem('quote-not-found', citation.quote.span, `The quote is not in "${name}", not even approximately. ${says()}.`, [], sourcePath, lines);
+      case 'none': {
+        // Past the approximate search's budget (see APPROXIMATE_BUDGET), the verdict says what was not done.
+        const what =
+          located.tooLong === 'lines'
+            ? `The quote is not on ${where} as it is written, and ${lines.first === lines.last ? 'the line is' : 'the lines are'} too long to compare with the quote approximately.`
+            : located.tooLong === 'source'
+              ? `The quote is not on ${where}, not even approximately, and "${name}" is too long to search for the quote approximately elsewhere.`
+              : `The quote is not in "${name}", not even approximately.`;
+        return problem('quote-not-found', citation.quote.span, `${what} ${says()}.`, [], sourcePath, lines);
+      }
     }
   }
 

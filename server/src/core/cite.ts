@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { sourcesDirOf } from './check';
 import { applyEdits, renderLine, renderScalar } from './edits';
+import { deepNesting } from './nesting';
 import { parseWhole } from './sheet';
 import type { Span, TextEdit } from './types';
 
@@ -48,6 +49,8 @@ export function citeSelection(
   const claim = target.kind === 'new' ? target.claim.replace(/\s+/g, ' ').trim() : '';
   if (target.kind === 'new' && claim === '') return { error: 'A new fact needs a claim.' };
 
+  // The `yaml` composer recurses once per level: a sheet nested thousands deep would exhaust the stack.
+  if (deepNesting(sheetText) !== undefined) return { error: 'Part of the sheet is nested too deeply to be read; Fact Notes cannot add a citation to it.' };
   const doc = parseDocument(sheetText, { prettyErrors: false });
   const errors: Span[] = doc.errors.map((e) => ({ start: e.pos[0], end: e.pos[1] }));
   const editor = new SheetEditor(sheetText, doc.contents as Node | null, citation);

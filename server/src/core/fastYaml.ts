@@ -13,6 +13,7 @@
  * the errors. So this path never decides what is valid YAML; it only avoids
  * the general composer's cost on sheets that are plainly valid.
  */
+import { MAX_NESTING } from './nesting';
 import { CST, isScalar, Lexer, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
 
 type Kind = 'plain' | 'double' | 'single' | 'header' | 'block' | 'seq' | 'value' | 'space' | 'newline' | 'comment' | '[' | ']' | '{' | '}' | ',';
@@ -112,6 +113,8 @@ class Composer {
   private i = 0;
   /** Column of the document's first node. */
   private rootCol = 0;
+  /** Block nodes open, to give up on nesting deeper than {@link MAX_NESTING}. */
+  private depth = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -176,6 +179,15 @@ class Composer {
 
   /** A block node starting at the current token, more indented than `parent` (or equal, for a list under a key). */
   private block(parent: number, underKey: boolean): Node {
+    if (++this.depth > MAX_NESTING) throw new GiveUp(); // The full parser's side reports it (see nesting.ts).
+    try {
+      return this.blockAt(parent, underKey);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockAt(parent: number, underKey: boolean): Node {
     const t = this.peek()!;
     if (t.kind === 'seq') {
       if (t.col < parent || (t.col === parent && !underKey)) throw new GiveUp();

@@ -4,7 +4,7 @@
  * matches within the tolerance by Myers' bit-parallel edit distance
  * (`approx-string-match`), never guessing between near-equal candidates.
  */
-import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
+import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, quoteParts, type NormalizedText } from './normalize';
 import type { SourceText } from './sources';
 import type { LineRange, Span } from './types';
 
@@ -31,7 +31,13 @@ export type QuoteLocation =
   | { readonly kind: 'approximate'; readonly match: Candidate; readonly ties: readonly Candidate[] }
   /** Found only approximately, on other lines; best first. */
   | { readonly kind: 'elsewhere'; readonly candidates: readonly Candidate[]; readonly ambiguous: boolean }
-  | { readonly kind: 'none' };
+  /**
+   * Not found. `tooLong` when the approximate search was not made, because
+   * the quote times the text to search is over {@link APPROXIMATE_BUDGET}:
+   * `lines` the cited lines (nothing else was searched either), `source` the
+   * rest of the source.
+   */
+  | { readonly kind: 'none'; readonly tooLong?: 'lines' | 'source' };
 
 /** A match in normalized text: `[start, end)` indexes and its edit count. */
 interface Hit {
@@ -41,6 +47,28 @@ interface Hit {
 }
 
 const MAX_CANDIDATES = 3;
+
+/**
+ * The most work one approximate search may take, as the quote's length
+ * times the length of the text searched (both normalized; a quote counts
+ * as at least {@link SHORTEST_COST} characters): tens of milliseconds of
+ * bit-parallel search. A 1,000-character quote is compared with up to
+ * 250,000 characters; a 250-character quote with 1 MB, a short quote with
+ * 2.5 MB. Beyond it
+ * the quote is reported not found, saying it was too long to compare: a
+ * bound never makes a match, and exact and normalized matches are found
+ * whatever the sizes.
+ */
+export const APPROXIMATE_BUDGET = 250_000_000;
+
+/** A search costs about as much for a quote of up to 100 characters as for one of 100. */
+const SHORTEST_COST = 100;
+
+function withinBudget(parts: readonly string[], textLength: number): boolean {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return Math.max(length, SHORTEST_COST) * textLength <= APPROXIMATE_BUDGET;
+}
 
 /** Two edit counts are "about equal" (the never-guess rule) within 10%. */
 export function aboutEqual(a: number, b: number): boolean {
@@ -101,6 +129,8 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
   const moved = exactElsewhere(source, parts, span);
   if (moved.length > 0) return { kind: 'moved', candidates: nearestFirst(moved, near) };
   if (!cited) return { kind: 'none' };
+  // Over the budget here, it is over it for the whole source too: nothing approximate is looked for.
+  if (!withinBudget(parts, cited.text.length)) return { kind: 'none', tooLong: 'lines' };
 
   const approx = approximateIn(cited.text, parts, 0, cited.text.length, tolerance);
   if (approx.length > 0) {
@@ -119,6 +149,7 @@ export function findApproximate(source: SourceText, quote: PreparedQuote, near: 
   const { parts } = quote;
   if (parts.length !== 1) return { kind: 'none' };
   const norm = source.normalized;
+  if (!withinBudget(parts, norm.text.length)) return { kind: 'none', tooLong: 'source' };
   const hits = approximateHits(norm.text, parts[0], 0, norm.text.length, maxErrors(parts[0], tolerance));
   if (hits.length === 0) return { kind: 'none' };
   const candidates = hits.map((h) => toCandidate(source, norm, widenToWords(norm.text, h)));
@@ -231,8 +262,7 @@ function composesWithPrevious(text: string, i: number): boolean {
 
 /** The cited lines, normalized on their own (offsets still into the whole source). */
 function citedRegion(source: SourceText, lines: LineRange): NormalizedText {
-  const span = source.lineSpan(lines.first, lines.last);
-  return normalizeWithMap(source.text.slice(span.start, span.end), span.start);
+  return source.normalizedLines(lines.first, lines.last);
 }
 
 /** The parts of a quote in order within `[from, to)`, leftmost. */
@@ -264,19 +294,61 @@ function exactElsewhere(source: SourceText, parts: readonly string[], span: numb
   const norm = source.normalized;
   const hay = norm.text;
   const found: Candidate[] = [];
+  const chain = new Chain(hay, parts);
   for (let i = hay.indexOf(parts[0]); i >= 0; i = hay.indexOf(parts[0], i + 1)) {
     let hit: Hit | undefined = { start: i, end: i + parts[0].length, errors: 0 };
     if (parts.length > 1) {
+      // The parts in order from here, leftmost; it lies within a window exactly when its end does.
+      const whole = chain.from(i);
+      if (!whole) break; // A part is nowhere after the one before it: no later start finds it either.
       const firstLine = source.lineAt(norm.startOf(i));
       const lastLine = Math.min(source.lineCount, firstLine + span - 1);
-      hit = exactChain(hay, parts, i, norm.indexAt(source.lineSpan(lastLine, lastLine).end));
+      hit = whole.end <= norm.indexAt(source.lineSpan(lastLine, lastLine).end) ? whole : undefined;
       // A paragraph re-wrapped over more lines than the citation cites: the window runs on to its end.
       const paragraphEnd = hit ? lastLine : endOfParagraph(source, lastLine);
-      if (paragraphEnd > lastLine) hit = exactChain(hay, parts, i, norm.indexAt(source.lineSpan(paragraphEnd, paragraphEnd).end));
+      if (paragraphEnd > lastLine) hit = whole.end <= norm.indexAt(source.lineSpan(paragraphEnd, paragraphEnd).end) ? whole : undefined;
     }
     if (hit) found.push(toCandidate(source, norm, hit));
   }
   return found;
+}
+
+/**
+ * The parts of an elided quote in order, leftmost, from starts that only
+ * move forward: where each part was last found is kept, so that finding the
+ * chain from every occurrence of the first part costs about one pass over
+ * the text, not one per occurrence.
+ */
+class Chain {
+  /** Per part after the first: where it was searched from, and where it was found (-1: nowhere). */
+  private readonly searchedFrom: number[];
+  private readonly foundAt: number[];
+
+  constructor(
+    private readonly hay: string,
+    private readonly parts: readonly string[],
+  ) {
+    this.searchedFrom = parts.map(() => Infinity);
+    this.foundAt = parts.map(() => -1);
+  }
+
+  /** The chain whose first part is at `start`; `start` never decreases from one call to the next. */
+  from(start: number): Hit | undefined {
+    let pos = start + this.parts[0].length;
+    for (let k = 1; k < this.parts.length; k++) {
+      // The leftmost place at or after `pos`: the one found before, if the search then began
+      // no later and found it no earlier than `pos`.
+      let at = this.foundAt[k];
+      if (!(this.searchedFrom[k] <= pos && (at < 0 || at >= pos))) {
+        at = this.hay.indexOf(this.parts[k], pos);
+        this.searchedFrom[k] = pos;
+        this.foundAt[k] = at;
+      }
+      if (at < 0) return undefined;
+      pos = at + this.parts[k].length;
+    }
+    return { start, end: pos, errors: 0 };
+  }
 }
 
 /** The last line of the paragraph (run of non-blank lines) that holds `line`. */
@@ -313,6 +385,14 @@ function approximateIn(hay: string, parts: readonly string[], from: number, to: 
  * place and searching again), best first. At most {@link MAX_CANDIDATES}.
  */
 function approximateHits(hay: string, pattern: string, from: number, to: number, max: number): Hit[] {
+  if (max === 0) {
+    // No edit allowed (a short part): the first places it is, by a plain search.
+    const exact: Hit[] = [];
+    for (let i = hay.indexOf(pattern, from); i >= 0 && i + pattern.length <= to && exact.length < MAX_CANDIDATES; i = hay.indexOf(pattern, i + pattern.length)) {
+      exact.push({ start: i, end: i + pattern.length, errors: 0 });
+    }
+    return exact;
+  }
   let text = hay.slice(from, to);
   const hits: Hit[] = [];
   let limit = max;
@@ -321,11 +401,24 @@ function approximateHits(hay: string, pattern: string, from: number, to: number,
     if (matches.length === 0) break;
     const distinct = distinctMatches(matches);
     for (const m of distinct) hits.push({ start: m.start + from, end: m.end + from, errors: m.errors });
+    if (hits.length >= MAX_CANDIDATES) break;
     // Look for others as good as the best (within 10%), with the best masked.
     limit = Math.min(max, Math.floor(hits[0].errors * 1.1 + 1e-9));
-    for (const m of distinct) text = text.slice(0, m.start) + '\0'.repeat(m.end - m.start) + text.slice(m.end);
+    text = masked(text, distinct);
   }
   return hits.slice(0, MAX_CANDIDATES).sort((a, b) => a.errors - b.errors || a.start - b.start);
+}
+
+/** `text` with the characters of `spans` (in order, not overlapping) replaced by NULs, in one pass. */
+function masked(text: string, spans: readonly { start: number; end: number }[]): string {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const m of spans) {
+    pieces.push(text.slice(at, m.start), '\0'.repeat(m.end - m.start));
+    at = m.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** One match per group of overlapping matches. */

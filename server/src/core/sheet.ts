@@ -5,10 +5,11 @@
  * `invalid-structure`, `unknown-key`, `missing-citation` and `duplicate-id`.
  */
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
+import { deepNesting } from './nesting';
 import { excerpt, LineIndex } from './text';
 import { describeYamlError } from './yamlSyntax';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
@@ -85,8 +86,9 @@ export function parseSheet(text: string): ParsedSheet {
   const head = parseHead(text, layout.headEnd);
   const facts: Fact[] = [];
   const diagnostics: FactDiagnostic[] = [...head.diagnostics];
+  const lineOf = lineNumbers(text);
   for (const chunk of layout.chunks) {
-    const part = parseFacts(text, chunk, facts.length);
+    const part = parseFacts(text, chunk, facts.length, { lineOf });
     facts.push(...part.facts);
     diagnostics.push(...part.diagnostics);
   }
@@ -181,21 +183,39 @@ export function parseHead(text: string, headEnd: number, options: { scan?: boole
  * index. A plainly written fact is read by the fact scanner; anything else
  * (and everything, with `scan: false`) by the `yaml` package.
  */
-export function parseFacts(text: string, chunk: Span, firstIndex: number, options: { scan?: boolean } = {}): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
+export function parseFacts(
+  text: string,
+  chunk: Span,
+  firstIndex: number,
+  options: { scan?: boolean; lineOf?: (offset: number) => number } = {},
+): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
   const fact = options.scan === false ? undefined : scanFact(text, chunk.start, chunk.end, firstIndex);
   if (fact) return { facts: [fact], diagnostics: [] };
-  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start).readFactList(firstIndex);
+  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start, true, options.lineOf).readFactList(firstIndex);
+}
+
+/**
+ * The 1-based line number of an offset of `text`, for the chunks of one
+ * sheet to share: its line index is made at the first question (most
+ * sheets never ask), not counted from the start for each chunk.
+ */
+export function lineNumbers(text: string): (offset: number) => number {
+  let index: LineIndex | undefined;
+  return (offset) => (index ??= new LineIndex(text)).positionAt(offset).line + 1;
 }
 
 /** Adds `duplicate-id` for every fact whose id an earlier fact has. */
 export function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
   const seen = new Map<string, Fact>();
   const extra: FactDiagnostic[] = [];
+  // Made at the first duplicate: counting lines from the start for each would be quadratic.
+  let lines: LineIndex | undefined;
   for (const fact of parsed.sheet.facts) {
     if (!fact.id) continue;
     const earlier = seen.get(fact.id.value);
     if (earlier) {
-      const line = lineNumberAt(parsed.text ?? '', earlier.id!.span.start);
+      lines ??= new LineIndex(parsed.text ?? '');
+      const line = lines.positionAt(earlier.id!.span.start).line + 1;
       extra.push({
         code: 'duplicate-id',
         severity: DEFAULT_SEVERITY['duplicate-id'],
@@ -229,23 +249,40 @@ class SheetReader {
   private readonly contents: Node | null;
   /** The full parse, when the fast path gave up; aliases resolve through it. */
   private readonly doc: Document.Parsed | undefined;
+  private readonly flowDepth: FlowDepth;
+  private lineEndFrom = -1;
+  /** Each alias's node, found once for all (see {@link anchored}). */
+  private aliases: Map<Node, Node | undefined> | undefined;
+  /** Nested too deeply to be parsed: nothing was read. */
+  private unreadable = false;
+  private lineEnd = -1;
 
   constructor(
     private readonly text: string,
     source: string,
     private readonly base: number,
     fast = true,
+    lineOfText: (offset: number) => number = (offset) => lineNumberAt(text, offset),
   ) {
+    this.flowDepth = new FlowDepth(text);
     const composed = fast ? fastCompose(source) : undefined;
     if (composed !== undefined) {
       this.contents = composed;
+      return;
+    }
+    // The `yaml` composer recurses once per level of nesting: a sheet nested thousands deep would exhaust the stack.
+    const deep = deepNesting(source);
+    if (deep !== undefined) {
+      this.contents = null;
+      this.unreadable = true;
+      this.report('yaml-syntax', this.clamp({ start: base + deep, end: this.firstLineEnd(base + deep) }), 'This part of the sheet is nested too deeply to be read.');
       return;
     }
     this.doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
     this.contents = this.doc.contents;
     if (this.doc.errors.length === 0) return;
     const lines = new LineIndex(source);
-    const firstLine = lineNumberAt(text, base);
+    const firstLine = lineOfText(base);
     const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
     // One problem per line: the first error of a line is the cause of the others on it. And
     // once the parser is lost, every token up to where it finds its feet is unexpected: one problem.
@@ -282,7 +319,7 @@ class SheetReader {
 
   private readRoot(root: Node | null): Sheet {
     if (root === null || (isScalar(root) && root.value === null)) {
-      if (!this.doc || this.doc.errors.length === 0) {
+      if (!this.unreadable && (!this.doc || this.doc.errors.length === 0)) {
         this.report('invalid-structure', this.clamp({ start: 0, end: this.firstLineEnd(0) }), 'The fact sheet is empty. It needs a list of facts under "facts:".');
       }
       return { facts: [] };
@@ -519,8 +556,28 @@ class SheetReader {
 
   private deref(node: Node | null | undefined): Node | null {
     if (!node) return null;
-    if (isAlias(node)) return this.doc ? ((node.resolve(this.doc) as Node | undefined) ?? null) : null;
+    if (isAlias(node)) return this.doc ? (this.anchored().get(node) ?? null) : null;
     return node;
+  }
+
+  /**
+   * What every alias of the document refers to: the last node before it with
+   * its anchor, as `Alias.resolve` finds it, but in one pass for all of them
+   * (`resolve` walks the whole document for each alias).
+   */
+  private anchored(): Map<Node, Node | undefined> {
+    if (this.aliases) return this.aliases;
+    const aliases = new Map<Node, Node | undefined>();
+    const anchors = new Map<string, Node>();
+    visit(this.doc!, {
+      Node: (_key, node) => {
+        if (isAlias(node)) aliases.set(node, anchors.get(node.source));
+        const anchor = isScalar(node) || isCollection(node) ? node.anchor : undefined;
+        if (anchor) anchors.set(anchor, node);
+      },
+    });
+    this.aliases = aliases;
+    return aliases;
   }
 
   /**
@@ -566,9 +623,14 @@ class SheetReader {
     return { start, end };
   }
 
+  /** The end of the line at `offset`; the last answer is kept, so the facts of one long line find it once. */
   private firstLineEnd(offset: number): number {
-    const m = /[\r\n]/.exec(this.text.slice(offset));
-    return m ? offset + m.index : this.text.length;
+    if (offset >= this.lineEndFrom && offset <= this.lineEnd) return this.lineEnd;
+    let end = offset;
+    while (end < this.text.length && this.text.charCodeAt(end) !== 10 && this.text.charCodeAt(end) !== 13) end++;
+    this.lineEndFrom = offset;
+    this.lineEnd = end;
+    return end;
   }
 
   /** The `-` before a list item, when there is one. */
@@ -580,21 +642,7 @@ class SheetReader {
 
   /** Whether an offset is inside a flow collection (an unclosed `[` or `{` on its way). */
   private inFlow(offset: number): boolean {
-    let lineStart = offset;
-    let opener = false;
-    for (; lineStart > 0; lineStart--) {
-      const c = this.text.charCodeAt(lineStart - 1);
-      if (c === 10 || c === 13) break;
-      if (c === 91 /* [ */ || c === 123 /* { */) opener = true;
-    }
-    if (!opener) return false;
-    const before = this.text.slice(lineStart, offset);
-    let depth = 0;
-    for (const ch of before.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '')) {
-      if (ch === '[' || ch === '{') depth++;
-      else if ((ch === ']' || ch === '}') && depth > 0) depth--;
-    }
-    return depth > 0;
+    return this.flowDepth.inFlow(offset);
   }
 
   private report(code: DiagnosticCode, span: Span, message: string, fixes: Fix[] = []): void {
@@ -632,4 +680,92 @@ function closestKey(key: string, known: readonly string[]): string | undefined {
 /** "a", "a and b", "a, b and c". */
 function listOf(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Whether offsets of a text are inside a flow collection: an unclosed `[` or
+ * `{` before them on their line, quoted strings left out. Each answer goes on
+ * from the nearest place asked before it, so a sheet written on one line
+ * costs about one pass, not one pass of the line per node.
+ */
+class FlowDepth {
+  /** Places already scanned, in order, with no string open there: offset, and the depth of the line there. */
+  private readonly at: number[] = [];
+  private readonly depths: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  inFlow(offset: number): boolean {
+    const text = this.text;
+    // The last place at or before `offset`, or else the start of its line (a reader of one
+    // fact of a long sheet asks about that fact only).
+    let lo = -1;
+    let hi = this.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.at[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let i = lo >= 0 ? this.at[lo] : offset;
+    let depth = lo >= 0 ? this.depths[lo] : 0;
+    if (lo < 0) {
+      while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+    }
+    let quote = 0;
+    while (i < offset) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        depth = 0;
+        quote = 0;
+        i++;
+      } else if (quote === 34 /* " */) {
+        if (c === 92 /* backslash */) {
+          if (i + 1 >= offset) break; // What it escapes is not before `offset`.
+          i += 2;
+        } else {
+          if (c === 34) quote = 0;
+          i++;
+        }
+      } else if (quote === 39 /* ' */) {
+        if (c === 39) {
+          if (i + 1 >= offset) break; // `''` or a closing mark: the next character decides.
+          if (text.charCodeAt(i + 1) === 39) i++;
+          else quote = 0;
+        }
+        i++;
+      } else {
+        if (c === 34 || c === 39) quote = c;
+        else if (c === 91 /* [ */ || c === 123 /* { */) depth++;
+        else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+        i++;
+      }
+    }
+    if (quote !== 0 || i !== offset) {
+      // Inside a string not closed before `offset`, its quote mark counts as a plain character.
+      return inFlowOnItsLine(text, offset);
+    }
+    if (lo === this.at.length - 1 && (lo < 0 || offset > this.at[lo])) {
+      this.at.push(offset);
+      this.depths.push(depth);
+    }
+    return depth > 0;
+  }
+}
+
+/** {@link FlowDepth.inFlow} for one offset, read from the start of its line. */
+function inFlowOnItsLine(text: string, offset: number): boolean {
+  let lineStart = offset;
+  let opener = false;
+  for (; lineStart > 0; lineStart--) {
+    const c = text.charCodeAt(lineStart - 1);
+    if (c === 10 || c === 13) break;
+    if (c === 91 /* [ */ || c === 123 /* { */) opener = true;
+  }
+  if (!opener) return false;
+  let depth = 0;
+  for (const ch of text.slice(lineStart, offset).replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '')) {
+    if (ch === '[' || ch === '{') depth++;
+    else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return depth > 0;
 }

@@ -133,6 +133,22 @@ export class SourceText {
     this.normalizedCache ??= normalizeWithMap(this.text, 0, this.isNfc);
     return this.normalizedCache;
   }
+
+  private regionCache: { readonly first: number; readonly last: number; readonly region: NormalizedText } | undefined;
+
+  /**
+   * Lines `first` to `last` normalized on their own, with offsets into the
+   * whole text. The last range asked for is kept: the citations of an
+   * article written on one long line normalize it once, not once each.
+   */
+  normalizedLines(first: number, last: number): NormalizedText {
+    const kept = this.regionCache;
+    if (kept && kept.first === first && kept.last === last) return kept.region;
+    const span = this.lineSpan(first, last);
+    const region = normalizeWithMap(this.text.slice(span.start, span.end), span.start);
+    this.regionCache = { first, last, region };
+    return region;
+  }
 }
 
 export type Resolution =

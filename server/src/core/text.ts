@@ -228,6 +228,11 @@ function hasByteOrderMark(b: Uint8Array): boolean {
 
 /** A short, single-line excerpt of text for messages. */
 export function excerpt(text: string, max = 160): string {
+  if (text.length > 8 * max) {
+    // A long text (a one-line article): its beginning flattened gives the same excerpt, if long enough.
+    const head = text.slice(0, 8 * max).replace(/\s+/g, ' ').trimStart();
+    if (head.length > max + 1) return `${head.slice(0, max - 1).trimEnd()}…`;
+  }
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
