@@ -29,6 +29,20 @@ function cliFixed(): string {
   }
 }
 
+/**
+ * A copy of broken.facts.yaml with its YAML repaired, open, once the editor has its text and the
+ * server its diagnostics (a copy of the same name from an earlier test may linger).
+ */
+async function openRepairedCopy(): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; before: vscode.Diagnostic[] }> {
+  repaired(root(), COPY);
+  const uri = fileUri(COPY);
+  const editor = await open(uri);
+  const text = fs.readFileSync(path.join(root(), COPY), 'utf8');
+  await waitFor(() => editor.document.getText() === text, { what: 'the repaired copy in the editor' });
+  const before = await waitForDiagnostics(uri, (x) => x.length > 0 && !x.some((d) => codeOf(d) === 'yaml-syntax'), 'diagnostics of the repaired copy');
+  return { uri, editor, before };
+}
+
 describe('fix all', () => {
   before(activate);
   afterEach(async () => {
@@ -46,13 +60,7 @@ describe('fix all', () => {
   });
 
   it('offers source.fixAll.factNotes with every preferred fix', async () => {
-    repaired(root(), COPY);
-    const uri = fileUri(COPY);
-    const editor = await open(uri);
-    // The copy of the last test had the same name: wait for the repaired text and its own diagnostics.
-    const text = fs.readFileSync(path.join(root(), COPY), 'utf8');
-    await waitFor(() => editor.document.getText() === text, { what: 'the repaired copy in the editor' });
-    await waitForDiagnostics(uri, (x) => x.length > 0 && !x.some((d) => codeOf(d) === 'yaml-syntax'), 'diagnostics of the repaired copy');
+    const { uri, editor } = await openRepairedCopy();
     const range = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, 'source.fixAll.factNotes');
     const fixAll = (actions ?? []).find((a) => a.kind?.value === 'source.fixAll.factNotes');
@@ -62,12 +70,7 @@ describe('fix all', () => {
   });
 
   it('"Fact Notes: Fix All Citations in Sheet" fixes what is certain and leaves the rest', async () => {
-    repaired(root(), COPY);
-    const uri = fileUri(COPY);
-    const editor = await open(uri);
-    const text = fs.readFileSync(path.join(root(), COPY), 'utf8');
-    await waitFor(() => editor.document.getText() === text, { what: 'the repaired copy in the editor' });
-    const before = await waitForDiagnostics(uri, (x) => x.length > 0 && !x.some((d) => codeOf(d) === 'yaml-syntax'), 'diagnostics of the repaired copy');
+    const { uri, editor, before } = await openRepairedCopy();
     await vscode.commands.executeCommand('factNotes.fixAll');
     await waitFor(() => editor.document.getText() === cliFixed(), { what: 'the sheet to equal what `fact-notes fix` writes' });
     // Left: the problems with no preferred fix (no fix, or no single sure one).
