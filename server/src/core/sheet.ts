@@ -10,7 +10,7 @@ import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { deepNesting } from './nesting';
-import { excerpt, LineIndex } from './text';
+import { excerpt, LineIndex, spanOnBoundaries } from './text';
 import { describeYamlError } from './yamlSyntax';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
@@ -540,7 +540,8 @@ class SheetReader {
   private pairRemoval(pair: Pair, nextKeyStart: number | undefined): Span {
     const key = this.spanOf(pair.key as Node);
     const valueNode = pair.value as Node | null;
-    const end = valueNode?.range ? this.base + valueNode.range[2] : key.end;
+    // A node's end as the parser gives it may fall between the CR and LF of a line end.
+    const end = valueNode?.range ? spanOnBoundaries(this.text, { start: key.start, end: this.base + valueNode.range[2] }).end : key.end;
     if (this.inFlow(key.start)) {
       const comma = /^\s*,\s*/.exec(this.text.slice(end));
       return { start: key.start, end: comma ? end + comma[0].length : end };
