@@ -27,6 +27,7 @@ import {
   isDiagnosticCode,
   nodeFileSystem,
   preferredFixes,
+  unparsable,
   SEVERITIES,
   SourceStore,
   type CheckOptions,
@@ -408,7 +409,7 @@ function fix(args: readonly string[], io: CliIO): number {
   for (const [i, sheet] of sheets.entries()) {
     const shown = escapeControls(path.relative(io.cwd, sheet.path) || sheet.path);
     after.push(sheet);
-    const syntax = results[i].diagnostics.find((d) => d.code === 'yaml-syntax');
+    const syntax = unparsable(results[i].diagnostics);
     if (syntax) {
       const line = new LineIndex(sheet.text).positionAt(syntax.span.start).line + 1;
       io.stdout(`${shown}: not fixed: it is not valid YAML (line ${line}). Fix that first.\n`);

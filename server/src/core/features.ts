@@ -25,7 +25,7 @@ import {
 import type { CitationCheck, SheetCheck } from './check';
 import { applyFixes, renderScalar } from './edits';
 import { isFactSheetPath, isSkippedFolder } from './discover';
-import { preferredFixes } from './fixes';
+import { preferredFixes, unparsable } from './fixes';
 import type { Fact } from './sheet';
 import type { SourceStore, SourceText } from './sources';
 import { excerpt, LineIndex } from './text';
@@ -357,7 +357,7 @@ export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[
  * a sheet that is not valid YAML, which is left alone (FORMAT.md 7).
  */
 export function fixAllEdits(view: SheetView): LspTextEdit[] {
-  if (view.check.diagnostics.some((d) => d.code === 'yaml-syntax')) return [];
+  if (unparsable(view.check.diagnostics)) return [];
   const { applied } = applyFixes(view.lines.text, preferredFixes(view.check.diagnostics));
   return applied.flatMap((f) => toEdits(view, f));
 }

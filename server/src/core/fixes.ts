@@ -13,3 +13,12 @@ export function preferredFixes(diagnostics: readonly FactDiagnostic[]): Fix[] {
   }
   return out;
 }
+
+/**
+ * What keeps a sheet from being fixed without asking: its first yaml-syntax
+ * diagnostic (a sheet that does not parse is never rewritten, by the command
+ * line's fix or by Fix All), or undefined.
+ */
+export function unparsable(diagnostics: readonly FactDiagnostic[]): FactDiagnostic | undefined {
+  return diagnostics.find((d) => d.code === 'yaml-syntax');
+}

@@ -15,7 +15,7 @@ export { checkSheet, dependenciesOf, SheetChecker, applySeverities, sourcesDirOf
 export { applyFixes, applyEdits, renderScalar, renderLine } from './edits';
 export { citeSelection, type CiteTarget } from './cite';
 export { findSheets, isFactSheetPath, isSkippedFolder, readSheetFile, type SheetFile } from './discover';
-export { preferredFixes } from './fixes';
+export { preferredFixes, unparsable } from './fixes';
 export { anchorsOf, settle, supports, AnchorMapping, DiffMapping, GitHistory, runGit, type Anchor, type EvidenceSources, type LineMapping, type Placement, type GitRunner } from './evidence';
 export { withRenames } from './renames';
 export { FactWorkspace, type WorkspaceHost } from './workspace';
