@@ -3,7 +3,7 @@
  * them, inside the root only (FORMAT.md section 3).
  */
 import * as path from 'node:path';
-import type { FileSystem } from './fileSystem';
+import type { DirectoryEntry, FileSystem } from './fileSystem';
 import { formatBytes, isInside, realPathInside } from './sources';
 
 const SHEET = /\.facts\.ya?ml$/i;
@@ -25,24 +25,33 @@ export function isSkippedFolder(name: string): boolean {
  * then tells whether it may be read.
  */
 export function findSheets(fs: FileSystem, dir: string, root: string = dir): string[] {
-  return walk(fs, dir, fs.realpath(root) ?? path.resolve(root), new Set());
+  return findFiles(fs, dir, root, (e) => !e.isDirectory && isFactSheetPath(e.name));
 }
 
-function walk(fs: FileSystem, dir: string, realRoot: string, seen: Set<string>): string[] {
-  const real = fs.realpath(dir);
-  if (real === undefined || seen.has(real) || !isInside(realRoot, real)) return [];
-  seen.add(real);
+/**
+ * The files under `dir` that `accept` takes, found as {@link findSheets}
+ * finds sheets (the same folders skipped, none outside `root`), at most `max`.
+ */
+export function findFiles(fs: FileSystem, dir: string, root: string, accept: (entry: DirectoryEntry) => boolean, max = Infinity): string[] {
   const out: string[] = [];
+  walk(fs, dir, fs.realpath(root) ?? path.resolve(root), new Set(), accept, max, out);
+  return out;
+}
+
+function walk(fs: FileSystem, dir: string, realRoot: string, seen: Set<string>, accept: (entry: DirectoryEntry) => boolean, max: number, out: string[]): void {
+  const real = fs.realpath(dir);
+  if (real === undefined || seen.has(real) || !isInside(realRoot, real)) return;
+  seen.add(real);
   const entries = fs.readDirectory(dir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
+    if (out.length >= max) return;
     const full = path.join(dir, e.name);
     if (e.isDirectory) {
-      if (!isSkippedFolder(e.name)) out.push(...walk(fs, full, realRoot, seen));
-    } else if (isFactSheetPath(e.name)) {
+      if (!isSkippedFolder(e.name)) walk(fs, full, realRoot, seen, accept, max, out);
+    } else if (accept(e)) {
       out.push(full);
     }
   }
-  return out;
 }
 
 export type SheetFile =

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import type { CitationCheck } from './check';
 import { quoteKeys } from './contentFilter';
-import { isFactSheetPath, isSkippedFolder } from './discover';
+import { findFiles, isFactSheetPath } from './discover';
 import { findExact, prepareQuote, type PreparedQuote } from './match';
 import type { SourceStore } from './sources';
 import { renderScalar } from './edits';
@@ -222,33 +222,14 @@ class HolderFinder {
   private candidates(dir: string | undefined): readonly Candidate[] {
     return this.store.remember('rename-candidates', dir ?? '', () => {
       const out: Candidate[] = [];
-      for (const listed of dir === undefined ? this.underRoot() : [...this.store.files(dir)].map((n) => path.join(dir, n))) {
+      const files = dir === undefined ? findFiles(this.store.fs, this.store.root, this.store.root, (e) => e.isFile === true, MAX_ROOT_FILES) : [...this.store.files(dir)].map((n) => path.join(dir, n));
+      for (const listed of files) {
         if (!isCandidate(listed)) continue;
         const resolution = this.store.resolve(path.dirname(listed), path.basename(listed));
         if (resolution.kind === 'resolved') out.push({ listed, real: resolution.path });
       }
       return out;
     });
-  }
-
-  /** The regular files under the root (dot-folders and node_modules skipped), at most {@link MAX_ROOT_FILES}. */
-  private underRoot(): string[] {
-    const out: string[] = [];
-    const seen = new Set<string>();
-    const walk = (dir: string, depth: number): void => {
-      // No folder twice, none deeper than 32, and none that a link leads out of the root.
-      const real = this.store.fs.realpath(dir);
-      if (depth > 32 || real === undefined || seen.has(real) || !this.store.isInsideRoot(dir)) return;
-      seen.add(real);
-      for (const e of this.store.fs.readDirectory(dir)) {
-        if (out.length >= MAX_ROOT_FILES) return;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory && !isSkippedFolder(e.name)) walk(full, depth + 1);
-        else if (e.isFile) out.push(full);
-      }
-    };
-    walk(this.store.root, 0);
-    return out;
   }
 }
 
