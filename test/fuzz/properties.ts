@@ -218,7 +218,7 @@ export class FuzzWorkspace {
   }
 
   /** Writes articles with the given line ends (for the line-end property). */
-  writeArticles(c: FuzzCase, ends: 'lf' | 'crlf'): void {
+  writeArticles(c: FuzzCase, ends: 'lf' | 'crlf' | 'cr'): void {
     const given = new Map(c.articles.map((a) => [a.name, a.content]));
     for (const name of ARTICLE_NAMES) {
       const content = given.get(name) ?? ARTICLES[name];
@@ -311,9 +311,9 @@ function hasYamlError(text: string): boolean {
   return parseSheet(text).diagnostics.some((d) => d.code === 'yaml-syntax');
 }
 
-function toEnds(text: string, ends: 'lf' | 'crlf'): string {
+function toEnds(text: string, ends: 'lf' | 'crlf' | 'cr'): string {
   const lf = text.replace(/\r\n?/g, '\n');
-  return ends === 'lf' ? lf : lf.replace(/\n/g, '\r\n');
+  return ends === 'lf' ? lf : lf.replace(/\n/g, ends === 'cr' ? '\r' : '\r\n');
 }
 
 /** A diagnostic as comparable across line ends: positions through `map`, line ends in new text as LF. */
@@ -382,22 +382,30 @@ export const PROPERTIES: readonly Property[] = [
   },
   {
     name: 'line-ends',
-    description: 'the sheet or its articles with CRLF instead of LF line ends give the same diagnostics and fixes (codes, messages, positions mapped)',
+    description: 'the sheet or its articles with CRLF or lone CR instead of LF line ends give the same diagnostics and fixes (codes, messages, positions mapped)',
     run(fw, c) {
       const lf = toEnds(c.sheet, 'lf');
       const crlf = toEnds(c.sheet, 'crlf');
+      const cr = toEnds(c.sheet, 'cr');
       const toLf = crlfToLf(crlf);
       fw.writeArticles(c, 'lf');
       const base = fw.check(lf);
       const sheetCrlf = fw.check(crlf);
+      const sheetCr = fw.check(cr);
       fw.writeArticles(c, 'crlf');
       const articlesCrlf = fw.check(lf);
-      const out = [...spanProblems(lf, base), ...spanProblems(crlf, sheetCrlf), ...spanProblems(lf, articlesCrlf)];
-      const want = JSON.stringify(base.map((d) => comparable(d, (at) => at)));
-      const gotSheet = JSON.stringify(sheetCrlf.map((d) => comparable(d, toLf)));
-      const gotArticles = JSON.stringify(articlesCrlf.map((d) => comparable(d, (at) => at)));
-      if (gotSheet !== want) out.push({ kind: 'failure', detail: `the sheet with CRLF gives ${gotSheet}, with LF ${want}` });
-      if (gotArticles !== want) out.push({ kind: 'failure', detail: `the articles with CRLF give ${gotArticles}, with LF ${want}` });
+      fw.writeArticles(c, 'cr');
+      const articlesCr = fw.check(lf);
+      const out = [...spanProblems(lf, base), ...spanProblems(crlf, sheetCrlf), ...spanProblems(cr, sheetCr), ...spanProblems(lf, articlesCrlf), ...spanProblems(lf, articlesCr)];
+      const same = (at: number) => at;
+      const want = JSON.stringify(base.map((d) => comparable(d, same)));
+      const got: [string, string][] = [
+        ['the sheet with CRLF gives', JSON.stringify(sheetCrlf.map((d) => comparable(d, toLf)))],
+        ['the sheet with lone CRs gives', JSON.stringify(sheetCr.map((d) => comparable(d, same)))],
+        ['the articles with CRLF give', JSON.stringify(articlesCrlf.map((d) => comparable(d, same)))],
+        ['the articles with lone CRs give', JSON.stringify(articlesCr.map((d) => comparable(d, same)))],
+      ];
+      for (const [what, json] of got) if (json !== want) out.push({ kind: 'failure', detail: `${what} ${json}, with LF ${want}` });
       return out;
     },
   },

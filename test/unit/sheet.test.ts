@@ -309,7 +309,32 @@ describe('parseSheet', () => {
         assert.deepEqual(syntax(parseWhole(text).diagnostics), found);
         assert.deepEqual(syntax(parseWhole(text, { fast: false }).diagnostics), found);
       });
+
+      it(`explains ${c.name} the same with CRLF line ends`, () => {
+        const text = joinLines(...c.lines).replace(/\n/g, '\r\n');
+        const found = diagnosticsOf(text).filter((x) => x.code === 'yaml-syntax');
+        assert.deepEqual(
+          found.map((d) => [d.message, covered(text, d.span).replace(/\r\n/g, '\n')]),
+          [[c.message, c.underlined]],
+        );
+        assert.equal(found[0].span.start, offsetOf(text, c.underlined.replace(/\n/g, '\r\n'), c.occurrence ?? 1));
+      });
     }
+
+    it('reads a blank line the same whatever its line end (the yaml lexer does not)', () => {
+      // After a blank LF line the `yaml` lexer forgets the indentation of the lines above, after a
+      // blank CR LF line it does not: this stray line swallowed the next fact only with LF.
+      const lines = ['facts:', '  - claim: One', '    cite: a.txt:1', '', 'x', '  - claim: Two', '    cite: a.txt:2', ''];
+      const lf = joinLines(...lines);
+      const crlf = lf.replace(/\n/g, '\r\n');
+      const shown = (text: string) => parseSheet(text).diagnostics.map((d) => [d.code, d.message, covered(text, d.span).replace(/\r\n/g, '\n')]);
+      assert.deepEqual(shown(crlf), shown(lf));
+      const crs = (text: string, at: number) => text.slice(0, at).split('\r').length - 1;
+      assert.deepEqual(
+        parseSheet(crlf).diagnostics.map((d) => d.span.start - crs(crlf, d.span.start)),
+        parseSheet(lf).diagnostics.map((d) => d.span.start),
+      );
+    });
 
     it('falls back to a plain sentence on the line for an error it has no words for', () => {
       const text = joinLines(...HEAD, '    [a]: y', '    cite: a.txt:1');
@@ -503,6 +528,75 @@ describe('parseSheet', () => {
       assert.equal(renamed, text.replace('qoute:', 'quote:'));
       assert.deepEqual(diagnosticsOf(renamed), []);
       assert.equal(parseSheet(renamed).sheet.facts[0].citations[0].quote?.value, 'the words');
+    });
+
+    it('removes a value without a key after another value on its line, keeping the line break', () => {
+      // The `yaml` package reads `line: [1, 2]: 3` as "line" and a second pair with an empty key.
+      const text = joinLines('facts:', '  - claim: C', '    cite:', '      - file: a.txt', '        line: [1, 2]: 22-23', '        quote: q');
+      const d = only(diagnosticsOf(text), 'unknown-key');
+      assert.equal(d.message, 'This value has no key in front of it; the keys of a citation are "file", "line" and "quote".');
+      assert.deepEqual(
+        d.fixes.map((f) => f.title),
+        ['Remove the value without a key'],
+      );
+      const removed = applyFix(text, d.fixes[0]);
+      assert.equal(removed, text.replace('[1, 2]: 22-23', '[1, 2]'));
+      assert.deepEqual(
+        parseSheet(removed).diagnostics.filter((x) => x.code === 'yaml-syntax' || x.code === 'unknown-key'),
+        [],
+      );
+    });
+
+    it('removes a key with its tag, and the only key of a list item without joining the lines', () => {
+      const tagged = joinLines('facts:', '  - claim: C', '    cite:', '      - file: a.txt', '        !!str e: 11', '        quote: q');
+      const d = only(diagnosticsOf(tagged), 'unknown-key');
+      assert.equal(applyFix(tagged, d.fixes[d.fixes.length - 1]), tagged.replace('        !!str e: 11\n', ''));
+      const alone = joinLines('facts:', '  - clailine: -1', '  - claim: D', '    cite: a.txt:2');
+      const e = diagnosticsOf(alone).find((x) => x.code === 'unknown-key') as FactDiagnostic;
+      const removed = applyFix(alone, e.fixes[e.fixes.length - 1]);
+      assert.equal(removed, alone.replace('clailine: -1', ''));
+      assert.deepEqual(
+        parseSheet(removed).diagnostics.filter((x) => x.code === 'yaml-syntax'),
+        [],
+      );
+    });
+
+    it('reads a sheet whose lines end in a lone CR as YAML does, at the same offsets', () => {
+      const lf = joinLines('facts:', '  - claim: C', '    tgas: [q]', '    cite: a.txt:1', '');
+      const cr = lf.replace(/\n/g, '\r');
+      const shown = (text: string) => diagnosticsOf(text).map((d) => [d.code, d.message, d.span, d.fixes.map((f) => f.edits)]);
+      assert.deepEqual(shown(cr), shown(lf));
+      assert.equal(only(diagnosticsOf(cr), 'unknown-key').message, 'Did you mean "tags"? "tgas" is not a key of a fact.');
+    });
+
+    it('suggests each key once in a mapping, and never in place of a key of another level', () => {
+      const text = joinLines('facts:', '  - {file: a.txt, line: 2, quote: q}', '  - claim: D', '    cite: a.txt:2');
+      const unknown = diagnosticsOf(text).filter((d) => d.code === 'unknown-key');
+      assert.deepEqual(
+        unknown.map((d) => [covered(text, d.span), d.fixes.filter((f) => f.preferred).map((f) => f.title)]),
+        [
+          ['file', []],
+          ['line', []],
+          ['quote', []],
+        ],
+      );
+      const misspelt = joinLines('facts:', '  - clam: C', '    cte: a.txt:1', '    cit: a.txt:2');
+      assert.deepEqual(
+        diagnosticsOf(misspelt)
+          .filter((d) => d.code === 'unknown-key')
+          .map((d) => [covered(misspelt, d.span), d.fixes.filter((f) => f.preferred).map((f) => f.title)]),
+        [
+          ['clam', ['Change to "claim"']],
+          ['cte', ['Change to "cite"']],
+          ['cit', []],
+        ],
+      );
+    });
+
+    it('offers no removal for a key that is itself a set of keys', () => {
+      const text = joinLines('facts:', '  - claim: C', '    cite: a.txt:1', '? ', '    id: b', '  - claim: D', '    cite: a.txt:2');
+      const d = only(diagnosticsOf(text), 'unknown-key');
+      assert.deepEqual(d.fixes, []);
     });
 
     it('removes a key on its own line as whole lines, leaving valid YAML without the key', () => {
@@ -786,6 +880,13 @@ describe('parseSheet', () => {
         ],
         diagnostics: ['unknown-key: colour', 'duplicate-id: a'],
       });
+    });
+
+    it('does not take a "facts:" after a Unicode line separator for the facts key, as YAML does not', () => {
+      const text = joinLines('title: x', 'sources: articles', '\u2028facts:', '  - claim: C', '    cite: a.txt:1');
+      assert.deepEqual(parseSheet(text).diagnostics, parseWhole(text, { fast: false }).diagnostics);
+      const d = only(parseSheet(text).diagnostics, 'unknown-key');
+      assert.deepEqual(applyFix(text, d.fixes[d.fixes.length - 1]), joinLines('title: x', 'sources: articles'));
     });
 
     it('gives the same spans for a sheet with CRLF line ends', () => {

@@ -10,7 +10,7 @@ import { changeFile, folderName, withRenames, type RenameCache } from './renames
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from './match';
 import { lineNumbers, parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
 import type { SourceStore, SourceText } from './sources';
-import { escapeControls, excerpt, LineIndex, spanOnBoundaries } from './text';
+import { escapeControls, excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from './text';
 import {
   DEFAULT_SEVERITY,
   type CheckOptions,
@@ -120,7 +120,8 @@ export class SheetChecker {
     private readonly keep = true,
   ) {}
 
-  check(sheetPath: string, text: string): SheetCheck {
+  check(sheetPath: string, given: string): SheetCheck {
+    const text = loneCrAsLf(given);
     const layout = splitSheet(text);
     if (!layout) {
       this.cache.clear();

@@ -6,12 +6,14 @@
  * uses (list indentation, line endings).
  */
 import * as path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { sourcesDirOf } from './check';
 import { applyEdits, renderLine, renderScalar } from './edits';
 import { deepNesting } from './nesting';
 import { parseWhole } from './sheet';
 import type { Span, TextEdit } from './types';
+import { loneCrAsLf } from './text';
+import { parseYaml } from './yamlDocument';
 
 /** Where the citation goes: a new fact with this claim, or the fact at this index of `facts`. */
 export type CiteTarget = { readonly kind: 'new'; readonly claim: string } | { readonly kind: 'fact'; readonly index: number };
@@ -23,7 +25,7 @@ export type CiteTarget = { readonly kind: 'new'; readonly claim: string } | { re
  */
 export function citeSelection(
   sheetPath: string,
-  sheetText: string,
+  given: string,
   sourcePath: string,
   lines: { first: number; last: number },
   quote: string,
@@ -32,6 +34,8 @@ export function citeSelection(
   if (!Number.isInteger(lines.first) || !Number.isInteger(lines.last) || lines.first < 1 || lines.last < lines.first) {
     return { error: `Lines ${lines.first}-${lines.last} cannot be cited: select whole lines of the article.` };
   }
+  // Lone CRs read as the line ends they are (offsets unchanged).
+  const sheetText = loneCrAsLf(given);
   // The whole text as one YAML document, as the edit will be read.
   const parsed = parseWhole(sheetText);
   const file = path.relative(sourcesDirOf(sheetPath, parsed.sheet), sourcePath);
@@ -51,7 +55,7 @@ export function citeSelection(
 
   // The `yaml` composer recurses once per level: a sheet nested thousands deep would exhaust the stack.
   if (deepNesting(sheetText) !== undefined) return { error: 'Part of the sheet is nested too deeply to be read; Fact Notes cannot add a citation to it.' };
-  const doc = parseDocument(sheetText, { prettyErrors: false });
+  const doc = parseYaml(sheetText, { prettyErrors: false });
   const errors: Span[] = doc.errors.map((e) => ({ start: e.pos[0], end: e.pos[1] }));
   const editor = new SheetEditor(sheetText, doc.contents as Node | null, citation);
   const result = target.kind === 'new' ? editor.addFact(claim) : editor.addToFact(target.index);

@@ -5,13 +5,14 @@
  * `invalid-structure`, `unknown-key`, `missing-citation` and `duplicate-id`.
  */
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { deepNesting } from './nesting';
-import { excerpt, LineIndex, spanOnBoundaries } from './text';
+import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from './text';
 import { describeYamlError } from './yamlSyntax';
+import { parseYaml } from './yamlDocument';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
@@ -80,7 +81,8 @@ const KNOWN_KEYS = {
 } as const;
 
 /** Parses a fact sheet's text. Never throws. */
-export function parseSheet(text: string): ParsedSheet {
+export function parseSheet(given: string): ParsedSheet {
+  const text = loneCrAsLf(given);
   const layout = splitSheet(text);
   if (!layout) return parseWhole(text);
   const head = parseHead(text, layout.headEnd);
@@ -103,7 +105,8 @@ export interface SheetLayout {
   readonly chunks: readonly Span[];
 }
 
-const FACTS_KEY = /^facts[ \t]*:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)/m;
+// At a line start as YAML sees it: after \n or \r, not after U+2028 or U+2029 as `^` with /m would.
+const FACTS_KEY = /(?<![^\n\r])facts[ \t]*:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)/;
 const UNUSUAL = /^(?:---|\.\.\.|%)|[&*!][^\s,\]}]|\t/m;
 
 /**
@@ -167,7 +170,8 @@ function nextLineStart(text: string, pos: number): number {
  * skips the fast path and always uses the `yaml` package's full parser (the
  * tests compare the two).
  */
-export function parseWhole(text: string, options: { fast?: boolean } = {}): ParsedSheet {
+export function parseWhole(given: string, options: { fast?: boolean } = {}): ParsedSheet {
+  const text = loneCrAsLf(given);
   return withDuplicateIds(new SheetReader(text, text, 0, options.fast ?? true).readSheet());
 }
 
@@ -278,7 +282,7 @@ class SheetReader {
       this.report('yaml-syntax', this.clamp({ start: base + deep, end: this.firstLineEnd(base + deep) }), 'This part of the sheet is nested too deeply to be read.');
       return;
     }
-    this.doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+    this.doc = parseYaml(source, { prettyErrors: false, keepSourceTokens: false });
     this.contents = this.doc.contents;
     if (this.doc.errors.length === 0) return;
     const lines = new LineIndex(source);
@@ -510,27 +514,37 @@ class SheetReader {
         pairs.set(key, pair);
       }
     }
+    // Each key suggested once, and never in place of a key of another level (`file` in a fact
+    // is a citation written in the wrong place, not a misspelled "cite").
+    const suggested = new Set<string>();
+    const elsewhere = new Set<string>(Object.values(KNOWN_KEYS).flat());
     map.items.forEach((pair, i) => {
       const keyNode = pair.key as Node | null;
       if (!keyNode) return;
-      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      // An empty key (`: value`) reads as null: it has no name to show.
+      const key = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
       if (key !== undefined && known.includes(key)) return;
       const span = this.spanOf(keyNode);
+      const written = keyNode.range && keyNode.range[1] === keyNode.range[0] ? '' : this.text.slice(span.start, span.end).trim();
       const fixes: Fix[] = [];
-      const suggestion = key === undefined ? undefined : closestKey(key, known.filter((k) => !pairs.has(k)));
+      const suggestion = key === undefined || elsewhere.has(key) ? undefined : closestKey(key, known.filter((k) => !pairs.has(k) && !suggested.has(k)));
+      if (suggestion) suggested.add(suggestion);
       if (suggestion && isScalar(keyNode) && styleOf(keyNode) === 'plain') {
         fixes.push({ title: `Change to "${suggestion}"`, edits: [{ span, newText: suggestion }], preferred: true });
       }
       const next = map.items[i + 1]?.key as Node | null | undefined;
-      fixes.push({
-        title: `Remove the key "${excerpt(key ?? this.text.slice(span.start, span.end), 60)}"`,
-        edits: [{ span: this.pairRemoval(pair, next ? this.spanOf(next).start : undefined), newText: '' }],
-        preferred: false,
-      });
+      // A key that is a list or a set of keys (`? ...`) has no removal that surely leaves valid YAML.
+      const removal = isScalar(keyNode) ? this.pairRemoval(pair, next ? this.spanOf(next).start : undefined) : undefined;
+      if (removal) {
+        fixes.push({ title: written === '' ? 'Remove the value without a key' : `Remove the key "${excerpt(key ?? written, 60)}"`, edits: [{ span: removal, newText: '' }], preferred: false });
+      }
       const name = key === undefined ? 'This' : `"${excerpt(key, 60)}"`;
+      const keys = listOf(known.map((k) => `"${k}"`));
       const message = suggestion
         ? `Did you mean "${suggestion}"? ${name} is not a key of ${what}.`
-        : `${name} is not a key of ${what}; the keys are ${listOf(known.map((k) => `"${k}"`))}.`;
+        : written === ''
+          ? `This value has no key in front of it; the keys of ${what} are ${keys}.`
+          : `${name} is not a key of ${what}; the keys are ${keys}.`;
       this.report('unknown-key', span, message, fixes);
     });
     return pairs;
@@ -541,18 +555,29 @@ class SheetReader {
     const key = this.spanOf(pair.key as Node);
     const valueNode = pair.value as Node | null;
     // A node's end as the parser gives it may fall between the CR and LF of a line end.
-    const end = valueNode?.range ? spanOnBoundaries(this.text, { start: key.start, end: this.base + valueNode.range[2] }).end : key.end;
+    const onBoundaries = (end: number) => spanOnBoundaries(this.text, { start: key.start, end: this.base + end }).end;
+    const end = valueNode?.range ? onBoundaries(valueNode.range[2]) : key.end;
+    // The value's own end, before the line break and comments after it.
+    const valueEnd = valueNode?.range ? onBoundaries(valueNode.range[1]) : key.end;
     if (this.inFlow(key.start)) {
       const comma = /^\s*,\s*/.exec(this.text.slice(end));
       return { start: key.start, end: comma ? end + comma[0].length : end };
     }
     const lineStart = this.text.lastIndexOf('\n', key.start - 1) + 1;
-    if (/^[ \t]*$/.test(this.text.slice(lineStart, key.start))) {
+    const before = this.text.slice(lineStart, key.start);
+    // The key's tag or anchor (`!!str key:`) goes with it.
+    const start = key.start - (/(?:[!&][^ \t]*[ \t]+)+$/.exec(before)?.[0].length ?? 0);
+    const lead = this.text.slice(lineStart, start);
+    if (/^[ \t]*$/.test(lead)) {
       const nl = this.text.indexOf('\n', Math.max(end - 1, key.end));
       return { start: lineStart, end: nl < 0 ? this.text.length : nl + 1 };
     }
-    // The key follows `- ` on its line: delete up to the next key, which takes its place.
-    return { start: key.start, end: nextKeyStart ?? end };
+    // The key follows `- ` on its line: delete up to the next key, which takes its place, or
+    // to the value's end when it is the item's only key.
+    if (/^[ \t]*(?:-[ \t]+)+$/.test(lead)) return { start, end: nextKeyStart ?? valueEnd };
+    // The key follows other text on its line (an empty key after a value, `a: [1]: 2`): delete
+    // to the value's end, the line break kept.
+    return { start, end: valueEnd };
   }
 
   private deref(node: Node | null | undefined): Node | null {

@@ -24,6 +24,16 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, x: number, count = sor
   return lo;
 }
 
+/**
+ * The text with each lone CR as LF, one character for one so that every
+ * offset holds. YAML ends a line at a lone CR, and so do the line indexes
+ * here and editors, but the `yaml` package does not: sheets are read through
+ * this.
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** Line starts being found (the first is always 0). */
 let scratch: Int32Array = new Int32Array(1024);
 
