@@ -289,6 +289,60 @@ describe('Robustness of fix, output and ranges (issue 11)', () => {
     });
   });
 
+  describe('fix killed at any moment (SIGKILL)', () => {
+    /** 12 sheets of 150 facts, each with one preferred fix: a run that takes long enough to be killed in. */
+    function many(ws: TempWorkspace): Record<string, string> {
+      const sheet = joinLines('facts:', ...Array.from({ length: 150 }, (_, i) => MOVED.split('\n').slice(1).join('\n').replace('The talks went well.', `Claim ${i}.`)));
+      const sheets = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${String(i).padStart(2, '0')}.facts.yaml`, sheet]));
+      fixture(ws, sheets);
+      return sheets;
+    }
+
+    /** Runs `fix` and kills it after `afterMs`, or as soon as it has replaced a first sheet. */
+    function fixUntilKilled(cwd: string, afterMs: number | 'first-write'): Promise<void> {
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'fix'], { cwd, stdio: 'ignore' });
+        const kill = () => child.kill('SIGKILL');
+        const watcher = afterMs === 'first-write' ? fs.watch(cwd, (event, name) => event === 'rename' && /^s\d\d\.facts\.yaml$/.test(String(name)) && kill()) : undefined;
+        const timer = typeof afterMs === 'number' ? setTimeout(kill, afterMs) : undefined;
+        child.on('exit', () => {
+          clearTimeout(timer);
+          watcher?.close();
+          resolve();
+        });
+      });
+    }
+
+    it('always leaves each sheet as it was or as fixed, never half-written, over 20 kills at any moment of a run', async function () {
+      this.timeout(120_000);
+      const sheets = many(ws.current);
+      const started = performance.now();
+      await fixUntilKilled(ws.current.root, 60_000);
+      const runMs = performance.now() - started;
+      const fixed = Object.fromEntries(Object.keys(sheets).map((name) => [name, ws.current.read(name)]));
+      assert.ok(Object.values(fixed).every((t) => t === sheets[Object.keys(sheets)[0]].replace(/line: 1/g, 'line: 2')), 'a whole run fixes every sheet');
+      let seenBoth = 0;
+      for (let k = 0; k < 20; k++) {
+        for (const [name, text] of Object.entries(sheets)) fs.writeFileSync(ws.current.path(name), text);
+        // 16 kills spread over the run, and 4 as the first sheet is replaced (while it writes the others).
+        await fixUntilKilled(ws.current.root, k < 16 ? (runMs * (k + 0.5)) / 16 : 'first-write');
+        const states = Object.keys(sheets).map((name) => {
+          const now = ws.current.read(name);
+          assert.ok(now === sheets[name] || now === fixed[name], `${name} after kill ${k + 1} is neither the old nor the fixed text`);
+          return now === fixed[name];
+        });
+        if (states.includes(true) && states.includes(false)) seenBoth++;
+      }
+      // Whatever is left behind is a temporary file, never taken for a sheet; a new run finishes the work.
+      assert.ok(leftovers(ws.current).every((n) => /^\.s\d\d\.facts\.yaml\.\d+\.tmp$/.test(n)), leftovers(ws.current).join(', '));
+      await fixUntilKilled(ws.current.root, 60_000);
+      for (const name of Object.keys(sheets)) assert.equal(ws.current.read(name), fixed[name]);
+      const after = await runCli(['check', '--format', 'json'], ws.current.root);
+      assert.equal((JSON.parse(after.stdout) as { sheets: number }).sheets, 12);
+      assert.ok(seenBoth >= 1, `no kill landed while some sheets were written and others not (run ${Math.round(runMs)} ms)`);
+    });
+  });
+
   describe('messages on one line', () => {
     it('prints one line per diagnostic when a file name holds a line break, shown escaped', async () => {
       const text = joinLines('facts:', '  - claim: A.', '    cite:', '      - file: "a\\nb.txt"', '        line: 1', '        quote: The talks', '');

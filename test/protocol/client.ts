@@ -156,6 +156,8 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** The client's capabilities, instead of VS Code's (as `pullConfiguration` sets them). */
   readonly capabilities?: ClientCapabilities;
+  /** A command the server runs under, with its arguments (`['strace', ...]`). */
+  readonly wrapper?: readonly string[];
 }
 
 /** The real language server, spoken to over stdio. */
@@ -215,7 +217,8 @@ export class LspClient {
 
   /** Starts the server on a workspace folder and completes the initialize handshake. */
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: options.root, stdio: 'pipe' });
+    const [command, ...args] = [...(options.wrapper ?? []), process.execPath, BIN, 'lsp', '--stdio'];
+    const child = spawn(command, args, { cwd: options.root, stdio: 'pipe' });
     const client = new LspClient(child, options.root, options.settings ?? {});
     const pull = options.pullConfiguration ?? true;
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
