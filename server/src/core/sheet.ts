@@ -5,14 +5,14 @@
  * `invalid-structure`, `unknown-key`, `missing-citation` and `duplicate-id`.
  */
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { deepNesting } from './nesting';
 import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from './text';
 import { describeYamlError } from './yamlSyntax';
-import { parseYaml } from './yamlDocument';
+import { lfLineEnds, movePositions } from './yamlDocument';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
@@ -282,25 +282,36 @@ class SheetReader {
       this.report('yaml-syntax', this.clamp({ start: base + deep, end: this.firstLineEnd(base + deep) }), 'This part of the sheet is nested too deeply to be read.');
       return;
     }
-    this.doc = parseYaml(source, { prettyErrors: false, keepSourceTokens: false });
-    this.contents = this.doc.contents;
-    if (this.doc.errors.length === 0) return;
-    const lines = new LineIndex(source);
-    const firstLine = lineOfText(base);
-    const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
-    // One problem per line: the first error of a line is the cause of the others on it. And
-    // once the parser is lost, every token up to where it finds its feet is unexpected: one problem.
-    const reported = new Set<number>();
-    let lost = -1;
-    for (const error of this.doc.errors) {
-      const follows = error.code === 'UNEXPECTED_TOKEN' && lost >= 0 && source.slice(lost, error.pos[0]).trim() === '';
-      lost = error.code === 'UNEXPECTED_TOKEN' ? Math.max(error.pos[1], error.pos[0]) : -1;
-      if (follows) continue;
-      const problem = describeYamlError(source, this.doc, error, lineOf);
-      const line = lineOf(problem.span.start);
-      if (reported.has(line)) continue;
-      reported.add(line);
-      this.report('yaml-syntax', this.clamp({ start: base + problem.span.start, end: base + problem.span.end }), problem.message);
+    // Read with LF line ends (see yamlDocument.ts); errors are described there, then every
+    // position is moved back onto the text as given.
+    const lf = lfLineEnds(source);
+    const doc = parseDocument(lf.text, { prettyErrors: false, keepSourceTokens: false });
+    this.doc = doc;
+    this.contents = doc.contents;
+    const problems: { span: Span; message: string }[] = [];
+    if (doc.errors.length > 0) {
+      const text = lf.text;
+      const lines = new LineIndex(text);
+      const firstLine = lineOfText(base);
+      const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
+      // One problem per line: the first error of a line is the cause of the others on it. And
+      // once the parser is lost, every token up to where it finds its feet is unexpected: one problem.
+      const reported = new Set<number>();
+      let lost = -1;
+      for (const error of doc.errors) {
+        const follows = error.code === 'UNEXPECTED_TOKEN' && lost >= 0 && text.slice(lost, error.pos[0]).trim() === '';
+        lost = error.code === 'UNEXPECTED_TOKEN' ? Math.max(error.pos[1], error.pos[0]) : -1;
+        if (follows) continue;
+        const problem = describeYamlError(text, doc, error, lineOf);
+        const line = lineOf(problem.span.start);
+        if (reported.has(line)) continue;
+        reported.add(line);
+        problems.push(problem);
+      }
+    }
+    if (lf.text !== source) movePositions(doc, lf.back);
+    for (const problem of problems) {
+      this.report('yaml-syntax', this.clamp({ start: base + lf.back(problem.span.start), end: base + lf.back(problem.span.end) }), problem.message);
     }
   }
 

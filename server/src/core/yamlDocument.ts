@@ -13,8 +13,15 @@
 import { parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { lastAtOrBefore } from './text';
 
-export function parseYaml(source: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document.Parsed {
-  if (!source.includes('\r\n')) return parseDocument(source, options);
+/** A text with its CR LF line ends as LF, and the way back from its offsets to the text's. */
+export interface LfText {
+  readonly text: string;
+  /** An offset of `text` as an offset of the original: an offset on an LF (a line's end) stays in front of its CR. */
+  readonly back: (offset: number) => number;
+}
+
+export function lfLineEnds(source: string): LfText {
+  if (!source.includes('\r\n')) return { text: source, back: (offset) => offset };
   // Where each CR was taken out, as an offset of the text with LF line ends.
   const removed: number[] = [];
   let lf = '';
@@ -25,10 +32,11 @@ export function parseYaml(source: string, options: ParseOptions & DocumentOption
     from = at + 1;
   }
   lf += source.slice(from);
-  // An offset of the LF text, moved past the CRs taken out before it: an offset on an LF
-  // (the end of a line) stays in front of its CR.
-  const back = (offset: number): number => offset + (removed.length > 0 && removed[0] < offset ? lastAtOrBefore(removed, offset - 1) + 1 : 0);
-  const doc = parseDocument(lf, options);
+  return { text: lf, back: (offset) => offset + (removed.length > 0 && removed[0] < offset ? lastAtOrBefore(removed, offset - 1) + 1 : 0) };
+}
+
+/** Moves every position in `doc` (node ranges, errors, warnings) through `back`. */
+export function movePositions(doc: Document.Parsed, back: (offset: number) => number): void {
   const mapped = new Set<number[]>();
   const mapRange = (range: [number, number, number] | null | undefined) => {
     if (!range || mapped.has(range)) return;
@@ -42,5 +50,12 @@ export function parseYaml(source: string, options: ParseOptions & DocumentOption
     },
   });
   for (const problem of [...doc.errors, ...doc.warnings]) problem.pos = [back(problem.pos[0]), back(problem.pos[1])];
+}
+
+/** `parseDocument`, read with LF line ends, its positions those of `source`. */
+export function parseYaml(source: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document.Parsed {
+  const lf = lfLineEnds(source);
+  const doc = parseDocument(lf.text, options);
+  if (lf.text !== source) movePositions(doc, lf.back);
   return doc;
 }
