@@ -52,50 +52,74 @@ export const plainTags = schema.tags.filter((t): t is ScalarTag => t.default ===
 
 /** Composes `source` as one YAML document's contents, or undefined to say "use the full parser". */
 export function fastCompose(source: string): Node | null | undefined {
-  const tokens = tokenize(source);
-  if (!tokens) return undefined;
   try {
-    return new Composer(tokens, source.length).document();
+    return new Composer(new Tokens(source), source.length).document();
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     throw e;
   }
 }
 
-function tokenize(source: string): Token[] | undefined {
-  const tokens: Token[] = [];
-  let offset = 0;
-  let lineStart = 0;
-  let scalarNext = false;
-  for (const raw of new Lexer().lex(source)) {
-    if (raw === CST.DOCUMENT) continue;
+/**
+ * The Lexer's tokens of `source`, lexed as the composer asks for them: a
+ * sheet it gives up on early (a list in brackets inside brackets, say) is
+ * not lexed to its end first. A token the fast path does not take throws
+ * {@link GiveUp}.
+ */
+class Tokens {
+  private readonly list: Token[] = [];
+  private readonly lexemes: Iterator<string>;
+  private ended = false;
+  private offset = 0;
+  private lineStart = 0;
+  private scalarNext = false;
+
+  constructor(private readonly source: string) {
+    this.lexemes = new Lexer().lex(source)[Symbol.iterator]();
+  }
+
+  /** The token at index `i`, or undefined past the last. */
+  at(i: number): Token | undefined {
+    while (this.list.length <= i && !this.ended) this.pull();
+    return this.list[i];
+  }
+
+  private pull(): void {
+    const next = this.lexemes.next();
+    if (next.done) {
+      this.ended = true;
+      if (this.offset !== this.source.length) throw new GiveUp();
+      return;
+    }
+    const raw = next.value;
+    const tokens = this.list;
+    if (raw === CST.DOCUMENT) return;
     if (raw === CST.SCALAR) {
-      scalarNext = true; // A marker, not text: the next token is a plain scalar or block scalar content.
-      continue;
+      this.scalarNext = true; // A marker, not text: the next token is a plain scalar or block scalar content.
+      return;
     }
     let kind: Kind | undefined;
-    if (scalarNext) {
+    if (this.scalarNext) {
       const header = tokens[tokens.length - 1]?.kind === 'newline' && tokens[tokens.length - 2]?.kind === 'header';
       kind = header ? 'block' : 'plain';
-      scalarNext = false;
+      this.scalarNext = false;
     } else {
       kind = KINDS[CST.tokenType(raw) ?? ''];
     }
-    if (kind === undefined || kind === 'plain' && CST.tokenType(raw) !== null && raw.trim() === '') return undefined;
-    if (raw.includes('\t')) return undefined;
+    if (kind === undefined || (kind === 'plain' && CST.tokenType(raw) !== null && raw.trim() === '')) throw new GiveUp();
+    if (raw.includes('\t')) throw new GiveUp();
     // A comment right after a value, with no space between, is an error the full parser reports.
-    if (kind === 'comment' && tokens.length > 0 && tokens[tokens.length - 1].kind !== 'space' && tokens[tokens.length - 1].kind !== 'newline') return undefined;
+    if (kind === 'comment' && tokens.length > 0 && tokens[tokens.length - 1].kind !== 'space' && tokens[tokens.length - 1].kind !== 'newline') throw new GiveUp();
     // A key over 1024 characters is an error the full parser reports.
     if (kind === 'value' && tokens.length > 0) {
       const key = tokens[tokens.length - 1].kind === 'space' ? tokens[tokens.length - 2] : tokens[tokens.length - 1];
-      if (key && offset - key.start > 1000) return undefined;
+      if (key && this.offset - key.start > 1000) throw new GiveUp();
     }
-    tokens.push({ kind, start: offset, end: offset + raw.length, source: raw, col: offset - lineStart });
+    tokens.push({ kind, start: this.offset, end: this.offset + raw.length, source: raw, col: this.offset - this.lineStart });
     const nl = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
-    if (nl >= 0) lineStart = offset + nl + 1;
-    offset += raw.length;
+    if (nl >= 0) this.lineStart = this.offset + nl + 1;
+    this.offset += raw.length;
   }
-  return offset === source.length ? tokens : undefined;
 }
 
 /** Every line of a multi-line token after the first is indented more than `indent`. */
@@ -117,7 +141,7 @@ class Composer {
   private depth = 0;
 
   constructor(
-    private readonly tokens: Token[],
+    private readonly tokens: Tokens,
     private readonly length: number,
   ) {}
 
@@ -132,11 +156,11 @@ class Composer {
   }
 
   private done(): boolean {
-    return this.i >= this.tokens.length;
+    return this.tokens.at(this.i) === undefined;
   }
 
   private peek(): Token | undefined {
-    return this.tokens[this.i];
+    return this.tokens.at(this.i);
   }
 
   /**
@@ -148,17 +172,17 @@ class Composer {
   private skipTrivia(): void {
     let deepest = -1;
     while (!this.done()) {
-      const t = this.tokens[this.i];
+      const t = this.tokens.at(this.i) as Token;
       if (t.kind === 'comment') {
-        const prev = this.tokens[this.i - 1];
-        const own = !prev || prev.kind === 'newline' || (prev.kind === 'space' && (this.i < 2 || this.tokens[this.i - 2].kind === 'newline'));
+        const prev = this.tokens.at(this.i - 1);
+        const own = !prev || prev.kind === 'newline' || (prev.kind === 'space' && (this.i < 2 || this.tokens.at(this.i - 2)?.kind === 'newline'));
         if (own) deepest = Math.max(deepest, t.col);
       } else if (t.kind !== 'space' && t.kind !== 'newline') {
         break;
       }
       this.i++;
     }
-    const limit = this.done() ? this.rootCol : this.tokens[this.i].col;
+    const limit = this.done() ? this.rootCol : (this.tokens.at(this.i) as Token).col;
     if (deepest > limit) throw new GiveUp();
   }
 
@@ -203,8 +227,8 @@ class Composer {
     const t = this.peek();
     if (!t || (t.kind !== 'plain' && t.kind !== 'double' && t.kind !== 'single')) return false;
     let j = this.i + 1;
-    while (this.tokens[j]?.kind === 'space') j++;
-    return this.tokens[j]?.kind === 'value';
+    while (this.tokens.at(j)?.kind === 'space') j++;
+    return this.tokens.at(j)?.kind === 'value';
   }
 
   private map(indent: number): YAMLMap {
@@ -299,8 +323,8 @@ class Composer {
 
   /** `|` or `>` with its content on the following lines. */
   private blockScalar(header: Token, indent: number): Scalar {
-    const newline = this.tokens[this.i + 1];
-    const content = this.tokens[this.i + 2];
+    const newline = this.tokens.at(this.i + 1);
+    const content = this.tokens.at(this.i + 2);
     if (newline?.kind !== 'newline' || content?.kind !== 'block' || !continuationIndented({ ...content, source: `\n${content.source}` }, indent)) throw new GiveUp();
     this.i += 3;
     let failed = false;
