@@ -44,7 +44,8 @@ const KINDS: Partial<Record<string, Kind>> = {
   comma: ',',
 };
 
-class GiveUp extends Error {}
+/** Thrown to give up; not an Error, so that no stack trace is taken (it is thrown once per sheet or fact it cannot read). */
+class GiveUp {}
 
 const schema = new Schema({});
 /** The core schema's tags for plain scalars that are not text (null, bool, int, float). */

@@ -5,14 +5,14 @@
  * `invalid-structure`, `unknown-key`, `missing-citation` and `duplicate-id`.
  */
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { deepNesting } from './nesting';
 import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from './text';
 import { describeYamlError } from './yamlSyntax';
-import { lfLineEnds, movePositions } from './yamlDocument';
+import { lfLineEnds, movePositions, parseQuietly } from './yamlDocument';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
@@ -285,7 +285,7 @@ class SheetReader {
     // Read with LF line ends (see yamlDocument.ts); errors are described there, then every
     // position is moved back onto the text as given.
     const lf = lfLineEnds(source);
-    const doc = parseDocument(lf.text, { prettyErrors: false, keepSourceTokens: false });
+    const doc = parseQuietly(lf.text, { prettyErrors: false, keepSourceTokens: false });
     this.doc = doc;
     this.contents = doc.contents;
     const problems: { span: Span; message: string }[] = [];
