@@ -11,7 +11,7 @@
  * line break.
  */
 import { parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-import { lastAtOrBefore } from './text';
+import { lastAtOrBefore } from '../text';
 
 export function parseYaml(source: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document.Parsed {
   if (!source.includes('\r\n')) return parseDocument(source, options);
