@@ -1,6 +1,9 @@
 /**
  * The Fact Notes checking core: pure, editor-independent. The language
  * server, the command line and the tests all use it through this module.
+ * Its stages are folders, each importing only earlier ones: parse, sources,
+ * match, check, edit, features (docs/ARCHITECTURE.md). What it needs of Node
+ * (the real disk, git, the result cache) the hosts take from server/src/node.
  */
 export * from './types';
 export { LineIndex, decodeSource, decodeTogether, encodeText, escapeControls, excerpt, spanOnBoundaries, type Position, type Decoded, type Encoding } from './text';

@@ -3,7 +3,7 @@
  * server): an index of every fact sheet under the workspace folders, their
  * latest texts (from disk or an editor), cached check results, and which
  * sheets depend on which sources, so a changed source re-checks exactly the
- * sheets that cite it.
+ * sheets that cite it. The host gives it the file system and git.
  */
 import * as path from 'node:path';
 import { dependenciesOf, SheetChecker } from './check';
