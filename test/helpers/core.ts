@@ -5,16 +5,19 @@
  * their sources, so a relative import of `server/src` would not resolve at
  * run time. Types come from the sources (type-only imports are erased);
  * values are required from the server's build output, which `tsc -b` builds
- * first through the project reference.
+ * first through the project reference. The pure core (server/src/core)
+ * and the Node pieces the hosts give it (server/src/node) are both here.
  */
 import type * as Core from '../../server/src/core';
 import type * as Cli from '../../server/src/cli/main';
+import type * as NodeHost from '../../server/src/node';
 
 export type * from '../../server/src/core';
 export type { CliIO } from '../../server/src/cli/main';
 
 const core = require('../../../server/out/core') as typeof Core;
 const cli = require('../../../server/out/cli/main') as typeof Cli;
+const nodeHost = require('../../../server/out/node') as typeof NodeHost;
 
 export const {
   ALL_CODES,
@@ -41,7 +44,6 @@ export const {
   findExact,
   isInside,
   locateQuote,
-  nodeFileSystem,
   isNfc,
   normalizeText,
   normalizeWithMap,
@@ -58,6 +60,9 @@ export const {
   features,
   escapeControls,
 } = core;
+
+/** The Node side the command line and the server give the core: the real disk, and git. */
+export const { nodeFileSystem, runGit } = nodeHost;
 
 /** The classes are values above; these name their instance types. */
 export type LineIndex = Core.LineIndex;

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { DEFAULT_OPTIONS, FactWorkspace, findSheets, readSheetFile, realPathInside } from '../helpers/core';
+import { DEFAULT_OPTIONS, FactWorkspace, findSheets, readSheetFile, realPathInside, runGit } from '../helpers/core';
 import { CountingFileSystem } from '../helpers/countingFs';
 import { joinLines } from '../helpers/text';
 import { useTempWorkspace } from '../helpers/workspace';
@@ -123,7 +123,7 @@ describe('containment of fact sheets', function () {
 
   describe('the workspace of the language server', () => {
     function workspaceOf(counting: CountingFileSystem, ...roots: string[]) {
-      const w = new FactWorkspace({ fs: counting, openSourceText: () => undefined });
+      const w = new FactWorkspace({ fs: counting, openSourceText: () => undefined, git: runGit });
       w.setRoots(roots);
       return w;
     }

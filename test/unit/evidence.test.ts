@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AnchorMapping, DiffMapping, GitHistory, settle, supports, type Anchor, type EvidenceNeed, type FactDiagnostic } from '../helpers/core';
+import { AnchorMapping, DiffMapping, GitHistory, runGit, settle, supports, type Anchor, type EvidenceNeed, type FactDiagnostic } from '../helpers/core';
 import { git, hasGit } from '../helpers/git';
 import { useTempWorkspace } from '../helpers/workspace';
 
@@ -142,7 +142,7 @@ describe('evidence for a repair (FORMAT.md 4.2)', () => {
       repo('init', '-q');
       repo('add', 'a.txt');
       repo('commit', '-qm', 'first');
-      const history = new GitHistory((p) => p.startsWith(ws.current.root));
+      const history = new GitHistory((p) => p.startsWith(ws.current.root), runGit);
       const m = history.mapping(file, 'new\n\none\n\ntwo\n\nthree!\n');
       assert.ok(m);
       assert.deepEqual(m.place({ first: 3, last: 3 }), { kind: 'exact', first: 5, last: 5 });
@@ -156,10 +156,10 @@ describe('evidence for a repair (FORMAT.md 4.2)', () => {
       repo('init', '-q');
       repo('add', 'a.txt');
       repo('commit', '-qm', 'first');
-      const inside = new GitHistory((p) => p.startsWith(ws.current.root));
+      const inside = new GitHistory((p) => p.startsWith(ws.current.root), runGit);
       assert.equal(inside.mapping(tracked, 'one\n'), undefined);
       assert.equal(inside.mapping(untracked, 'two!\n'), undefined);
-      const outside = new GitHistory(() => false);
+      const outside = new GitHistory(() => false, runGit);
       assert.equal(outside.mapping(tracked, 'one!\n'), undefined);
     });
 

@@ -6,13 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import type * as Core from '../../server/src/core';
-import type * as Scanner from '../../server/src/core/factScanner';
-import type * as SheetModule from '../../server/src/core/sheet';
+import type * as Scanner from '../../server/src/core/parse/factScanner';
+import type * as SheetModule from '../../server/src/core/parse/sheet';
 import { baseSheets, random, randomlyEdited } from '../helpers/sheets';
 
 const core = require('../../../server/out/core') as typeof Core;
-const { scanFact, scanHead } = require('../../../server/out/core/factScanner') as typeof Scanner;
-const { parseFacts, parseHead } = require('../../../server/out/core/sheet') as typeof SheetModule;
+const { scanFact, scanHead } = require('../../../server/out/core/parse/factScanner') as typeof Scanner;
+const { parseFacts, parseHead } = require('../../../server/out/core/parse/sheet') as typeof SheetModule;
 
 /** Compares the head and every chunk of a sheet both ways; returns how many facts the scanner read. */
 function compareChunks(text: string, label: string): { scanned: number; chunks: number; head: boolean } {

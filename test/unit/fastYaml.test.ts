@@ -6,11 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import type * as Core from '../../server/src/core';
-import type * as Fast from '../../server/src/core/fastYaml';
+import type * as Fast from '../../server/src/core/parse/fastYaml';
 import { baseSheets, random, randomlyEdited } from '../helpers/sheets';
 
 const core = require('../../../server/out/core') as typeof Core;
-const { fastCompose } = require('../../../server/out/core/fastYaml') as typeof Fast;
+const { fastCompose } = require('../../../server/out/core/parse/fastYaml') as typeof Fast;
 
 /** Everything the checker reads from a parse, as comparable text. */
 function shape(p: Core.ParsedSheet): string {

@@ -8,7 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Core from '../../server/src/core';
 
+import type * as NodeHost from '../../server/src/node';
+
 const core = require('../../../server/out/core') as typeof Core;
+const { nodeFileSystem } = require('../../../server/out/node') as typeof NodeHost;
 const samples = path.resolve(__dirname, '../../../samples');
 
 function shape(c: Core.SheetCheck): string {
@@ -30,7 +33,7 @@ function random(seed: number): () => number {
 describe('Incremental checking', function () {
   this.timeout(30000);
   const sheetPath = path.join(samples, 'edited.facts.yaml');
-  const store = () => new core.SourceStore(core.nodeFileSystem, samples, core.DEFAULT_OPTIONS.maxSourceBytes);
+  const store = () => new core.SourceStore(nodeFileSystem, samples, core.DEFAULT_OPTIONS.maxSourceBytes);
 
   for (const name of ['reykjavik.facts.yaml', 'broken.facts.yaml']) {
     it(`gives what a fresh check gives after each of 100 random edits of ${name}`, () => {

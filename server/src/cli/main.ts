@@ -6,12 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CACHE_VERSION,
-  cacheKey,
-  hashText,
-  lookup,
-  parseCache,
-  type CachedResult,
   DEFAULT_OPTIONS,
   GitHistory,
   settle,
@@ -25,7 +19,6 @@ import {
   readSheetFile,
   realPathInside,
   isDiagnosticCode,
-  nodeFileSystem,
   preferredFixes,
   unparsable,
   SEVERITIES,
@@ -35,6 +28,7 @@ import {
   type FileSystem,
   type SeveritySetting,
 } from '../core';
+import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, type CachedResult } from '../node';
 import { checkWith, Helpers, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
 
@@ -49,6 +43,7 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- JSON through require (resolveJsonModule is off)
 const VERSION: string = (require('../../../package.json') as { version: string }).version;
 
 const HELP = `fact-notes ${VERSION} — check that every fact in a fact sheet cites the exact words of its source.
@@ -311,7 +306,7 @@ function settled<R extends SheetResult>(results: readonly R[], store: SourceStor
       else anchors.set(source, [...list]);
     }
   }
-  const git = new GitHistory((p) => store.isInsideRoot(p));
+  const git = new GitHistory((p) => store.isInsideRoot(p), runGit);
   const evidence = {
     anchors: (source: string) => anchors.get(source) ?? [],
     history: (source: string) => {
@@ -539,6 +534,7 @@ async function lsp(args: readonly string[], io: CliIO): Promise<number> {
     throw new UsageError("'lsp' needs --stdio (the only transport it offers)");
   }
   // Loaded only here, so that 'check' and 'fix' start without the LSP libraries.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which an import would not be
   const { runStdioServer } = require('../lsp/main') as typeof import('../lsp/main');
   await runStdioServer();
   return EXIT_OK;

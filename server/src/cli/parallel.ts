@@ -9,7 +9,8 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { anchorsOf, checkSheet, dependenciesOf, nodeFileSystem, SourceStore, stampOf, type Anchor, type CheckOptions, type FactDiagnostic } from '../core';
+import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic } from '../core';
+import { nodeFileSystem, stampOf } from '../node';
 
 export interface SheetInput {
   readonly path: string;

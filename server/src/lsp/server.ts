@@ -16,7 +16,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, nodeFileSystem, parseSheet, type FileSystem } from '../core';
+import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, parseSheet, type FileSystem } from '../core';
+import { nodeFileSystem, runGit } from '../node';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
@@ -49,7 +50,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const documents = new TextDocuments(TextDocument);
   // Real paths of open non-sheet documents (sources), to overlay unsaved text.
   const openSources = new Map<string, TextDocument>();
-  const workspace = new FactWorkspace({ fs, openSourceText: (real) => openSources.get(real)?.getText() });
+  const workspace = new FactWorkspace({ fs, openSourceText: (real) => openSources.get(real)?.getText(), git: runGit });
   const log = (message: string) => connection.console.log(message);
   // URIs of the articles diagnostics point at, kept: each publish names the same ones again.
   const relatedUris = new Map<string, string>();

@@ -5,7 +5,7 @@
  * text; within a code, by the text at the error and the nodes around it.
  */
 import { isCollection, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /** A yaml-syntax diagnostic's message and range, as offsets into the parsed source. */
 export interface SyntaxProblem {

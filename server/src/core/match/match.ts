@@ -4,15 +4,16 @@
  * matches within the tolerance by Myers' bit-parallel edit distance
  * (`approx-string-match`), never guessing between near-equal candidates.
  */
-import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, quoteParts, type NormalizedText } from './normalize';
-import type { SourceText } from './sources';
-import type { LineRange, Span } from './types';
+import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, quoteParts, type NormalizedText } from '../normalize';
+import type { SourceText } from '../sources/sources';
+import type { LineRange, Span } from '../types';
 
 type SearchFn = typeof import('approx-string-match', { with: { 'resolution-mode': 'import' } }).default;
 // approx-string-match is an ES module; Node >= 20.19 loads it with require().
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const approxSearch: SearchFn = (require('approx-string-match') as { default: SearchFn }).default;
 
-export type { LineRange } from './types';
+export type { LineRange } from '../types';
 
 /** A place in the source where the quote was found. */
 export interface Candidate extends LineRange {

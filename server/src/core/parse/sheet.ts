@@ -10,69 +10,11 @@ import { compactCitation, lineRange } from './compact';
 import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { deepNesting } from './nesting';
-import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from './text';
+import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
 import { describeYamlError } from './yamlSyntax';
 import { lfLineEnds, movePositions, parseQuietly } from './yamlDocument';
-import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from './types';
-
-export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
-
-/** A scalar value of the sheet and where it is written. */
-export interface ScalarValue {
-  readonly value: string;
-  /** The value itself, without a trailing comment. */
-  readonly span: Span;
-  /** How it is written; `compact` is a part of a `FILE:LINE` string. */
-  readonly style: ScalarStyle;
-  /** Inside a flow collection (`[...]`, `{...}`), where plain scalars are restricted. */
-  readonly inFlow: boolean;
-  /** False when the value cannot be rewritten in place (an escaped compact citation). */
-  readonly editable: boolean;
-}
-
-export interface LineValue extends ScalarValue {
-  /** 1-based first and last cited line; `last === first` for a single line. */
-  readonly first: number;
-  readonly last: number;
-  /** Written as a range `START-END`. */
-  readonly isRange: boolean;
-}
-
-export interface Citation {
-  /** The whole citation node. */
-  readonly span: Span;
-  readonly compact: boolean;
-  readonly file?: ScalarValue;
-  readonly line?: LineValue;
-  readonly quote?: ScalarValue;
-}
-
-export interface Fact {
-  readonly index: number;
-  /** The fact's mapping. */
-  readonly span: Span;
-  /** The `-` of its list item. */
-  readonly marker: Span;
-  readonly id?: ScalarValue;
-  readonly claim?: ScalarValue;
-  readonly note?: ScalarValue;
-  readonly tags: readonly ScalarValue[];
-  readonly citations: readonly Citation[];
-}
-
-export interface Sheet {
-  readonly title?: ScalarValue;
-  readonly sources?: ScalarValue;
-  readonly facts: readonly Fact[];
-}
-
-export interface ParsedSheet {
-  readonly sheet: Sheet;
-  /** Diagnostics found by parsing alone (YAML and structure). */
-  readonly diagnostics: readonly FactDiagnostic[];
-  /** The text parsed. */
-  readonly text?: string;
-}
+import type { Citation, Fact, LineValue, ParsedSheet, ScalarStyle, ScalarValue, Sheet, SheetLayout } from '../model';
+import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from '../types';
 
 const KNOWN_KEYS = {
   sheet: ['title', 'sources', 'facts'],
@@ -95,14 +37,6 @@ export function parseSheet(given: string): ParsedSheet {
     diagnostics.push(...part.diagnostics);
   }
   return withDuplicateIds({ sheet: { ...head.sheet, facts }, diagnostics, text });
-}
-
-/** A sheet split into its head and one chunk per fact (see {@link splitSheet}). */
-export interface SheetLayout {
-  /** The head (everything before the first fact) is `[0, headEnd)`. */
-  readonly headEnd: number;
-  /** One span per fact, up to the next fact or the end of the text. */
-  readonly chunks: readonly Span[];
 }
 
 // At a line start as YAML sees it: after \n or \r, not after U+2028 or U+2029 as `^` with /m would.

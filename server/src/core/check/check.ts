@@ -4,13 +4,15 @@
  * its fixes (FORMAT.md sections 3-5).
  */
 import * as path from 'node:path';
-import { renderLine, renderScalar } from './edits';
-import { compareWords, describeChanges } from './difference';
+import { renderLine, renderScalar } from '../parse/render';
+import { compareWords, describeChanges } from '../match/difference';
+import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
-import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from './match';
-import { lineNumbers, parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds, type Citation, type Fact, type ScalarValue, type Sheet } from './sheet';
-import type { SourceStore, SourceText } from './sources';
-import { escapeControls, excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from './text';
+import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
+import type { Citation, Fact, ScalarValue, Sheet } from '../model';
+import { lineNumbers, parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds } from '../parse/sheet';
+import { sourcesDirOf, type SourceStore, type SourceText } from '../sources/sources';
+import { escapeControls, excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
 import {
   DEFAULT_SEVERITY,
   type CheckOptions,
@@ -21,41 +23,7 @@ import {
   type Fix,
   type Severity,
   type Span,
-} from './types';
-
-/** What became of one citation. */
-export interface CitationCheck {
-  readonly fact: Fact;
-  readonly citation: Citation;
-  /** `verified`, `unchecked` (the citation itself is malformed), or the code of its problem. */
-  readonly status: 'verified' | 'unchecked' | DiagnosticCode;
-  /** Real path of the cited source, when it resolved inside the root. */
-  readonly sourcePath?: string;
-  /** The cited lines, when they exist in the source. */
-  readonly lines?: LineRange;
-  /** Where the quote was found on the cited lines (exactly or approximately). */
-  readonly match?: Candidate;
-  /** Where the quote was found exactly, in one place, when that is not on the cited lines (or they do not exist). */
-  readonly movedTo?: Candidate;
-  /** The problem, before severity settings are applied. */
-  readonly diagnostic?: FactDiagnostic;
-}
-
-export interface SheetCheck {
-  /** Absolute path of the sheet. */
-  readonly path: string;
-  readonly sheet: Sheet;
-  /** Every diagnostic, in text order, with the configured severities; `off` codes dropped. */
-  readonly diagnostics: readonly FactDiagnostic[];
-  readonly citations: readonly CitationCheck[];
-  /** The folder `file` values are relative to. */
-  readonly sourcesDir: string;
-}
-
-/** The folder citations of a sheet are relative to. */
-export function sourcesDirOf(sheetPath: string, sheet: Sheet): string {
-  return path.resolve(path.dirname(sheetPath), sheet.sources?.value ?? '.');
-}
+} from '../types';
 
 /**
  * Every path whose change could change these citations' results: each cited

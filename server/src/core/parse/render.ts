@@ -1,11 +1,12 @@
 /**
- * Text edits on a fact sheet: writing a value back in the style it was
- * written in, and applying non-overlapping edits.
+ * Writing a value back as YAML in the style it was written in (plain,
+ * quoted, block, or part of a compact `FILE:LINE` string): the inverse of
+ * reading a scalar, used by the fixes of the check stage and the edits of the
+ * edit and features stages.
  */
 import { stringify } from 'yaml';
+import type { ScalarValue } from '../model';
 import { plainTags } from './fastYaml';
-import type { ScalarValue } from './sheet';
-import type { Fix, TextEdit } from './types';
 
 /** The YAML text of `value` to put where `target` is written. */
 export function renderScalar(value: string, target: Pick<ScalarValue, 'style' | 'inFlow'>): string {
@@ -39,32 +40,4 @@ export function renderLine(first: number, last: number, target: Pick<ScalarValue
   const text = first === last ? String(first) : `${first}-${last}`;
   if (target.style === 'compact' || (target.style === 'plain' && first === last)) return text;
   return renderScalar(text, target.style === 'plain' ? { style: 'double', inFlow: target.inFlow } : target);
-}
-
-/**
- * Applies fixes to a text. Fixes whose edits overlap an edit already taken
- * are skipped (returned in `skipped`), so the result is always well-formed.
- */
-export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[]; skipped: Fix[] } {
-  const taken: TextEdit[] = [];
-  const applied: Fix[] = [];
-  const skipped: Fix[] = [];
-  for (const fix of fixes) {
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.span.start < t.span.end && t.span.start < e.span.end || (e.span.start === t.span.start && e.span.end === t.span.end)));
-    if (overlaps) {
-      skipped.push(fix);
-      continue;
-    }
-    taken.push(...fix.edits);
-    applied.push(fix);
-  }
-  return { text: applyEdits(text, taken), applied, skipped };
-}
-
-/** Applies non-overlapping edits. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }

@@ -6,7 +6,7 @@
  * dropped). Pure: text in, a comparison out.
  */
 import { distance } from 'fastest-levenshtein';
-import { normalizeText } from './normalize';
+import { normalizeText } from '../normalize';
 import { numberAt } from './numbers';
 
 /**

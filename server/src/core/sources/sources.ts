@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { ContentFilter } from './contentFilter';
 import type { FileSystem } from './fileSystem';
-import { isNfc, normalizeWithMap, type NormalizedText } from './normalize';
-import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from './text';
-import type { Span } from './types';
+import { isNfc, normalizeWithMap, type NormalizedText } from '../normalize';
+import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from '../text';
+import type { Sheet } from '../model';
+import type { Span } from '../types';
 
 
 /** Names in the user's locale's order (as `localeCompare`, with one collator, made when first needed). */
@@ -548,4 +549,9 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The folder citations of a sheet are relative to. */
+export function sourcesDirOf(sheetPath: string, sheet: Sheet): string {
+  return path.resolve(path.dirname(sheetPath), sheet.sources?.value ?? '.');
 }

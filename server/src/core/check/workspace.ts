@@ -3,21 +3,24 @@
  * server): an index of every fact sheet under the workspace folders, their
  * latest texts (from disk or an editor), cached check results, and which
  * sheets depend on which sources, so a changed source re-checks exactly the
- * sheets that cite it.
+ * sheets that cite it. The host gives it the file system and git.
  */
 import * as path from 'node:path';
-import { dependenciesOf, SheetChecker, type SheetCheck } from './check';
-import { findSheets, isFactSheetPath, readSheetFile } from './discover';
-import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources } from './evidence';
-import type { FileSystem } from './fileSystem';
-import { isInside, SourceStore, type SourceText } from './sources';
-import { decodeSource, LineIndex } from './text';
-import { DEFAULT_OPTIONS, type CheckOptions } from './types';
+import { dependenciesOf, SheetChecker } from './check';
+import type { SheetCheck } from './results';
+import { findSheets, isFactSheetPath, readSheetFile } from '../sources/discover';
+import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources, type GitRunner } from './evidence';
+import type { FileSystem } from '../sources/fileSystem';
+import { isInside, SourceStore, type SourceText } from '../sources/sources';
+import { decodeSource, LineIndex } from '../text';
+import { DEFAULT_OPTIONS, type CheckOptions } from '../types';
 
 export interface WorkspaceHost {
   readonly fs: FileSystem;
   /** The unsaved text of a source open in an editor, by real path. */
   openSourceText(realPath: string): string | undefined;
+  /** Runs git, for the sources' previous versions (evidence for repairs). */
+  readonly git: GitRunner;
 }
 
 interface SheetEntry {
@@ -287,7 +290,7 @@ export class FactWorkspace {
     const store = this.storeFor(p);
     let history = this.histories.get(store.root);
     if (!history) {
-      history = new GitHistory((real) => store.isInsideRoot(real));
+      history = new GitHistory((real) => store.isInsideRoot(real), this.host.git);
       this.histories.set(store.root, history);
     }
     const git = history;

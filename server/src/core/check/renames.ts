@@ -11,14 +11,14 @@
  */
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import type { CitationCheck } from './check';
-import { quoteKeys } from './contentFilter';
-import { findFiles, isFactSheetPath } from './discover';
-import { findExact, prepareQuote, type PreparedQuote } from './match';
-import type { SourceStore } from './sources';
-import { renderScalar } from './edits';
-import type { ScalarValue } from './sheet';
-import type { FactDiagnostic, Fix, RelatedPlace } from './types';
+import type { CitationCheck } from './results';
+import { quoteKeys } from '../sources/contentFilter';
+import { findFiles, isFactSheetPath } from '../sources/discover';
+import { findExact, prepareQuote, type PreparedQuote } from '../match/match';
+import type { SourceStore } from '../sources/sources';
+import { renderScalar } from '../parse/render';
+import type { ScalarValue } from '../model';
+import type { FactDiagnostic, Fix, RelatedPlace } from '../types';
 
 /** "Change to X" for a `file` value. */
 export function changeFile(file: ScalarValue, name: string, preferred: boolean): Fix {

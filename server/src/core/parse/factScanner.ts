@@ -19,8 +19,8 @@
 import { CST } from 'yaml';
 import { plainTags } from './fastYaml';
 import { compactCitation, lineRange } from './compact';
-import type { Citation, Fact, LineValue, ScalarValue } from './sheet';
-import type { Span } from './types';
+import type { Citation, Fact, LineValue, ScalarValue } from '../model';
+import type { Span } from '../types';
 
 /** Characters a plain scalar may not start with (YAML 1.2 indicators, and space). */
 const INDICATOR = new Set([...'-?:,[]{}#&*!|>\'"%@` ']);

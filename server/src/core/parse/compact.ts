@@ -2,8 +2,8 @@
  * Values of a sheet that are read the same way whichever parser read the
  * YAML: line numbers and ranges, and `FILE:LINE` citations.
  */
-import type { Citation, LineValue, ScalarStyle, ScalarValue } from './sheet';
-import type { Span } from './types';
+import type { Citation, LineValue, ScalarStyle, ScalarValue } from '../model';
+import type { Span } from '../types';
 
 const LINE_RANGE = /^\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?$/;
 

@@ -1,5 +1,5 @@
 /** Choosing the fixes that are applied without asking. */
-import type { Fix, FactDiagnostic } from './types';
+import type { Fix, FactDiagnostic } from '../types';
 
 /**
  * The preferred fix of every diagnostic that has one, in text order. A

@@ -22,14 +22,15 @@ import {
   type SymbolInformation,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver-types';
-import type { CitationCheck, SheetCheck } from './check';
-import { applyFixes, renderScalar } from './edits';
-import { isFactSheetPath, isSkippedFolder } from './discover';
-import { preferredFixes, unparsable } from './fixes';
-import type { Fact } from './sheet';
-import type { SourceStore, SourceText } from './sources';
-import { excerpt, LineIndex } from './text';
-import type { FactDiagnostic, Fix, Severity, Span } from './types';
+import type { CitationCheck, SheetCheck } from '../check/results';
+import { applyFixes } from '../edit/edits';
+import { renderScalar } from '../parse/render';
+import { isFactSheetPath, isSkippedFolder } from '../sources/discover';
+import { preferredFixes, unparsable } from '../edit/fixes';
+import type { Fact } from '../model';
+import type { SourceStore, SourceText } from '../sources/sources';
+import { excerpt, LineIndex } from '../text';
+import type { FactDiagnostic, Fix, Severity, Span } from '../types';
 
 /** Maps a file path to the URI the editor knows it by. */
 export type ToUri = (path: string) => string;

@@ -5,9 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { FileSystem } from './fileSystem';
-import type { Anchor } from './evidence';
-import type { CheckOptions, FactDiagnostic } from './types';
+import type { Anchor, CheckOptions, FactDiagnostic, FileSystem } from '../core';
 
 /** Raised whenever cached diagnostics would differ (3: ranges on character boundaries, messages on one line). */
 export const CACHE_VERSION = 3;

@@ -11,7 +11,7 @@
  * line break.
  */
 import { parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-import { lastAtOrBefore } from './text';
+import { lastAtOrBefore } from '../text';
 
 /** A text with its CR LF line ends as LF, and the way back from its offsets to the text's. */
 export interface LfText {

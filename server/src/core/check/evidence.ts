@@ -10,15 +10,15 @@
  *   anchors known to be uncertain;
  * - or the source's version at git's `HEAD` diffed against its text now.
  *
- * Pure apart from {@link GitHistory}, which runs `git` and is given to the
- * core by its host (the command line, the language server).
+ * Pure: {@link GitHistory} asks git through a {@link GitRunner} its host
+ * gives it (the command line and the language server give `runGit` of
+ * server/src/node/git.ts, which runs `git`).
  */
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { diffArrays } from 'diff';
-import type { CitationCheck } from './check';
-import { decodeSource } from './text';
-import type { EvidenceNeed, FactDiagnostic, Fix, LineRange } from './types';
+import type { CitationCheck } from './results';
+import { decodeSource } from '../text';
+import type { EvidenceNeed, FactDiagnostic, Fix, LineRange } from '../types';
 
 /** An old line number that is known to be a new one now. */
 export interface Anchor {
@@ -272,20 +272,6 @@ export function settle(diagnostics: readonly FactDiagnostic[], sources: Evidence
 /** Runs `git` in a folder; undefined when it fails or is not installed. */
 export type GitRunner = (cwd: string, args: readonly string[]) => Buffer | undefined;
 
-export const runGit: GitRunner = (cwd, args) => {
-  try {
-    return execFileSync('git', [...args], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 5000,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
-    });
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * Sources' previous versions from git: a source tracked in a repository
  * whose top folder is inside the root (nothing outside the root is read) is
@@ -299,7 +285,7 @@ export class GitHistory {
   constructor(
     /** Whether a real path is inside the root. */
     private readonly insideRoot: (realPath: string) => boolean,
-    private readonly git: GitRunner = runGit,
+    private readonly git: GitRunner,
   ) {}
 
   /** The mapping of the source at `realPath` whose text is now `text`. */

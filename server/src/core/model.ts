@@ -1,0 +1,73 @@
+/**
+ * The sheet model: what a fact sheet says (FORMAT.md section 2) with the
+ * exact span of every value, as the parse stage makes it and every later
+ * stage reads it. Types only; nothing here runs.
+ */
+import type { FactDiagnostic, Span } from './types';
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
+
+/** A scalar value of the sheet and where it is written. */
+export interface ScalarValue {
+  readonly value: string;
+  /** The value itself, without a trailing comment. */
+  readonly span: Span;
+  /** How it is written; `compact` is a part of a `FILE:LINE` string. */
+  readonly style: ScalarStyle;
+  /** Inside a flow collection (`[...]`, `{...}`), where plain scalars are restricted. */
+  readonly inFlow: boolean;
+  /** False when the value cannot be rewritten in place (an escaped compact citation). */
+  readonly editable: boolean;
+}
+
+export interface LineValue extends ScalarValue {
+  /** 1-based first and last cited line; `last === first` for a single line. */
+  readonly first: number;
+  readonly last: number;
+  /** Written as a range `START-END`. */
+  readonly isRange: boolean;
+}
+
+export interface Citation {
+  /** The whole citation node. */
+  readonly span: Span;
+  readonly compact: boolean;
+  readonly file?: ScalarValue;
+  readonly line?: LineValue;
+  readonly quote?: ScalarValue;
+}
+
+export interface Fact {
+  readonly index: number;
+  /** The fact's mapping. */
+  readonly span: Span;
+  /** The `-` of its list item. */
+  readonly marker: Span;
+  readonly id?: ScalarValue;
+  readonly claim?: ScalarValue;
+  readonly note?: ScalarValue;
+  readonly tags: readonly ScalarValue[];
+  readonly citations: readonly Citation[];
+}
+
+export interface Sheet {
+  readonly title?: ScalarValue;
+  readonly sources?: ScalarValue;
+  readonly facts: readonly Fact[];
+}
+
+export interface ParsedSheet {
+  readonly sheet: Sheet;
+  /** Diagnostics found by parsing alone (YAML and structure). */
+  readonly diagnostics: readonly FactDiagnostic[];
+  /** The text parsed. */
+  readonly text?: string;
+}
+
+/** A sheet split into its head and one chunk per fact (see {@link splitSheet}). */
+export interface SheetLayout {
+  /** The head (everything before the first fact) is `[0, headEnd)`. */
+  readonly headEnd: number;
+  /** One span per fact, up to the next fact or the end of the text. */
+  readonly chunks: readonly Span[];
+}
