@@ -21,6 +21,8 @@ const nodeHost = require('../../../server/out/node') as typeof NodeHost;
 
 export const {
   ALL_CODES,
+  forEachSpan,
+  forEachValue,
   AnchorMapping,
   DiffMapping,
   GitHistory,

@@ -11,6 +11,7 @@ export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type Norm
 export type { FileSystem, FileStat, DirectoryEntry } from './sources/fileSystem';
 export { SourceStore, SourceText, isInside, realPathInside, formatBytes, sourcesDirOf, type Resolution, type Loaded } from './sources/sources';
 export type { SheetLayout, Sheet, Fact, Citation, ScalarValue, LineValue, ParsedSheet, ScalarStyle } from './model';
+export { forEachSpan, forEachValue } from './model';
 export { parseSheet, parseWhole, splitSheet } from './parse/sheet';
 export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './match/difference';
 export { numberAt, parseDigits, type NumberPhrase } from './match/numbers';

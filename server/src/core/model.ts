@@ -1,7 +1,10 @@
 /**
  * The sheet model: what a fact sheet says (FORMAT.md section 2) with the
  * exact span of every value, as the parse stage makes it and every later
- * stage reads it. Types only; nothing here runs.
+ * stage reads it. Types, and the one walk over a fact's values and spans
+ * ({@link forEachValue}, {@link forEachSpan}): a key added to the format is
+ * added to {@link Fact} or {@link Citation} and to that walk, and whatever
+ * moves or copies a fact (the incremental checker) follows.
  */
 import type { FactDiagnostic, Span } from './types';
 
@@ -70,4 +73,29 @@ export interface SheetLayout {
   readonly headEnd: number;
   /** One span per fact, up to the next fact or the end of the text. */
   readonly chunks: readonly Span[];
+}
+
+/** Every scalar value of a fact, its citations' included, in the order they are read. */
+export function forEachValue(fact: Fact, visit: (value: ScalarValue) => void): void {
+  if (fact.id) visit(fact.id);
+  if (fact.claim) visit(fact.claim);
+  if (fact.note) visit(fact.note);
+  for (const t of fact.tags) visit(t);
+  for (const c of fact.citations) {
+    if (c.file) visit(c.file);
+    if (c.line) visit(c.line);
+    if (c.quote) visit(c.quote);
+  }
+}
+
+/**
+ * Every span of a fact: the fact's own and its marker's, each citation's,
+ * and each value's (see {@link forEachValue}). A span may come twice (the
+ * parts of an escaped `FILE:LINE` share their citation's span).
+ */
+export function forEachSpan(fact: Fact, visit: (span: Span) => void): void {
+  visit(fact.span);
+  visit(fact.marker);
+  for (const c of fact.citations) visit(c.span);
+  forEachValue(fact, (v) => visit(v.span));
 }

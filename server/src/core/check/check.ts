@@ -9,7 +9,7 @@ import { compareWords, describeChanges } from '../match/difference';
 import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
-import type { Citation, Fact, ScalarValue, Sheet } from '../model';
+import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue, type Sheet } from '../model';
 import { lineNumbers, parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds } from '../parse/sheet';
 import { sourcesDirOf, type SourceStore, type SourceText } from '../sources/sources';
 import { escapeControls, excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
@@ -239,20 +239,10 @@ function detached(s: string): string {
 
 /** The strings of a chunk result that is kept between checks, {@link detached}. */
 function detachStrings(result: ChunkResult): ChunkResult {
-  const value = (v: ScalarValue | undefined): void => {
-    if (v) (v as Mutable<ScalarValue>).value = detached(v.value);
+  const value = (v: ScalarValue): void => {
+    (v as Mutable<ScalarValue>).value = detached(v.value);
   };
-  for (const fact of result.facts) {
-    value(fact.id);
-    value(fact.claim);
-    value(fact.note);
-    for (const t of fact.tags) value(t);
-    for (const c of fact.citations) {
-      value(c.file);
-      value(c.line);
-      value(c.quote);
-    }
-  }
+  for (const fact of result.facts) forEachValue(fact, value);
   for (const d of result.diagnostics) {
     (d as Mutable<FactDiagnostic>).message = detached(d.message);
     if (d.needs) (d as Mutable<FactDiagnostic>).needs = { ...d.needs, confirmed: detached(d.needs.confirmed) };
@@ -278,23 +268,12 @@ function moveChunk(result: ChunkResult, base: number, firstIndex: number): Chunk
   const delta = base - result.base;
   if (delta === 0 && (result.facts.length === 0 || result.facts[0].index === firstIndex)) return result;
   movedSpans.length = 0;
-  // Plain loops, no arrays made: this runs for every fact after an edit, on every keystroke.
+  // No arrays made, one closure per chunk: this runs for every fact after an edit, on every keystroke.
+  const move = (span: Span) => moveSpan(span, delta);
   for (let i = 0; i < result.facts.length; i++) {
     const fact = result.facts[i];
     (fact as Mutable<Fact>).index = firstIndex + i;
-    if (delta === 0) continue;
-    moveSpan(fact.span, delta);
-    moveSpan(fact.marker, delta);
-    moveSpan(fact.id?.span, delta);
-    moveSpan(fact.claim?.span, delta);
-    moveSpan(fact.note?.span, delta);
-    for (const t of fact.tags) moveSpan(t.span, delta);
-    for (const c of fact.citations) {
-      moveSpan(c.span, delta);
-      moveSpan(c.file?.span, delta);
-      moveSpan(c.line?.span, delta);
-      moveSpan(c.quote?.span, delta);
-    }
+    if (delta !== 0) forEachSpan(fact, move);
   }
   if (delta !== 0) {
     for (const d of result.diagnostics) {
