@@ -64,6 +64,19 @@ describe('Fast YAML path', function () {
     shapes.forEach((s, i) => assertSameOrGivesUp(s, `shape ${i}`));
   });
 
+  it('reads flow collections inside flow collections on one line, with the full parser\'s ranges', () => {
+    const nested = [
+      'facts: [{claim: "a [0", cite: a.txt:1}, {claim: \'b \'\'1\', cite: [{file: a.txt, line: 2}]}]\n',
+      'facts:\n  - claim: x\n    cite: [{file: a.txt, line: 2, quote: "the talks"}, b.txt:3]\n',
+      'facts:\n  - claim: x\n    note: {a: {b: c}, d: [1, [2, 3]]}\n    cite: [ {file: a.txt , line: 2} , b.txt:3 ]  # comment\n',
+      'facts: [[], {}, [[]], {a: []}]\n',
+    ];
+    nested.forEach((s, i) => assert.ok(assertSameOrGivesUp(s, `nested flow ${i}`), `nested flow ${i} should take the fast path`));
+    for (const gives of ['facts: [{[a]: b}]\n', 'facts: [[a]: b]\n', 'facts: [{a: b}: c]\n', `facts: ${'['.repeat(200)}${']'.repeat(200)}\n`]) {
+      assert.equal(fastCompose(gives), undefined, gives.slice(0, 40));
+    }
+  });
+
   it('gives the same result as the full parser on thousands of random edits, or gives up', () => {
     const next = random(20261122);
     let compared = 0;

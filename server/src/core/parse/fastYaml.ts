@@ -353,6 +353,14 @@ class Composer {
   }
 
   private flow(): Node {
+    if (++this.depth > MAX_NESTING) throw new GiveUp(); // The full parser's side reports it (see nesting.ts).
+    const node = this.flowCollection();
+    this.depth--;
+    return node;
+  }
+
+  /** A flow collection on one line: plain or quoted scalars, and flow collections in it (`[{file: a.txt, line: 2}]`). */
+  private flowCollection(): Node {
     const open = this.peek()!;
     this.i++;
     const isMap = open.kind === '{';
@@ -368,26 +376,37 @@ class Composer {
         node.range = [open.start, t.end, t.end];
         return node;
       }
-      if (t.kind !== 'plain' && t.kind !== 'double' && t.kind !== 'single') throw new GiveUp();
-      this.i++;
-      if (/[\r\n]/.test(t.source)) throw new GiveUp();
-      const first = this.scalar(t, 0);
-      this.skipSpace();
-      if (isMap) {
-        if (this.peek()?.kind !== 'value') throw new GiveUp();
-        this.i++;
+      if (!isMap && (t.kind === '[' || t.kind === '{')) {
+        (node as YAMLSeq).items.push(this.flow());
         this.skipSpace();
-        const v = this.peek();
-        if (!v || (v.kind !== 'plain' && v.kind !== 'double' && v.kind !== 'single')) throw new GiveUp();
-        this.i++;
-        if (keys.has(first.value)) throw new GiveUp();
-        keys.add(first.value);
-        if (/[\r\n]/.test(v.source)) throw new GiveUp();
-        (node as YAMLMap).items.push(new Pair(first, this.scalar(v, 0)));
-        this.skipSpace();
+        if (this.peek()?.kind === 'value') throw new GiveUp(); // A collection as a key.
       } else {
-        if (this.peek()?.kind === 'value') throw new GiveUp(); // A pair inside a list.
-        (node as YAMLSeq).items.push(first);
+        if (t.kind !== 'plain' && t.kind !== 'double' && t.kind !== 'single') throw new GiveUp();
+        this.i++;
+        if (/[\r\n]/.test(t.source)) throw new GiveUp();
+        const first = this.scalar(t, 0);
+        this.skipSpace();
+        if (isMap) {
+          if (this.peek()?.kind !== 'value') throw new GiveUp();
+          this.i++;
+          this.skipSpace();
+          const v = this.peek();
+          if (!v) throw new GiveUp();
+          if (keys.has(first.value)) throw new GiveUp();
+          keys.add(first.value);
+          if (v.kind === '[' || v.kind === '{') {
+            (node as YAMLMap).items.push(new Pair(first, this.flow()));
+          } else {
+            if (v.kind !== 'plain' && v.kind !== 'double' && v.kind !== 'single') throw new GiveUp();
+            this.i++;
+            if (/[\r\n]/.test(v.source)) throw new GiveUp();
+            (node as YAMLMap).items.push(new Pair(first, this.scalar(v, 0)));
+          }
+          this.skipSpace();
+        } else {
+          if (this.peek()?.kind === 'value') throw new GiveUp(); // A pair inside a list.
+          (node as YAMLSeq).items.push(first);
+        }
       }
       const sep = this.peek();
       if (sep?.kind === ',') this.i++;
