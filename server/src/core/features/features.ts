@@ -31,11 +31,11 @@ import type { Fact } from '../model';
 import type { SourceStore, SourceText } from '../sources/sources';
 import { excerpt, LineIndex } from '../text';
 import type { FactDiagnostic, Fix, Severity, Span } from '../types';
+import { FIX_ALL_KIND } from '../../protocol';
 
 /** Maps a file path to the URI the editor knows it by. */
 export type ToUri = (path: string) => string;
 
-export const FIX_ALL_KIND = 'source.fixAll.factNotes';
 export const DIAGNOSTIC_SOURCE = 'fact-notes';
 
 /** A checked sheet with its text's line index, as features need it. */
