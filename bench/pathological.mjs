@@ -10,21 +10,7 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { DEFAULT_OPTIONS, SourceStore, checkSheet, nodeFileSystem } = require('../test/out/helpers/core.js');
-
-/** A line of about `length` characters of words (a fixed pseudo-random sequence). */
-function wordsLine(length, seed = 1) {
-  const words = ['the', 'minister', 'said', 'talks', 'were', 'held', 'in', 'reykjavik', 'on', 'thursday', 'and', 'agreed', 'to', 'meet', 'again'];
-  const out = [];
-  let n = 0;
-  let s = seed;
-  while (n < length) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const w = words[s % words.length];
-    out.push(w);
-    n += w.length + 1;
-  }
-  return out.join(' ');
-}
+const { wordsLine } = require('../test/out/helpers/text.js');
 
 const cite = (quote) => `facts:\n  - claim: C\n    cite:\n      - file: a.txt\n        line: 1\n        quote: ${JSON.stringify(quote)}\n`;
 const megabyte = wordsLine(1_000_000);

@@ -38,3 +38,18 @@ export function withCursor(marked: string, marker = '|'): { text: string; offset
 export function covered(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
+
+/** Words from a small vocabulary, about `length` characters of them on one line (a fixed pseudo-random sequence). */
+export function wordsLine(length: number, seed = 1): string {
+  const words = ['the', 'minister', 'said', 'talks', 'were', 'held', 'in', 'reykjavik', 'on', 'thursday', 'and', 'agreed', 'to', 'meet', 'again'];
+  const out: string[] = [];
+  let n = 0;
+  let s = seed;
+  while (n < length) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const w = words[s % words.length];
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(' ');
+}

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import type * as Core from '../../server/src/core';
 import { checkInWorkspace, only } from '../helpers/check';
 import { SourceText, locateQuote, parseSheet, parseWhole, prepareQuote } from '../helpers/core';
-import { joinLines } from '../helpers/text';
+import { joinLines, wordsLine } from '../helpers/text';
 import { useTempWorkspace } from '../helpers/workspace';
 
 const { citeSelection } = require('../../../server/out/core') as typeof Core;
@@ -23,20 +23,6 @@ function nestedKeys(levels: number, indent: number): string {
   return `${text}${' '.repeat(indent + levels)}v\n`;
 }
 
-/** Words from a small vocabulary, about `length` characters of them on one line. */
-function wordsLine(length: number, seed = 1): string {
-  const words = ['the', 'minister', 'said', 'talks', 'were', 'held', 'in', 'reykjavik', 'on', 'thursday', 'and', 'agreed', 'to', 'meet', 'again'];
-  const out: string[] = [];
-  let n = 0;
-  let s = seed;
-  while (n < length) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const w = words[s % words.length];
-    out.push(w);
-    n += w.length + 1;
-  }
-  return out.join(' ');
-}
 
 describe('pathological sizes', () => {
   describe('nesting', () => {
