@@ -10,7 +10,7 @@ import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
 import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue, type Sheet } from '../model';
-import { lineNumbers, parseFacts, parseHead, parseWhole, splitSheet, withDuplicateIds } from '../parse/sheet';
+import { assembleSheet, lineNumbers, parseFacts, parseHead, parseWhole, splitSheet } from '../parse/sheet';
 import { sourcesDirOf, type SourceStore, type SourceText } from '../sources/sources';
 import { escapeControls, excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
 import {
@@ -177,8 +177,8 @@ export class SheetChecker {
     // Forget the facts that are gone (kept in place: no new map on each keystroke).
     for (const [key, result] of this.cache) if (result.round !== round) this.cache.delete(key);
     this.order = order;
-    const sheet: Sheet = { ...head.sheet, facts };
-    const withIds = withDuplicateIds({ sheet, diagnostics, text });
+    const withIds = assembleSheet(head.sheet, facts, diagnostics, text);
+    const sheet = withIds.sheet;
     const placed = withFirstIds(sheetPath, text, sheet, withRenames(citations, withIds.diagnostics, this.store, sourcesDir, this.keep ? this.renames : undefined));
     return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
   }

@@ -36,7 +36,16 @@ export function parseSheet(given: string): ParsedSheet {
     facts.push(...part.facts);
     diagnostics.push(...part.diagnostics);
   }
-  return withDuplicateIds({ sheet: { ...head.sheet, facts }, diagnostics, text });
+  return assembleSheet(head.sheet, facts, diagnostics, text);
+}
+
+/**
+ * A whole sheet from its head and its facts, read in one go or fact by fact:
+ * the one place for the rules that span facts (today: duplicate ids). The
+ * one-shot parse and the incremental checker both end here.
+ */
+export function assembleSheet(head: Omit<Sheet, 'facts'>, facts: readonly Fact[], diagnostics: readonly FactDiagnostic[], text: string): ParsedSheet {
+  return withDuplicateIds({ sheet: { ...head, facts }, diagnostics, text });
 }
 
 // At a line start as YAML sees it: after \n or \r, not after U+2028 or U+2029 as `^` with /m would.
@@ -106,7 +115,8 @@ function nextLineStart(text: string, pos: number): number {
  */
 export function parseWhole(given: string, options: { fast?: boolean } = {}): ParsedSheet {
   const text = loneCrAsLf(given);
-  return withDuplicateIds(new SheetReader(text, text, 0, options.fast ?? true).readSheet());
+  const read = new SheetReader(text, text, 0, options.fast ?? true).readSheet();
+  return assembleSheet(read.sheet, read.sheet.facts, read.diagnostics, text);
 }
 
 /** The head of a split sheet: `title`, `sources`, and that `facts` exists. */
@@ -143,7 +153,7 @@ export function lineNumbers(text: string): (offset: number) => number {
 }
 
 /** Adds `duplicate-id` for every fact whose id an earlier fact has. */
-export function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
+function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
   const seen = new Map<string, Fact>();
   const extra: FactDiagnostic[] = [];
   // Made at the first duplicate: counting lines from the start for each would be quadratic.
