@@ -19,6 +19,8 @@ import {
 } from '../../server/src/protocol';
 
 const SHEETS = '**/*.facts.{yaml,yml}';
+/** The folders sheet discovery skips (`server/src/core/sources/discover.ts`): dependencies and dot-folders. */
+const NOT_SEARCHED = '{**/node_modules/**,**/.*/**}';
 const LAST_SHEET = 'factNotes.lastSheet';
 
 let server: Server | undefined;
@@ -218,7 +220,7 @@ async function citeSelection(server: Server, memory: vscode.Memento): Promise<vo
 
 /** Asks for a sheet of the article's workspace folder; the one used last comes first, and a lone sheet is taken without asking. */
 async function pickSheet(folder: vscode.WorkspaceFolder, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
-  const sheets = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SHEETS), '**/node_modules/**');
+  const sheets = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SHEETS), NOT_SEARCHED);
   if (sheets.length === 0) {
     void vscode.window.showInformationMessage(`Fact Notes: ${folder.name} has no fact sheet (*.facts.yaml) to cite into. Create one, then cite again.`);
     return undefined;

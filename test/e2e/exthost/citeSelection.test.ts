@@ -5,6 +5,8 @@ import { activate, BROKEN, codeOf, fileUri, open, positionOf, revertAndCloseAll,
 describe('Cite Selection', () => {
   before(activate);
   afterEach(revertAndCloseAll);
+  const hidden = () => fileUri('.hidden/aaa.facts.yaml');
+  after(() => vscode.workspace.fs.delete(hidden()).then(undefined, () => undefined));
 
   it('adds the selected words of an article to a new fact, and the new citation checks clean', async function () {
     const sheet = fileUri(BROKEN);
@@ -14,6 +16,9 @@ describe('Cite Selection', () => {
     const quote = 'Blinken emphasized US President Biden’s determination to defend the interests of the United States';
     const start = positionOf(article.document, quote);
     article.selection = new vscode.Selection(start, start.translate(0, quote.length));
+
+    // A sheet in a dot-folder, which discovery skips, would sort first if the picker offered it.
+    await vscode.workspace.fs.writeFile(hidden(), Buffer.from('facts:\n  - claim: Hidden.\n    cite: articles/000_f973f57cc2c34c65.txt:1\n'));
 
     // The command asks, in turn: which sheet (broken.facts.yaml sorts first), which fact ("New fact…" is
     // first), and the claim (prefilled with the quote). Accept each prompt as it appears; an accept
