@@ -83,6 +83,18 @@ describe('Incremental checking', function () {
     assert.ok(checked > 100, `only ${checked} edits kept the layout`);
   });
 
+  it('holds a check valid until the next check of the same checker, and says which is current', () => {
+    const text = fs.readFileSync(path.join(samples, 'broken.facts.yaml'), 'utf8');
+    const checker = new core.SheetChecker(store(), core.DEFAULT_OPTIONS);
+    const first = checker.check(sheetPath, text);
+    assert.ok(checker.isCurrent(first));
+    const edited = `# one more line\n${text}`;
+    const second = checker.check(sheetPath, edited);
+    assert.ok(checker.isCurrent(second));
+    assert.ok(!checker.isCurrent(first), 'the first check is no longer current: its kept facts were moved for the second');
+    assert.equal(shape(second), shape(core.checkSheet(sheetPath, edited, store(), core.DEFAULT_OPTIONS)));
+  });
+
   it('keeps two identical facts apart when an edit moves them both', () => {
     const fact = '  - claim: The same words.\n    cite:\n      - file: 002_70918c043bbcb2f4.txt\n        line: 99\n        quote: The meeting lasted about two hours.\n';
     const before = `sources: articles\nfacts:\n${fact}${fact}`;

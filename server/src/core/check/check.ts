@@ -69,6 +69,12 @@ interface ChunkResult {
  * re-checking only the facts whose text changed or whose sources changed.
  * Each fact's result is kept by its text; results of unchanged facts are
  * moved to their new offsets.
+ *
+ * They are moved in place (allocating every fact after an edit anew, on each
+ * keystroke, would feed the garbage collector): a check's facts, citations
+ * and diagnostics are valid until the next check by the same checker, and
+ * no longer. {@link isCurrent} tells; `FactWorkspace` hands out only the
+ * current check of each sheet.
  */
 export class SheetChecker {
   /** Results by chunk text, for the sources folder they were checked against. */
@@ -88,8 +94,20 @@ export class SheetChecker {
     private readonly keep = true,
   ) {}
 
+  /** The last check made, the only one whose positions still hold. */
+  private latest: SheetCheck | undefined;
+
+  /** Whether `check` is this checker's last check (an earlier one's positions may have moved). */
+  isCurrent(check: SheetCheck): boolean {
+    return check === this.latest;
+  }
+
   check(sheetPath: string, given: string): SheetCheck {
-    const text = loneCrAsLf(given);
+    this.latest = this.run(sheetPath, loneCrAsLf(given));
+    return this.latest;
+  }
+
+  private run(sheetPath: string, text: string): SheetCheck {
     const layout = splitSheet(text);
     if (!layout) {
       this.cache.clear();
