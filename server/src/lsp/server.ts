@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, parseSheet, type FileSystem } from '../core';
+import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
@@ -323,9 +323,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onRequest(ListFactsRequest, (params: ListFactsParams): FactSummary[] =>
     guard('Listing facts', [], () => {
       const p = toPath(params.sheetUri);
-      const read = p ? workspace.sheetText(p) : undefined;
-      if (!read || !('text' in read)) return [];
-      return parseSheet(read.text).sheet.facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
+      return p ? workspace.listFacts(p) : [];
     }),
   );
 

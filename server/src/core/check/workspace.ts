@@ -14,6 +14,8 @@ import type { FileSystem } from '../sources/fileSystem';
 import { isInside, SourceStore, type SourceText } from '../sources/sources';
 import { decodeSource, LineIndex } from '../text';
 import { DEFAULT_OPTIONS, type CheckOptions } from '../types';
+import type { Fact } from '../model';
+import { parseSheet } from '../parse/sheet';
 
 export interface WorkspaceHost {
   readonly fs: FileSystem;
@@ -205,6 +207,20 @@ export class FactWorkspace {
   sheetText(p: string): { readonly text: string } | { readonly error: string } {
     const text = this.text(p);
     return text !== undefined ? { text } : this.readFromDisk(p);
+  }
+
+  /**
+   * The facts of a sheet, for a client to choose from (Cite Selection): from
+   * its current check when it is indexed, else read as {@link sheetText} allows.
+   */
+  listFacts(p: string): { readonly index: number; readonly id?: string; readonly claim: string }[] {
+    let facts: readonly Fact[];
+    if (this.sheets.has(p)) facts = this.check(p)?.sheet.facts ?? [];
+    else {
+      const read = this.readFromDisk(p);
+      facts = 'text' in read ? parseSheet(read.text).sheet.facts : [];
+    }
+    return facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
   }
 
   has(p: string): boolean {
