@@ -1,20 +1,20 @@
 /**
  * A fast path for reading plain fact sheets: the `yaml` package's Lexer
  * tokenizes, and this module composes the few shapes fact sheets use —
- * block mappings and lists, one-line flow lists and mappings, plain and
- * quoted scalars (also over several lines, when their continuation lines
- * are indented), `|` and `>` block scalars, comments — into the `yaml`
- * package's own node classes, with the same ranges its composer gives.
- * Scalar values are resolved by the package too (its core schema's tags,
- * its quoted-scalar and block-scalar resolvers).
+ * block mappings and lists, one-line flow lists and mappings (also in one
+ * another), plain and quoted scalars (also over several lines, when their
+ * continuation lines are indented), `|` and `>` block scalars, comments —
+ * into the `yaml` package's own node classes, with the same ranges its
+ * composer gives. Scalar values are resolved by the package too (its core
+ * schema's tags, its quoted-scalar and block-scalar resolvers).
  *
  * Anything else — anchors, aliases, tags, multi-line flow collections,
  * several documents, duplicate keys, tabs, odd indentation, nesting past
  * MAX_NESTING, anything that might be an error — makes it give up (return
- * undefined), and the
- * caller parses the full document with `parseDocument`, which also reports
- * the errors. So this path never decides what is valid YAML; it only avoids
- * the general composer's cost on sheets that are plainly valid.
+ * undefined), and the caller parses the full document with `parseDocument`,
+ * which also reports the errors. So this path never decides what is valid
+ * YAML; it only avoids the general composer's cost on sheets that are
+ * plainly valid.
  */
 import { MAX_NESTING } from './nesting';
 import { CST, isScalar, Lexer, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
