@@ -139,6 +139,18 @@ describe('quote matching', () => {
       assert.ok(source.isDecoded);
     });
 
+    it('tells the line of an offset in cited lines the same whether the source is decoded or kept as bytes', () => {
+      const text = joinLines('Zero.', 'One – a', 'two “b”', 'three', 'four');
+      const bytes = new SourceText('/s.txt', Buffer.from(text, 'utf8'));
+      const decoded = new SourceText('/s.txt', text);
+      const cited = decoded.linesText(2, 4);
+      assert.equal(bytes.linesText(2, 4), cited);
+      const answers = (s: InstanceType<typeof SourceText>) => Array.from({ length: cited.length }, (_, i) => s.lineInCited(2, cited, i));
+      assert.deepEqual(answers(bytes), answers(decoded));
+      assert.deepEqual([decoded.lineInCited(2, cited, 0), decoded.lineInCited(2, cited, cited.indexOf('two')), decoded.lineInCited(2, cited, cited.length - 1)], [2, 3, 4]);
+      assert.ok(!bytes.isDecoded, 'answering did not decode the source');
+    });
+
     it('tells whether text is in NFC as String.normalize does, on random texts of typeset and combining characters', () => {
       const units = ['a', 'E', ' ', '\n', '\u00e9', '\u00c5', '\u01b5', '\u02c6', '\u0301', '\u0308', '\u0340', '\u037e', '\u2000', '\u2001', '\u2002', '\u2014', '\u2019', '\u201c', '\u2026', '\u202f', '\u212b', '\u1100', '\u1161', '\uac00', '\u11a8', '\ud83d\ude00', '\ud83d'];
       let seed = 11;

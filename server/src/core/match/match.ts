@@ -209,24 +209,16 @@ function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: Line
 }
 
 /**
- * A match at `[start, end)` of the cited lines' text (`cited`). In a source
- * not decoded yet its lines are counted in `cited`, and its span in the text
- * is worked out only if asked for (a command-line check never asks for the
- * span of a verified quote).
+ * A match at `[start, end)` of the cited lines' text (`cited`). Its lines are
+ * the source's to tell ({@link SourceText.lineInCited}), and its span in the
+ * text is worked out only if asked for (a command-line check never asks for
+ * the span of a verified quote, and a source not decoded is not decoded for it).
  */
 function citedMatch(source: SourceText, lines: LineRange, cited: string, start: number, end: number): Candidate {
   const one = lines.first === lines.last;
-  if (source.isDecoded) {
-    const base = source.lineSpan(lines.first, lines.first).start;
-    return { first: one ? lines.first : source.lineAt(base + start), last: one ? lines.first : source.lineAt(base + end - 1), span: { start: base + start, end: base + end }, errors: 0 };
-  }
-  // Not decoded: lines end at `\n` alone.
-  const linesBefore = (i: number): number => {
-    let n = 0;
-    for (let k = cited.indexOf('\n'); k >= 0 && k < i; k = cited.indexOf('\n', k + 1)) n++;
-    return n;
-  };
-  return new CitedMatch(source, lines.first, one ? lines.first : lines.first + linesBefore(start), one ? lines.first : lines.first + linesBefore(end - 1), start, end);
+  const first = one ? lines.first : source.lineInCited(lines.first, cited, start);
+  const last = one ? lines.first : source.lineInCited(lines.first, cited, end - 1);
+  return new CitedMatch(source, lines.first, first, last, start, end);
 }
 
 class CitedMatch implements Candidate {

@@ -85,6 +85,18 @@ export class SourceText {
     return this.lines.lineAt(offset) + 1;
   }
 
+  /**
+   * The 1-based line of `offset` in `cited`, the text of the lines from
+   * `first` on ({@link linesText}). While the source is not decoded its lines
+   * end at `\n` alone, and they are counted in `cited` itself.
+   */
+  lineInCited(first: number, cited: string, offset: number): number {
+    if (!this.bytes) return this.lineAt(this.lines.starts[first - 1] + offset);
+    let n = 0;
+    for (let k = cited.indexOf('\n'); k >= 0 && k < offset; k = cited.indexOf('\n', k + 1)) n++;
+    return first + n;
+  }
+
   /** Whether the text is decoded (it always is, unless the source was made from bytes and nothing has needed it). */
   get isDecoded(): boolean {
     return this.bytes === undefined;
