@@ -210,15 +210,18 @@ function matchAsNormalized(source: SourceText, quote: PreparedQuote, lines: Line
 
 /**
  * A match at `[start, end)` of the cited lines' text (`cited`). Its lines are
- * the source's to tell ({@link SourceText.lineInCited}), and its span in the
- * text is worked out only if asked for (a command-line check never asks for
- * the span of a verified quote, and a source not decoded is not decoded for it).
+ * the source's to tell ({@link SourceText.lineInCited}). Its span in the text
+ * too, when the source can tell it without being decoded; else it is worked
+ * out only if asked for (a command-line check never asks for the span of a
+ * verified quote). A match made with its span holds no reference to the
+ * source: a check's results do not keep every article's text alive.
  */
 function citedMatch(source: SourceText, lines: LineRange, cited: string, start: number, end: number): Candidate {
   const one = lines.first === lines.last;
   const first = one ? lines.first : source.lineInCited(lines.first, cited, start);
   const last = one ? lines.first : source.lineInCited(lines.first, cited, end - 1);
-  return new CitedMatch(source, lines.first, first, last, start, end);
+  const span = source.spanInCited(lines.first, start, end);
+  return span ? { first, last, span, errors: 0 } : new CitedMatch(source, lines.first, first, last, start, end);
 }
 
 class CitedMatch implements Candidate {

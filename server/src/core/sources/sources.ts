@@ -97,6 +97,17 @@ export class SourceText {
     return first + n;
   }
 
+  /**
+   * The span in the text of `[start, end)` of the text of the lines from
+   * `first` on, when it can be told without decoding the source; undefined
+   * while the source is kept as bytes (ask {@link lineSpan} once it must be).
+   */
+  spanInCited(first: number, start: number, end: number): Span | undefined {
+    if (this.bytes) return undefined;
+    const base = this.lines.starts[first - 1];
+    return { start: base + start, end: base + end };
+  }
+
   /** Whether the text is decoded (it always is, unless the source was made from bytes and nothing has needed it). */
   get isDecoded(): boolean {
     return this.bytes === undefined;
