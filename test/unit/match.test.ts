@@ -151,6 +151,17 @@ describe('quote matching', () => {
       assert.ok(!bytes.isDecoded, 'answering did not decode the source');
     });
 
+    it('keeps no reference to a decoded source in a match on its cited lines (kept results would keep every article alive)', () => {
+      const source = new SourceText('/s.txt', joinLines('One.', 'The talks lasted two hours.', 'Three.'));
+      for (const lines of [{ first: 2, last: 2 }, { first: 1, last: 3 }]) {
+        const found = locateQuote(source, prepareQuote('lasted two hours'), lines, 0.2);
+        assert.equal(found.kind, 'exact');
+        if (found.kind !== 'exact') continue;
+        assert.ok(!Object.values(found.match).some((v) => v === source), `the match of lines ${lines.first}-${lines.last} holds the source`);
+        assert.deepEqual([found.match.first, found.match.last], [2, 2]);
+      }
+    });
+
     it('tells whether text is in NFC as String.normalize does, on random texts of typeset and combining characters', () => {
       const units = ['a', 'E', ' ', '\n', '\u00e9', '\u00c5', '\u01b5', '\u02c6', '\u0301', '\u0308', '\u0340', '\u037e', '\u2000', '\u2001', '\u2002', '\u2014', '\u2019', '\u201c', '\u2026', '\u202f', '\u212b', '\u1100', '\u1161', '\uac00', '\u11a8', '\ud83d\ude00', '\ud83d'];
       let seed = 11;
