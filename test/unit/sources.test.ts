@@ -409,6 +409,23 @@ describe('sources', () => {
       assert.deepEqual(counting.paths('readFile'), [file]);
     });
 
+    it('reads sources ahead only when the store says so (the default), and then each once', () => {
+      const files = [ws.current.write('a.txt', joinLines('One.')), ws.current.write('b.txt', joinLines('Two.'))];
+      const real = files.map((f) => fs.realpathSync(f));
+      const ahead = new CountingFileSystem();
+      const store = new SourceStore(ahead, ws.current.root, DEFAULT_OPTIONS.maxSourceBytes);
+      assert.equal(store.readsAhead, true);
+      store.readAhead(real);
+      assert.deepEqual(ahead.paths('readFile').sort(), [...real].sort());
+      const lazy = new CountingFileSystem();
+      const server = new SourceStore(lazy, ws.current.root, DEFAULT_OPTIONS.maxSourceBytes, { readAhead: false, retainChars: 1_000_000 });
+      assert.equal(server.readsAhead, false);
+      server.readAhead(real);
+      assert.deepEqual(lazy.paths('readFile'), []);
+      assert.equal(server.load(real[0]).kind, 'loaded');
+      assert.deepEqual(lazy.paths('readFile'), [real[0]]);
+    });
+
     it('reads an unreadable source once too', () => {
       const file = ws.current.write('bin.txt', Buffer.from([1, 0, 2]));
       const counting = new CountingFileSystem();

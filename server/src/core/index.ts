@@ -9,7 +9,7 @@ export * from './types';
 export { LineIndex, decodeSource, decodeTogether, encodeText, escapeControls, excerpt, spanOnBoundaries, type Position, type Decoded, type Encoding } from './text';
 export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 export type { FileSystem, FileStat, DirectoryEntry } from './sources/fileSystem';
-export { SourceStore, SourceText, isInside, realPathInside, formatBytes, sourcesDirOf, type Resolution, type Loaded } from './sources/sources';
+export { SourceStore, SourceText, isInside, realPathInside, formatBytes, sourcesDirOf, type Resolution, type Loaded, type SourceStoreOptions } from './sources/sources';
 export type { SheetLayout, Sheet, Fact, Citation, ScalarValue, LineValue, ParsedSheet, ScalarStyle } from './model';
 export { forEachSpan, forEachValue } from './model';
 export { parseSheet, parseWhole, splitSheet } from './parse/sheet';

@@ -108,7 +108,7 @@ export class FactWorkspace {
     const root = this.rootFor(p);
     let store = this.stores.get(root);
     if (!store) {
-      store = new SourceStore(this.host.fs, root, this.options.maxSourceBytes, (real) => this.host.openSourceText(real), RETAINED_SOURCE_CHARS);
+      store = new SourceStore(this.host.fs, root, this.options.maxSourceBytes, { overlay: (real) => this.host.openSourceText(real), retainChars: RETAINED_SOURCE_CHARS, readAhead: false });
       this.stores.set(root, store);
     }
     return store;

@@ -212,6 +212,24 @@ export function realPathInside(fs: FileSystem, p: string, roots: readonly string
   return roots.some((r) => isInside(fs.realpath(r) ?? path.resolve(r), real)) ? real : undefined;
 }
 
+export interface SourceStoreOptions {
+  /** Texts that override the disk (unsaved editor buffers), by real path. */
+  readonly overlay?: (realPath: string) => string | undefined;
+  /**
+   * How many characters of source text to keep loaded; the least recently
+   * used sources beyond it are let go and read again when next needed.
+   * A long-running server sets it; a command-line run keeps everything (the
+   * default).
+   */
+  readonly retainChars?: number;
+  /**
+   * Whether the checker reads the sources a sheet cites ahead of their use,
+   * together ({@link SourceStore.readAhead}): yes for a command-line run (the
+   * default), no for a server that lets sources go again.
+   */
+  readonly readAhead?: boolean;
+}
+
 /**
  * Loads and caches sources for one root. Every read goes through the file
  * system given; each source is read at most once until it is invalidated.
@@ -235,17 +253,18 @@ export class SourceStore {
     /** Absolute path of the root nothing may be read outside of. */
     readonly root: string,
     private maxSourceBytes: number,
-    /** Texts that override the disk (unsaved editor buffers), by real path. */
-    private readonly overlay: (realPath: string) => string | undefined = () => undefined,
-    /**
-     * How many characters of source text to keep loaded; the least recently
-     * used sources beyond it are let go and read again when next needed.
-     * A long-running server sets it; a command-line run keeps everything.
-     */
-    private readonly retainChars = Infinity,
+    options: SourceStoreOptions = {},
   ) {
     this.realRoot = fs.realpath(root) ?? path.resolve(root);
+    this.overlay = options.overlay ?? (() => undefined);
+    this.retainChars = options.retainChars ?? Infinity;
+    this.readsAhead = options.readAhead ?? true;
   }
+
+  private readonly overlay: (realPath: string) => string | undefined;
+  private readonly retainChars: number;
+  /** Whether {@link readAhead} reads anything (see {@link SourceStoreOptions.readAhead}). */
+  readonly readsAhead: boolean;
 
   /** Answers worked out from the sources, by kind and key; forgotten when any source changes. */
   private readonly memos = new Map<string, unknown>();
@@ -379,11 +398,6 @@ export class SourceStore {
   }
 
   private retained = 0;
-
-  /** Whether {@link readAhead} reads anything: in a store that keeps every source (a command-line run). */
-  get readsAhead(): boolean {
-    return this.retainChars === Infinity;
-  }
 
   /**
    * Reads sources ahead of their use. Plain UTF-8 with `\n` line ends (nearly
