@@ -11,8 +11,8 @@ import { scanFact, scanHead } from './factScanner';
 import { fastCompose } from './fastYaml';
 import { deepNesting } from './nesting';
 import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
-import { describeYamlError } from './yamlSyntax';
-import { lfLineEnds, movePositions, parseQuietly } from './yamlDocument';
+import { describeYamlError, type SyntaxProblem } from './yamlSyntax';
+import { parseYaml } from './yamlDocument';
 import type { Citation, Fact, LineValue, ParsedSheet, ScalarStyle, ScalarValue, Sheet, SheetLayout } from '../model';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from '../types';
 
@@ -21,6 +21,8 @@ const KNOWN_KEYS = {
   fact: ['id', 'claim', 'tags', 'note', 'cite'],
   citation: ['file', 'line', 'quote'],
 } as const;
+/** Every key of the format, at any level. */
+const ANY_KEY: ReadonlySet<string> = new Set(Object.values(KNOWN_KEYS).flat());
 
 /** Parses a fact sheet's text. Never throws. */
 export function parseSheet(given: string): ParsedSheet {
@@ -178,6 +180,32 @@ function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
   return extra.length === 0 ? parsed : { ...parsed, diagnostics: [...parsed.diagnostics, ...extra] };
 }
 
+/**
+ * The syntax errors of `doc`, parsed from `text` (whose first line is line
+ * `firstLine` of the sheet), in words: one problem per line, as the first
+ * error of a line is the cause of the others on it; and once the parser is
+ * lost, every token up to where it finds its feet is unexpected: one problem.
+ */
+function syntaxProblems(doc: Document.Parsed, text: string, firstLine: number): SyntaxProblem[] {
+  if (doc.errors.length === 0) return [];
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
+  const problems: SyntaxProblem[] = [];
+  const reported = new Set<number>();
+  let lost = -1;
+  for (const error of doc.errors) {
+    const follows = error.code === 'UNEXPECTED_TOKEN' && lost >= 0 && text.slice(lost, error.pos[0]).trim() === '';
+    lost = error.code === 'UNEXPECTED_TOKEN' ? Math.max(error.pos[1], error.pos[0]) : -1;
+    if (follows) continue;
+    const problem = describeYamlError(text, doc, error, lineOf);
+    const line = lineOf(problem.span.start);
+    if (reported.has(line)) continue;
+    reported.add(line);
+    problems.push(problem);
+  }
+  return problems;
+}
+
 function lineNumberAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -226,36 +254,18 @@ class SheetReader {
       this.report('yaml-syntax', this.clamp({ start: base + deep, end: this.firstLineEnd(base + deep) }), 'This part of the sheet is nested too deeply to be read.');
       return;
     }
-    // Read with LF line ends (see yamlDocument.ts); errors are described there, then every
-    // position is moved back onto the text as given.
-    const lf = lfLineEnds(source);
-    const doc = parseQuietly(lf.text, { prettyErrors: false, keepSourceTokens: false });
+    // Errors are described on the text the parser read (with LF line ends, see yamlDocument.ts),
+    // and their spans moved back onto the text as given, as the document's positions are.
+    let problems: SyntaxProblem[] = [];
+    let back = (offset: number) => offset;
+    const doc = parseYaml(source, { prettyErrors: false, keepSourceTokens: false }, (read, lf) => {
+      problems = syntaxProblems(read, lf.text, lineOfText(base));
+      back = lf.back;
+    });
     this.doc = doc;
     this.contents = doc.contents;
-    const problems: { span: Span; message: string }[] = [];
-    if (doc.errors.length > 0) {
-      const text = lf.text;
-      const lines = new LineIndex(text);
-      const firstLine = lineOfText(base);
-      const lineOf = (offset: number) => firstLine + lines.positionAt(offset).line;
-      // One problem per line: the first error of a line is the cause of the others on it. And
-      // once the parser is lost, every token up to where it finds its feet is unexpected: one problem.
-      const reported = new Set<number>();
-      let lost = -1;
-      for (const error of doc.errors) {
-        const follows = error.code === 'UNEXPECTED_TOKEN' && lost >= 0 && text.slice(lost, error.pos[0]).trim() === '';
-        lost = error.code === 'UNEXPECTED_TOKEN' ? Math.max(error.pos[1], error.pos[0]) : -1;
-        if (follows) continue;
-        const problem = describeYamlError(text, doc, error, lineOf);
-        const line = lineOf(problem.span.start);
-        if (reported.has(line)) continue;
-        reported.add(line);
-        problems.push(problem);
-      }
-    }
-    if (lf.text !== source) movePositions(doc, lf.back);
     for (const problem of problems) {
-      this.report('yaml-syntax', this.clamp({ start: base + lf.back(problem.span.start), end: base + lf.back(problem.span.end) }), problem.message);
+      this.report('yaml-syntax', this.clamp({ start: base + back(problem.span.start), end: base + back(problem.span.end) }), problem.message);
     }
   }
 
@@ -471,8 +481,7 @@ class SheetReader {
     }
     // Each key suggested once, and never in place of a key of another level (`file` in a fact
     // is a citation written in the wrong place, not a misspelled "cite").
-    const suggested = new Set<string>();
-    const elsewhere = new Set<string>(Object.values(KNOWN_KEYS).flat());
+    let suggested: Set<string> | undefined;
     map.items.forEach((pair, i) => {
       const keyNode = pair.key as Node | null;
       if (!keyNode) return;
@@ -482,8 +491,8 @@ class SheetReader {
       const span = this.spanOf(keyNode);
       const written = keyNode.range && keyNode.range[1] === keyNode.range[0] ? '' : this.text.slice(span.start, span.end).trim();
       const fixes: Fix[] = [];
-      const suggestion = key === undefined || elsewhere.has(key) ? undefined : closestKey(key, known.filter((k) => !pairs.has(k) && !suggested.has(k)));
-      if (suggestion) suggested.add(suggestion);
+      const suggestion = key === undefined || ANY_KEY.has(key) ? undefined : closestKey(key, known.filter((k) => !pairs.has(k) && !suggested?.has(k)));
+      if (suggestion) (suggested ??= new Set()).add(suggestion);
       if (suggestion && isScalar(keyNode) && styleOf(keyNode) === 'plain') {
         fixes.push({ title: `Change to "${suggestion}"`, edits: [{ span, newText: suggestion }], preferred: true });
       }

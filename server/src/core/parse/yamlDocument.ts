@@ -20,7 +20,7 @@ export interface LfText {
   readonly back: (offset: number) => number;
 }
 
-export function lfLineEnds(source: string): LfText {
+function lfLineEnds(source: string): LfText {
   if (!source.includes('\r\n')) return { text: source, back: (offset) => offset };
   // Where each CR was taken out, as an offset of the text with LF line ends.
   const removed: number[] = [];
@@ -36,7 +36,7 @@ export function lfLineEnds(source: string): LfText {
 }
 
 /** Moves every position in `doc` (node ranges, errors, warnings) through `back`. */
-export function movePositions(doc: Document.Parsed, back: (offset: number) => number): void {
+function movePositions(doc: Document.Parsed, back: (offset: number) => number): void {
   const mapped = new Set<number[]>();
   const mapRange = (range: [number, number, number] | null | undefined) => {
     if (!range || mapped.has(range)) return;
@@ -57,7 +57,7 @@ export function movePositions(doc: Document.Parsed, back: (offset: number) => nu
  * is an `Error`, and taking its stack was a fifth of the time of reading a
  * sheet with a syntax error in every fact. Only positions and codes are read.
  */
-export function parseQuietly(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
+function parseQuietly(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -67,10 +67,19 @@ export function parseQuietly(text: string, options: ParseOptions & DocumentOptio
   }
 }
 
-/** `parseDocument`, read with LF line ends, its positions those of `source`. */
-export function parseYaml(source: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document.Parsed {
+/**
+ * `parseDocument`, read with LF line ends, its positions those of `source`.
+ * `read`, if given, sees the document first as parsed, its positions those
+ * of the LF text (`lf.text`; `lf.back` maps them onto `source`).
+ */
+export function parseYaml(
+  source: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions = {},
+  read?: (doc: Document.Parsed, lf: LfText) => void,
+): Document.Parsed {
   const lf = lfLineEnds(source);
   const doc = parseQuietly(lf.text, options);
+  read?.(doc, lf);
   if (lf.text !== source) movePositions(doc, lf.back);
   return doc;
 }
