@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { KINDS, generateCase, type Kind } from './generate';
 import { report, row, runCase, runSuite, targets, type CaseResult } from './runner';
+import { runMain } from '../helpers/script';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -46,12 +47,4 @@ async function main(): Promise<number> {
   return targets(result.cases).every((t) => t.met) ? 0 : 1;
 }
 
-main().then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (e: unknown) => {
-    process.stderr.write(`drift suite: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+runMain('drift suite', main);

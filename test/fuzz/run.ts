@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import { FuzzWorkspace, PROPERTIES, caseArb, showCase, type FuzzCase, type Property } from './properties';
+import { runMain } from '../helpers/script';
 
 interface Row {
   property: string;
@@ -153,15 +154,7 @@ async function main(): Promise<number> {
 }
 
 if (isMainThread) {
-  main().then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (e: unknown) => {
-      process.stderr.write(`fuzz suite: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  runMain('fuzz suite', main);
 } else {
   parentPort?.postMessage(work(workerData as Job));
 }
