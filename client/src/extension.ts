@@ -12,15 +12,14 @@ import {
   FIX_ALL_KIND,
   LANGUAGE_ID,
   ListFactsRequest,
+  ListSheetsRequest,
   type CiteSelectionParams,
   type CiteSelectionResult,
   type FactSummary,
   type ListFactsParams,
+  type ListSheetsParams,
 } from '../../server/src/protocol';
 
-const SHEETS = '**/*.facts.{yaml,yml}';
-/** The folders sheet discovery skips (`server/src/core/sources/discover.ts`): dependencies and dot-folders. */
-const NOT_SEARCHED = '{**/node_modules/**,**/.*/**}';
 const LAST_SHEET = 'factNotes.lastSheet';
 
 let server: Server | undefined;
@@ -200,7 +199,7 @@ async function citeSelection(server: Server, memory: vscode.Memento): Promise<vo
   const selection = editor.selection;
   const quote = article.getText(selection);
 
-  const sheet = await pickSheet(folder, memory);
+  const sheet = await pickSheet(client, folder, memory);
   if (!sheet) return;
   const sheetUri = client.code2ProtocolConverter.asUri(sheet);
   const facts = await client.sendRequest<FactSummary[]>(ListFactsRequest, { sheetUri } satisfies ListFactsParams);
@@ -219,8 +218,10 @@ async function citeSelection(server: Server, memory: vscode.Memento): Promise<vo
 }
 
 /** Asks for a sheet of the article's workspace folder; the one used last comes first, and a lone sheet is taken without asking. */
-async function pickSheet(folder: vscode.WorkspaceFolder, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
-  const sheets = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SHEETS), NOT_SEARCHED);
+async function pickSheet(client: LanguageClient, folder: vscode.WorkspaceFolder, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
+  // The server's index: the sheets its discovery found, as it finds them.
+  const uris = await client.sendRequest<string[]>(ListSheetsRequest, { folderUri: client.code2ProtocolConverter.asUri(folder.uri) } satisfies ListSheetsParams);
+  const sheets = uris.map((u) => client.protocol2CodeConverter.asUri(u));
   if (sheets.length === 0) {
     void vscode.window.showInformationMessage(`Fact Notes: ${folder.name} has no fact sheet (*.facts.yaml) to cite into. Create one, then cite again.`);
     return undefined;

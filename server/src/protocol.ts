@@ -48,3 +48,10 @@ export interface ListFactsParams {
 }
 
 export const ListFactsRequest = 'factNotes/listFacts';
+
+/** The sheets under a workspace folder, as discovery finds them (dot-folders and dependencies skipped): URIs, sorted. */
+export interface ListSheetsParams {
+  folderUri: string;
+}
+
+export const ListSheetsRequest = 'factNotes/listSheets';

@@ -61,6 +61,16 @@ describe('Protocol: nothing outside the workspace folder', function () {
     assert.ok(client.running);
   });
 
+  it('Should list for Cite Selection only the sheets discovery finds: not one in a dot-folder, even open, nor links leading out', async () => {
+    const listSheets = () => client.connection.sendRequest('factNotes/listSheets', { folderUri: uriOf(root()) }) as Promise<string[]>;
+    assert.deepEqual(await listSheets(), [uriOf(root('in.facts.yaml'))]);
+    const hidden = await client.open(uriOf(root('.hidden', 'h.facts.yaml')), INSIDE);
+    await client.waitForVersion(hidden);
+    assert.deepEqual(await listSheets(), [uriOf(root('in.facts.yaml'))]);
+    await client.close(hidden);
+    assert.deepEqual(await client.connection.sendRequest('factNotes/listSheets', { folderUri: uriOf(ws.path('outside')) }), []);
+  });
+
   it('Should list in workspace symbols only the claims of sheets inside the folder', async () => {
     const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'claim' })) as SymbolInformation[];
     assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]), [['Inside claim.', uriOf(root('in.facts.yaml'))]]);

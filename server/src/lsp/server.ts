@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams } from '../protocol';
+import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -324,6 +324,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     guard('Listing facts', [], () => {
       const p = toPath(params.sheetUri);
       return p ? workspace.listFacts(p) : [];
+    }),
+  );
+
+  connection.onRequest(ListSheetsRequest, (params: ListSheetsParams): string[] =>
+    guard('Listing sheets', [], () => {
+      const folder = toPath(params.folderUri);
+      return folder ? workspace.sheetsIn(folder).map(toUri) : [];
     }),
   );
 

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { dependenciesOf, SheetChecker } from './check';
 import type { SheetCheck } from './results';
-import { findSheets, isFactSheetPath, readSheetFile } from '../sources/discover';
+import { findSheets, isFactSheetPath, isSkippedFolder, readSheetFile } from '../sources/discover';
 import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources, type GitRunner } from './evidence';
 import type { FileSystem } from '../sources/fileSystem';
 import { isInside, SourceStore, type SourceText } from '../sources/sources';
@@ -221,6 +221,19 @@ export class FactWorkspace {
       facts = 'text' in read ? parseSheet(read.text).sheet.facts : [];
     }
     return facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
+  }
+
+  /**
+   * The sheets under `folder` that discovery finds there (not those of dot-folders or
+   * dependencies, even open in an editor), sorted: what Cite Selection offers.
+   */
+  sheetsIn(folder: string): string[] {
+    return [...this.sheets.keys()]
+      .filter((p) => {
+        const rel = path.relative(folder, p);
+        return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).slice(0, -1).some(isSkippedFolder);
+      })
+      .sort();
   }
 
   has(p: string): boolean {
