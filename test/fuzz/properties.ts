@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { DEFAULT_OPTIONS, REPO_ROOT, SourceStore, applyFixes, checkSheet, nodeFileSystem, parseSheet, preferredFixes, type FactDiagnostic, type Fix, type Span } from '../helpers/core';
+import { DEFAULT_OPTIONS, REPO_ROOT, SheetChecker, SourceStore, applyFixes, checkSheet, nodeFileSystem, parseSheet, preferredFixes, type CheckOptions, type FactDiagnostic, type Fix, type Span } from '../helpers/core';
 import { TempWorkspace } from '../helpers/workspace';
 
 // ---------------------------------------------------------------------------
@@ -227,9 +227,21 @@ export class FuzzWorkspace {
     this.dirty = new Set(ARTICLE_NAMES);
   }
 
-  check(text: string): readonly FactDiagnostic[] {
-    const store = new SourceStore(nodeFileSystem, this.ws.root, DEFAULT_OPTIONS.maxSourceBytes);
-    return checkSheet(this.sheetPath, text, store, DEFAULT_OPTIONS).diagnostics;
+  /** The diagnostics of `text`; with `reference: true`, computed without any shortcut. */
+  check(text: string, options: CheckOptions = DEFAULT_OPTIONS): readonly FactDiagnostic[] {
+    const store = new SourceStore(nodeFileSystem, this.ws.root, options.maxSourceBytes, { reference: options.reference });
+    return checkSheet(this.sheetPath, text, store, options).diagnostics;
+  }
+
+  /**
+   * The diagnostics of `text` from a checker that keeps results (as the
+   * server's does), checking each of `texts` before it: facts whose text did
+   * not change are moved, not checked again.
+   */
+  checkAfter(texts: readonly string[], text: string): readonly FactDiagnostic[] {
+    const checker = new SheetChecker(new SourceStore(nodeFileSystem, this.ws.root, DEFAULT_OPTIONS.maxSourceBytes, { readAhead: false, retainChars: 1_000_000 }), DEFAULT_OPTIONS);
+    for (const t of texts) checker.check(this.sheetPath, t);
+    return checker.check(this.sheetPath, text).diagnostics;
   }
 
   dispose(): void {
@@ -406,6 +418,31 @@ export const PROPERTIES: readonly Property[] = [
         ['the articles with lone CRs give', JSON.stringify(articlesCr.map((d) => comparable(d, same)))],
       ];
       for (const [what, json] of got) if (json !== want) out.push({ kind: 'failure', detail: `${what} ${json}, with LF ${want}` });
+      return out;
+    },
+  },
+  {
+    name: 'reference',
+    description:
+      "every shortcut (the sheet read fact by fact, the fact scanner, the fast YAML path, quotes found as written, sources kept as bytes, the renames' word filter, kept results moved after an edit) gives the diagnostics and fixes the plain computation gives; on broken YAML, a syntax error too",
+    run(fw, c) {
+      fw.prepare(c);
+      const same = (at: number) => at;
+      const show = (ds: readonly FactDiagnostic[]) => JSON.stringify(ds.map((d) => comparable(d, same)));
+      const reference = fw.check(c.sheet, { ...DEFAULT_OPTIONS, reference: true });
+      const fast = fw.check(c.sheet);
+      // Every fact moved down by a line and back, and the text as it was before a fact was cut.
+      const kept = fw.checkAfter([`# an edit\n${c.sheet}`, c.sheet.replace(/\n- [^\n]*\n/, '\n')], c.sheet);
+      const out: Problem[] = [];
+      if (show(kept) !== show(fast)) out.push({ kind: 'failure', detail: `after edits, a checker that keeps results gives ${show(kept)}, checking afresh ${show(fast)}` });
+      // Read fact by fact, a sheet whose YAML is broken still has its other facts checked, where
+      // the yaml package's reading of the whole may have lost them: only the verdict must agree.
+      const broken = (ds: readonly FactDiagnostic[]) => ds.some((d) => d.code === 'yaml-syntax');
+      if (broken(reference)) {
+        if (!broken(fast)) out.push({ kind: 'failure', detail: `the yaml package finds the YAML broken, the shortcuts do not: ${show(fast)}` });
+      } else if (show(fast) !== show(reference)) {
+        out.push({ kind: 'failure', detail: `with every shortcut the sheet gives ${show(fast)}, without ${show(reference)}` });
+      }
       return out;
     },
   },

@@ -20,7 +20,7 @@ export function checkInWorkspace(
 ): CheckedSheet {
   const sheetPath = ws.write(sheetName, text);
   const full: CheckOptions = { ...DEFAULT_OPTIONS, ...options };
-  const store = new SourceStore(fs, ws.root, full.maxSourceBytes);
+  const store = new SourceStore(fs, ws.root, full.maxSourceBytes, { reference: full.reference });
   return { ...checkSheet(sheetPath, text, store, full), text };
 }
 

@@ -39,6 +39,7 @@ export const {
   renderScalar,
   applyFixes,
   checkSheet,
+  SheetChecker,
   compareWords,
   describeChanges,
   decodeSource,

@@ -18,12 +18,12 @@ const { parseFacts, parseHead } = require('../../../server/out/core/parse/sheet'
 function compareChunks(text: string, label: string): { scanned: number; chunks: number; head: boolean } {
   const layout = core.splitSheet(text);
   if (!layout) return { scanned: 0, chunks: 0, head: false };
-  assert.deepStrictEqual(parseHead(text, layout.headEnd), parseHead(text, layout.headEnd, { scan: false }), `scanner and yaml differ for the head of ${label}:\n${text.slice(0, layout.headEnd)}`);
+  assert.deepStrictEqual(parseHead(text, layout.headEnd), parseHead(text, layout.headEnd, { reference: true }), `scanner and yaml differ for the head of ${label}:\n${text.slice(0, layout.headEnd)}`);
   const head = scanHead(text, layout.headEnd) !== undefined;
   let scanned = 0;
   layout.chunks.forEach((chunk, i) => {
     const fast = parseFacts(text, chunk, 7);
-    const full = parseFacts(text, chunk, 7, { scan: false });
+    const full = parseFacts(text, chunk, 7, { reference: true });
     assert.deepStrictEqual(fast, full, `scanner and yaml differ for ${label}, fact ${i}:\n${text.slice(chunk.start, chunk.end)}`);
     if (scanFact(text, chunk.start, chunk.end, 7) !== undefined) scanned++;
   });

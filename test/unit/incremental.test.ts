@@ -107,4 +107,16 @@ describe('Incremental checking', function () {
     assert.deepEqual(spans, ['99', '99']);
     assert.notEqual(result.diagnostics[0].span.start, result.diagnostics[1].span.start);
   });
+
+  it('names the right line in a kept syntax error once the fact moves to another line', () => {
+    const broken = '  - claim: "Never closed\n    cite: 002_70918c043bbcb2f4.txt:6\n';
+    const before = `sources: articles\nfacts:\n  - claim: One\n    cite: 002_70918c043bbcb2f4.txt:6\n${broken}`;
+    const checker = new core.SheetChecker(store(), core.DEFAULT_OPTIONS);
+    const message = (c: Core.SheetCheck) => c.diagnostics.find((d) => d.code === 'yaml-syntax')?.message;
+    assert.equal(message(checker.check(sheetPath, before)), 'The quotation mark opened on line 5 is never closed.');
+    const after = `# one line more\n${before}`;
+    const result = checker.check(sheetPath, after);
+    assert.equal(message(result), 'The quotation mark opened on line 6 is never closed.');
+    assert.equal(shape(result), shape(core.checkSheet(sheetPath, after, store(), core.DEFAULT_OPTIONS)));
+  });
 });

@@ -74,7 +74,7 @@ describe('quote matching', () => {
         if (next() < 0.3) quote = quote.replace(/'/g, '’').replace(/"/g, '“').replace(/ /g, next() < 0.5 ? '  ' : ' ');
         if (quote === '') continue;
         const prepared = prepareQuote(quote);
-        const slow = locateQuote(source, prepared, { first, last }, 0.2, { fastPaths: false });
+        const slow = locateQuote(source, prepared, { first, last }, 0.2, { reference: true });
         const quick = locateQuote(source, prepared, { first, last }, 0.2);
         const what = `${JSON.stringify(quote)} on lines ${first}-${last} of ${JSON.stringify(lines)}`;
         if (quick.kind !== 'exact' || slow.kind !== 'exact') {

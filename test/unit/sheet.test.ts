@@ -307,7 +307,7 @@ describe('parseSheet', () => {
         assert.equal(found[0].span.start, offsetOf(text, c.underlined, c.occurrence ?? 1));
         assert.ok(!/[`\n]/.test(found[0].message) && found[0].message.length <= 110, found[0].message);
         assert.deepEqual(syntax(parseWhole(text).diagnostics), found);
-        assert.deepEqual(syntax(parseWhole(text, { fast: false }).diagnostics), found);
+        assert.deepEqual(syntax(parseWhole(text, { reference: true }).diagnostics), found);
       });
 
       it(`explains ${c.name} the same with CRLF line ends`, () => {
@@ -884,7 +884,7 @@ describe('parseSheet', () => {
 
     it('does not take a "facts:" after a Unicode line separator for the facts key, as YAML does not', () => {
       const text = joinLines('title: x', 'sources: articles', '\u2028facts:', '  - claim: C', '    cite: a.txt:1');
-      assert.deepEqual(parseSheet(text).diagnostics, parseWhole(text, { fast: false }).diagnostics);
+      assert.deepEqual(parseSheet(text).diagnostics, parseWhole(text, { reference: true }).diagnostics);
       const d = only(parseSheet(text).diagnostics, 'unknown-key');
       assert.deepEqual(applyFix(text, d.fixes[d.fixes.length - 1]), joinLines('title: x', 'sources: articles'));
     });

@@ -12,7 +12,7 @@ export type { FileSystem, FileStat, DirectoryEntry } from './sources/fileSystem'
 export { SourceStore, SourceText, isInside, realPathInside, formatBytes, sourcesDirOf, type Resolution, type Loaded, type SourceStoreOptions } from './sources/sources';
 export type { SheetLayout, Sheet, Fact, Citation, ScalarValue, LineValue, ParsedSheet, ScalarStyle } from './model';
 export { forEachSpan, forEachValue } from './model';
-export { parseSheet, parseWhole, splitSheet } from './parse/sheet';
+export { parseSheet, parseWhole, splitSheet, type ParseOptions } from './parse/sheet';
 export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './match/difference';
 export { numberAt, parseDigits, type NumberPhrase } from './match/numbers';
 export { locateQuote, findExact, findApproximate, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match/match';

@@ -123,8 +123,21 @@ export interface FactDiagnostic {
   readonly needs?: EvidenceNeed;
 }
 
-/** Options of a check; every field has the format's default. */
-export interface CheckOptions {
+/**
+ * The one switch for every shortcut of the core. A shortcut answers what the
+ * plain computation would, sooner: reading a sheet fact by fact, the fact
+ * scanner and the fast YAML path instead of the `yaml` package's parser over
+ * the whole sheet; finding a quote as written instead of normalizing it and
+ * its source; keeping a source as bytes; the renames' word filter; reusing the
+ * results of facts whose text did not change. `reference: true` turns them
+ * all off, so that tests can compare each with the plain computation.
+ */
+export interface Shortcuts {
+  readonly reference?: boolean;
+}
+
+/** Options of a check; every field but `reference` has the format's default. */
+export interface CheckOptions extends Shortcuts {
   /** Approximate quotes may differ by this fraction of their length in edits. */
   readonly quoteTolerance: number;
   /** Sources larger than this are refused as `source-unreadable`. */

@@ -9,10 +9,10 @@ import { compareWords, describeChanges } from '../match/difference';
 import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
-import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue, type Sheet } from '../model';
+import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue } from '../model';
 import { assembleSheet, lineNumbers, parseFacts, parseHead, parseWhole, splitSheet } from '../parse/sheet';
 import { sourcesDirOf, type SourceStore, type SourceText } from '../sources/sources';
-import { escapeControls, excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
+import { escapeControls, excerpt, loneCrAsLf, spanOnBoundaries } from '../text';
 import {
   DEFAULT_SEVERITY,
   type CheckOptions,
@@ -55,6 +55,8 @@ interface ChunkResult {
   readonly diagnostics: readonly FactDiagnostic[];
   /** The store's clock when the chunk was checked. */
   readonly checkedAt: number;
+  /** The sheet line the chunk started on, when a message names a line of the sheet (a syntax error's does): then it serves only there. */
+  readonly firstLine?: number;
   /** The check that last used it. */
   round?: number;
   /** Every source path the chunk's citations looked at; worked out when first needed. */
@@ -108,17 +110,18 @@ export class SheetChecker {
   }
 
   private run(sheetPath: string, text: string): SheetCheck {
-    const layout = splitSheet(text);
+    // With `reference: true` the sheet is parsed whole and every fact checked afresh.
+    const layout = this.options.reference ? undefined : splitSheet(text);
     if (!layout) {
       this.cache.clear();
       this.order = [];
-      const parsed = parseWhole(text);
+      const parsed = parseWhole(text, { reference: this.options.reference, path: sheetPath });
       const sourcesDir = sourcesDirOf(sheetPath, parsed.sheet);
       const checker = new CitationChecker(this.store, this.options, sourcesDir);
       this.readAhead(parsed.sheet.facts, sourcesDir);
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
-      const placed = withFirstIds(sheetPath, text, parsed.sheet, withRenames(citations, diagnostics, this.store, sourcesDir));
+      const placed = withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference });
       return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
     }
     const head = parseHead(text, layout.headEnd);
@@ -155,7 +158,7 @@ export class SheetChecker {
         }
       }
       // A result is moved in place, so it serves one chunk only (two facts can read the same).
-      if (kept && kept.round !== round && this.fresh(kept)) {
+      if (kept && kept.round !== round && this.fresh(kept) && (kept.firstLine === undefined || kept.firstLine === lineOf(span.start))) {
         const moved = moveChunk(kept, span.start, count);
         moved.round = round;
         parts.push(moved);
@@ -175,7 +178,7 @@ export class SheetChecker {
     for (const part of parts) {
       let result: ChunkResult;
       if ('parsed' in part) {
-        result = this.checkChunk(checker, part.span, part.parsed);
+        result = this.checkChunk(checker, part.span, part.parsed, lineOf);
         result.round = round;
         if (this.keep) {
           result.key = detached(part.key);
@@ -195,9 +198,9 @@ export class SheetChecker {
     // Forget the facts that are gone (kept in place: no new map on each keystroke).
     for (const [key, result] of this.cache) if (result.round !== round) this.cache.delete(key);
     this.order = order;
-    const withIds = assembleSheet(head.sheet, facts, diagnostics, text);
+    const withIds = assembleSheet(head.sheet, facts, diagnostics, text, sheetPath);
     const sheet = withIds.sheet;
-    const placed = withFirstIds(sheetPath, text, sheet, withRenames(citations, withIds.diagnostics, this.store, sourcesDir, this.keep ? this.renames : undefined));
+    const placed = withRenames(citations, withIds.diagnostics, this.store, sourcesDir, { kept: this.keep ? this.renames : undefined });
     return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
   }
 
@@ -225,7 +228,7 @@ export class SheetChecker {
     return true;
   }
 
-  private checkChunk(checker: CitationChecker, span: Span, parsed: ParsedFacts): ChunkResult {
+  private checkChunk(checker: CitationChecker, span: Span, parsed: ParsedFacts, lineOf: (offset: number) => number): ChunkResult {
     const checkedAt = this.store.now();
     const citations: CitationCheck[] = [];
     const diagnostics = parsed.diagnostics.slice();
@@ -236,7 +239,8 @@ export class SheetChecker {
         if (result.diagnostic) diagnostics.push(result.diagnostic);
       }
     }
-    return { base: span.start, facts: parsed.facts, citations, diagnostics, checkedAt };
+    const firstLine = parsed.diagnostics.some((d) => d.code === 'yaml-syntax') ? lineOf(span.start) : undefined;
+    return { base: span.start, facts: parsed.facts, citations, diagnostics, checkedAt, firstLine };
   }
 }
 
@@ -313,27 +317,6 @@ function moveSpan(span: Span | undefined, delta: number): void {
   const m = span as Mutable<Span>;
   m.start += delta;
   m.end += delta;
-}
-
-/** Each duplicate-id with the first fact that has the id as its related place. */
-function withFirstIds(sheetPath: string, text: string, sheet: Sheet, diagnostics: readonly FactDiagnostic[]): readonly FactDiagnostic[] {
-  if (!diagnostics.some((d) => d.code === 'duplicate-id')) return diagnostics;
-  const lines = new LineIndex(text);
-  // The fact whose id starts at an offset, and the first fact with each id (the first found, by both).
-  const byStart = new Map<number, Fact>();
-  const firstById = new Map<string, Fact>();
-  for (const f of sheet.facts) {
-    if (!f.id) continue;
-    if (!byStart.has(f.id.span.start)) byStart.set(f.id.span.start, f);
-    if (!firstById.has(f.id.value)) firstById.set(f.id.value, f);
-  }
-  return diagnostics.map((d) => {
-    if (d.code !== 'duplicate-id') return d;
-    const id = byStart.get(d.span.start)?.id?.value;
-    const first = id === undefined ? undefined : firstById.get(id);
-    if (!first?.id) return d;
-    return { ...d, related: [{ path: sheetPath, start: lines.positionAt(first.id.span.start), end: lines.positionAt(first.id.span.end), message: 'The first fact with this id.' }] };
-  });
 }
 
 /**
@@ -415,7 +398,7 @@ class CitationChecker {
     }
     const source = loaded.source;
     const name = file.value;
-    const quote = citation.quote ? prepareQuote(citation.quote.value) : undefined;
+    const quote = citation.quote ? prepareQuote(citation.quote.value, this.options) : undefined;
 
     if (line.first < 1 || line.last > source.lineCount || line.first > line.last) {
       const what =
@@ -424,7 +407,7 @@ class CitationChecker {
           : line.first < 1
             ? `Line ${line.first} does not exist: lines start at 1.`
             : `Line ${line.last} is past the end of "${name}", which has ${plural(source.lineCount, 'line')}.`;
-      const candidates = quote ? findExact(source, quote, line.first).slice(0, 3) : [];
+      const candidates = quote ? findExact(source, quote, line.first, this.options).slice(0, 3) : [];
       const cited = { first: line.first, last: line.last };
       if (candidates.length > 0) {
         const fixes = candidates.map((c) => this.changeLine(citation, c, candidates.length === 1));
@@ -443,7 +426,7 @@ class CitationChecker {
     const lines: LineRange = { first: line.first, last: line.last };
     if (!quote || !citation.quote) return outcome(fact, citation, 'verified', sourcePath, lines);
 
-    const located = locateQuote(source, quote, lines, this.options.quoteTolerance);
+    const located = locateQuote(source, quote, lines, this.options.quoteTolerance, this.options);
     const where = `${rangeWord(lines).toLowerCase()} of "${name}"`;
     const says = (): string => {
       const cited = source.lineSpan(lines.first, lines.last);

@@ -18,7 +18,7 @@ import { findExact, prepareQuote, type PreparedQuote } from '../match/match';
 import type { SourceStore } from '../sources/sources';
 import { renderScalar } from '../parse/render';
 import type { ScalarValue } from '../model';
-import type { FactDiagnostic, Fix, RelatedPlace } from '../types';
+import type { FactDiagnostic, Fix, RelatedPlace, Shortcuts } from '../types';
 
 /** "Change to X" for a `file` value. */
 export function changeFile(file: ScalarValue, name: string, preferred: boolean): Fix {
@@ -62,8 +62,12 @@ export function withRenames(
   diagnostics: readonly FactDiagnostic[],
   store: SourceStore,
   sourcesDir: string,
-  kept?: RenameCache,
+  options: Shortcuts & {
+    /** The answers of the last check, reused while nothing changed on disk. */
+    readonly kept?: RenameCache;
+  } = {},
 ): readonly FactDiagnostic[] {
+  const { kept } = options;
   const missingOnes: CitationCheck[] = [];
   for (const c of citations) if (c.status === 'source-not-found' && c.citation.file && c.diagnostic) missingOnes.push(c);
   if (missingOnes.length === 0) return diagnostics;
@@ -96,14 +100,14 @@ export function withRenames(
     if (group) group.push(c);
     else groups.set(missing, [c]);
   }
-  const finder = new HolderFinder(store);
+  const finder = new HolderFinder(store, options);
   for (const [missing, group] of groups) {
     const dir = path.dirname(missing);
     const holdersOf = new Map<CitationCheck, readonly Holder[]>();
     const ext = path.extname(missing).toLowerCase();
     // In an archive of more than MAX_SEARCHED_FILES files no file is read for a missing one: the names are suggested.
     if (!finder.canSearchAll(dir)) continue;
-    for (const c of group) if (c.citation.quote) holdersOf.set(c, finder.holders(dir, ext, prepareQuote(c.citation.quote.value)));
+    for (const c of group) if (c.citation.quote) holdersOf.set(c, finder.holders(dir, ext, prepareQuote(c.citation.quote.value, options)));
     if (holdersOf.size === 0) continue;
     // The one file every quoted citation of the group points at, if they agree.
     const single = [...holdersOf.values()].every((h) => h.length === 1) ? [...holdersOf.values()][0][0] : undefined;
@@ -170,7 +174,11 @@ interface Candidate {
 
 /** Finds the files that hold quotes; the answers last as long as the store's sources do. */
 class HolderFinder {
-  constructor(private readonly store: SourceStore) {}
+  constructor(
+    private readonly store: SourceStore,
+    /** With `reference: true`, every candidate file is searched, and no answer is remembered. */
+    private readonly options: Shortcuts,
+  ) {}
 
   /**
    * Whether every file of a folder can be searched for quotes: not in a
@@ -189,7 +197,7 @@ class HolderFinder {
   holders(dir: string, ext: string, quote: PreparedQuote): readonly Holder[] {
     if (quote.parts.length === 0) return [];
     const key = `${dir}\0${ext}\0${quote.parts.join('\0')}`;
-    return this.store.remember('holders', key, () => {
+    const find = (): readonly Holder[] => {
       const keys = quote.parts.flatMap((p) => quoteKeys(p));
       // A renamed or moved article keeps its kind of file (its extension, or one a slip away from it as written):
       // notes and drafts that quote it are not it.
@@ -201,15 +209,16 @@ class HolderFinder {
       if (inDir.length > 0) return inDir;
       const elsewhere = this.candidates(undefined).filter((c) => sameKind(c) && path.dirname(c.listed) !== dir);
       return elsewhere.length <= MAX_SEARCHED_FILES ? this.search(elsewhere, quote, keys) : [];
-    });
+    };
+    return this.options.reference ? find() : this.store.remember('holders', key, find);
   }
 
   private search(candidates: readonly Candidate[], quote: PreparedQuote, keys: readonly number[]): Holder[] {
     const found: Holder[] = [];
     for (const { listed, real } of candidates) {
       const loaded = this.store.load(real);
-      if (loaded.kind !== 'loaded' || !loaded.source.filter.mayHold(keys)) continue;
-      const [first] = findExact(loaded.source, quote, 1);
+      if (loaded.kind !== 'loaded' || (!this.options.reference && !loaded.source.filter.mayHold(keys))) continue;
+      const [first] = findExact(loaded.source, quote, 1, this.options);
       if (!first) continue;
       const source = loaded.source;
       found.push({ listed, place: { path: source.path, start: source.lines.positionAt(first.span.start), end: source.lines.positionAt(first.span.end), message: 'The quote is here.' } });

@@ -6,7 +6,7 @@
  */
 import { findableWithoutNormalizing, findNormalized, isNfc, normalizeText, quoteParts, type NormalizedText } from '../normalize';
 import type { SourceText } from '../sources/sources';
-import type { LineRange, Span } from '../types';
+import type { LineRange, Shortcuts, Span } from '../types';
 
 type SearchFn = typeof import('approx-string-match', { with: { 'resolution-mode': 'import' } }).default;
 // approx-string-match is an ES module; Node >= 20.19 loads it with require().
@@ -91,13 +91,16 @@ export interface PreparedQuote {
 /** Printable ASCII words with single spaces between them: normalization leaves such a quote as it is. */
 const PLAIN_QUOTE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
-export function prepareQuote(quote: string): PreparedQuote {
-  if (PLAIN_QUOTE.test(quote) && !quote.includes('...')) return { normalized: quote, parts: [quote], verbatim: [quote] };
-  const nfc = isNfc(quote);
+/** A quote made ready to be looked for; with `reference: true`, by normalizing it alone (it has no verbatim forms). */
+export function prepareQuote(quote: string, options: Shortcuts = {}): PreparedQuote {
+  const reference = options.reference === true;
+  if (!reference && PLAIN_QUOTE.test(quote) && !quote.includes('...')) return { normalized: quote, parts: [quote], verbatim: [quote] };
+  // (Telling the normalizer that the quote is NFC already lets it skip composing.)
+  const nfc = !reference && isNfc(quote);
   const normalized = normalizeText(quote, nfc);
   const parts = normalized.includes('...') ? quoteParts(normalized) : normalized === '' ? [] : [normalized];
   const verbatim: string[] = [];
-  if (parts.length === 1 && normalized === parts[0]) {
+  if (!reference && parts.length === 1 && normalized === parts[0]) {
     verbatim.push(normalized);
     // As written: trimmed, single spaces between words, NFC, not starting with a mark; so it normalizes by folding alone.
     if (nfc && quote !== normalized && quote.length === normalized.length && !/^\p{M}|[^\S ]|  |^ | $/u.test(quote)) verbatim.push(quote);
@@ -108,11 +111,13 @@ export function prepareQuote(quote: string): PreparedQuote {
 /**
  * Locates a quote. `lines` is the cited range, or undefined when the cited
  * lines do not exist (then only exact matches elsewhere are looked for).
+ * With `reference: true`, the quote is looked for only in the normalized
+ * text, never as written.
  */
-export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number, options: { fastPaths?: boolean } = {}): QuoteLocation {
+export function locateQuote(source: SourceText, quote: PreparedQuote, lines: LineRange | undefined, tolerance: number, options: Shortcuts = {}): QuoteLocation {
   const { parts } = quote;
   if (parts.length === 0) return { kind: 'none' };
-  if (lines && options.fastPaths !== false) {
+  if (lines && !options.reference) {
     // Most quotes are copied verbatim: a plain search of the cited lines finds them without
     // normalizing (in a source not decoded yet, only those lines are decoded, once for both).
     const cited = source.linesText(lines.first, lines.last);
@@ -127,7 +132,7 @@ export function locateQuote(source: SourceText, quote: PreparedQuote, lines: Lin
   }
   const span = lines ? lines.last - lines.first + 1 : 1;
   const near = lines?.first ?? 1;
-  const moved = exactElsewhere(source, parts, span);
+  const moved = exactElsewhere(source, parts, span, options);
   if (moved.length > 0) return { kind: 'moved', candidates: nearestFirst(moved, near) };
   if (!cited) return { kind: 'none' };
   // Over the budget here, it is over it for the whole source too: nothing approximate is looked for.
@@ -164,8 +169,8 @@ export function findApproximate(source: SourceText, quote: PreparedQuote, near: 
 }
 
 /** Exact (normalized) matches of a quote anywhere in the source, nearest to `near` first. */
-export function findExact(source: SourceText, quote: PreparedQuote, near: number): Candidate[] {
-  return quote.parts.length === 0 ? [] : nearestFirst(exactElsewhere(source, quote.parts, 1), near);
+export function findExact(source: SourceText, quote: PreparedQuote, near: number, options: Shortcuts = {}): Candidate[] {
+  return quote.parts.length === 0 ? [] : nearestFirst(exactElsewhere(source, quote.parts, 1, options), near);
 }
 
 function maxErrors(pattern: string, tolerance: number): number {
@@ -278,8 +283,8 @@ function exactChain(hay: string, parts: readonly string[], from: number, to: num
  * Every exact occurrence of the quote in the source. An elided quote's parts
  * must follow its first part within `span` lines, the cited range's size.
  */
-function exactElsewhere(source: SourceText, parts: readonly string[], span: number): Candidate[] {
-  if (parts.length === 1 && findableWithoutNormalizing(parts[0]) && source.isNfc) {
+function exactElsewhere(source: SourceText, parts: readonly string[], span: number, options: Shortcuts): Candidate[] {
+  if (!options.reference && parts.length === 1 && findableWithoutNormalizing(parts[0]) && source.isNfc) {
     // Found in the source as it is, without normalizing it all.
     const found: Candidate[] = [];
     for (let f = findNormalized(source.text, parts[0], 0, source.text.length); f; f = findNormalized(source.text, parts[0], f.start + 1, source.text.length)) {

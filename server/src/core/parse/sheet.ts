@@ -14,7 +14,7 @@ import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
 import { describeYamlError, type SyntaxProblem } from './yamlSyntax';
 import { parseYaml } from './yamlDocument';
 import type { Citation, Fact, LineValue, ParsedSheet, ScalarStyle, ScalarValue, Sheet, SheetLayout } from '../model';
-import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Span } from '../types';
+import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Shortcuts, type Span } from '../types';
 
 const KNOWN_KEYS = {
   sheet: ['title', 'sources', 'facts'],
@@ -24,9 +24,20 @@ const KNOWN_KEYS = {
 /** Every key of the format, at any level. */
 const ANY_KEY: ReadonlySet<string> = new Set(Object.values(KNOWN_KEYS).flat());
 
-/** Parses a fact sheet's text. Never throws. */
-export function parseSheet(given: string): ParsedSheet {
+/** How a sheet is parsed. */
+export interface ParseOptions extends Shortcuts {
+  /** The sheet's path: a duplicate id's diagnostic then points at the first fact with the id. */
+  readonly path?: string;
+}
+
+/**
+ * Parses a fact sheet's text. Never throws. A sheet in the usual layout is
+ * read fact by fact (see {@link splitSheet}); with `reference: true`, every
+ * sheet is read as one document by the `yaml` package.
+ */
+export function parseSheet(given: string, options: ParseOptions = {}): ParsedSheet {
   const text = loneCrAsLf(given);
+  if (options.reference) return parseWhole(text, options);
   const layout = splitSheet(text);
   if (!layout) return parseWhole(text);
   const head = parseHead(text, layout.headEnd);
@@ -38,16 +49,18 @@ export function parseSheet(given: string): ParsedSheet {
     facts.push(...part.facts);
     diagnostics.push(...part.diagnostics);
   }
-  return assembleSheet(head.sheet, facts, diagnostics, text);
+  return assembleSheet(head.sheet, facts, diagnostics, text, options.path);
 }
 
 /**
  * A whole sheet from its head and its facts, read in one go or fact by fact:
  * the one place for the rules that span facts (today: duplicate ids). The
- * one-shot parse and the incremental checker both end here.
+ * one-shot parse and the incremental checker both end here. With the sheet's
+ * `path`, a duplicate id's diagnostic has the first fact's id as its related
+ * place.
  */
-export function assembleSheet(head: Omit<Sheet, 'facts'>, facts: readonly Fact[], diagnostics: readonly FactDiagnostic[], text: string): ParsedSheet {
-  return withDuplicateIds({ sheet: { ...head, facts }, diagnostics, text });
+export function assembleSheet(head: Omit<Sheet, 'facts'>, facts: readonly Fact[], diagnostics: readonly FactDiagnostic[], text: string, path?: string): ParsedSheet {
+  return withDuplicateIds({ sheet: { ...head, facts }, diagnostics, text }, path);
 }
 
 // At a line start as YAML sees it: after \n or \r, not after U+2028 or U+2029 as `^` with /m would.
@@ -111,37 +124,38 @@ function nextLineStart(text: string, pos: number): number {
 }
 
 /**
- * Parses a sheet as one YAML document, whatever its layout. `fast: false`
- * skips the fast path and always uses the `yaml` package's full parser (the
- * tests compare the two).
+ * Parses a sheet as one YAML document, whatever its layout: by the fast path
+ * where it can, else (and always with `reference: true`) by the `yaml`
+ * package's parser.
  */
-export function parseWhole(given: string, options: { fast?: boolean } = {}): ParsedSheet {
+export function parseWhole(given: string, options: ParseOptions = {}): ParsedSheet {
   const text = loneCrAsLf(given);
-  const read = new SheetReader(text, text, 0, options.fast ?? true).readSheet();
-  return assembleSheet(read.sheet, read.sheet.facts, read.diagnostics, text);
+  const read = new SheetReader(text, text, 0, !options.reference).readSheet();
+  return assembleSheet(read.sheet, read.sheet.facts, read.diagnostics, text, options.path);
 }
 
 /** The head of a split sheet: `title`, `sources`, and that `facts` exists. */
-export function parseHead(text: string, headEnd: number, options: { scan?: boolean } = {}): ParsedSheet {
-  const head = options.scan === false ? undefined : scanHead(text, headEnd);
+export function parseHead(text: string, headEnd: number, options: Shortcuts = {}): ParsedSheet {
+  const head = options.reference ? undefined : scanHead(text, headEnd);
   if (head) return { sheet: { title: head.title, sources: head.sources, facts: [] }, diagnostics: [], text };
-  return new SheetReader(text, text.slice(0, headEnd), 0).readSheet();
+  return new SheetReader(text, text.slice(0, headEnd), 0, !options.reference).readSheet();
 }
 
 /**
  * The facts of one chunk of a split sheet; `firstIndex` is the first fact's
  * index. A plainly written fact is read by the fact scanner; anything else
- * (and everything, with `scan: false`) by the `yaml` package.
+ * by the fast path or the `yaml` package (everything by the `yaml` package,
+ * with `reference: true`).
  */
 export function parseFacts(
   text: string,
   chunk: Span,
   firstIndex: number,
-  options: { scan?: boolean; lineOf?: (offset: number) => number } = {},
+  options: Shortcuts & { lineOf?: (offset: number) => number } = {},
 ): { facts: Fact[]; diagnostics: FactDiagnostic[] } {
-  const fact = options.scan === false ? undefined : scanFact(text, chunk.start, chunk.end, firstIndex);
+  const fact = options.reference ? undefined : scanFact(text, chunk.start, chunk.end, firstIndex);
   if (fact) return { facts: [fact], diagnostics: [] };
-  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start, true, options.lineOf).readFactList(firstIndex);
+  return new SheetReader(text, text.slice(chunk.start, chunk.end), chunk.start, !options.reference, options.lineOf).readFactList(firstIndex);
 }
 
 /**
@@ -154,8 +168,8 @@ export function lineNumbers(text: string): (offset: number) => number {
   return (offset) => (index ??= new LineIndex(text)).positionAt(offset).line + 1;
 }
 
-/** Adds `duplicate-id` for every fact whose id an earlier fact has. */
-function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
+/** Adds `duplicate-id` for every fact whose id an earlier fact has (the first such fact, in the sheet at `path`, as its related place). */
+function withDuplicateIds(parsed: ParsedSheet, path: string | undefined): ParsedSheet {
   const seen = new Map<string, Fact>();
   const extra: FactDiagnostic[] = [];
   // Made at the first duplicate: counting lines from the start for each would be quadratic.
@@ -165,13 +179,15 @@ function withDuplicateIds(parsed: ParsedSheet): ParsedSheet {
     const earlier = seen.get(fact.id.value);
     if (earlier) {
       lines ??= new LineIndex(parsed.text ?? '');
-      const line = lines.positionAt(earlier.id!.span.start).line + 1;
+      const first = earlier.id!.span;
+      const line = lines.positionAt(first.start).line + 1;
       extra.push({
         code: 'duplicate-id',
         severity: DEFAULT_SEVERITY['duplicate-id'],
         span: fact.id.span,
         message: `The id "${excerpt(fact.id.value, 60)}" is already used by the fact on line ${line}. Give this fact another id.`,
         fixes: [],
+        ...(path === undefined ? {} : { related: [{ path, start: lines.positionAt(first.start), end: lines.positionAt(first.end), message: 'The first fact with this id.' }] }),
       });
     } else {
       seen.set(fact.id.value, fact);

@@ -9,7 +9,7 @@ import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from '../normalize';
 import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from '../text';
 import type { Sheet } from '../model';
-import type { Span } from '../types';
+import type { Shortcuts, Span } from '../types';
 
 
 /** Names in the user's locale's order (as `localeCompare`, with one collator, made when first needed). */
@@ -212,7 +212,8 @@ export function realPathInside(fs: FileSystem, p: string, roots: readonly string
   return roots.some((r) => isInside(fs.realpath(r) ?? path.resolve(r), real)) ? real : undefined;
 }
 
-export interface SourceStoreOptions {
+/** With `reference: true`, nothing is read ahead: each source is read and decoded whole when first loaded. */
+export interface SourceStoreOptions extends Shortcuts {
   /** Texts that override the disk (unsaved editor buffers), by real path. */
   readonly overlay?: (realPath: string) => string | undefined;
   /**
@@ -258,7 +259,7 @@ export class SourceStore {
     this.realRoot = fs.realpath(root) ?? path.resolve(root);
     this.overlay = options.overlay ?? (() => undefined);
     this.retainChars = options.retainChars ?? Infinity;
-    this.readsAhead = options.readAhead ?? true;
+    this.readsAhead = !options.reference && (options.readAhead ?? true);
   }
 
   private readonly overlay: (realPath: string) => string | undefined;
