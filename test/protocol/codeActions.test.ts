@@ -53,6 +53,23 @@ describe('Protocol: code actions', function () {
     assert.deepEqual(await actionsFor([d]), [quickFix('Change line to 6', d, [{ range: d.range, newText: '6' }], true)]);
   });
 
+  it('Should find a diagnostic by the data it was published with, and by its code and range without it', async () => {
+    const d = find('quote-moved');
+    const data = d.data as { check: number; index: number };
+    assert.equal(typeof data.check, 'number');
+    assert.equal(diagnostics.indexOf(d), data.index, 'the index of the diagnostic in the check');
+    const want = [quickFix('Change line to 6', d, [{ range: d.range, newText: '6' }], true)];
+    // Data from a check the server does not have now (another session's, or long gone): found by code and range.
+    const stale = { ...d, data: { check: -1, index: 0 } };
+    assert.deepEqual(await actionsFor([stale]), [{ ...want[0], diagnostics: [stale] }]);
+    const bare = { ...d };
+    delete bare.data;
+    assert.deepEqual(await actionsFor([bare]), [{ ...want[0], diagnostics: [bare] }]);
+    // Data pointing at a diagnostic of another code is not taken for it.
+    const wrong = { ...d, data: { ...data, index: diagnostics.indexOf(find('line-out-of-range')) } };
+    assert.deepEqual(await actionsFor([wrong]), [{ ...want[0], diagnostics: [wrong] }]);
+  });
+
   it('Should offer "Change line to 3" for line-out-of-range, preferred', async () => {
     const d = find('line-out-of-range');
     assert.deepEqual(await actionsFor([d]), [quickFix('Change line to 3', d, [{ range: d.range, newText: '3' }], true)]);

@@ -889,6 +889,16 @@ describe('parseSheet', () => {
       assert.deepEqual(applyFix(text, d.fixes[d.fixes.length - 1]), joinLines('title: x', 'sources: articles'));
     });
 
+    it('reads a sheet that is one block scalar or quoted text as the yaml package does, not fact by fact', () => {
+      const facts = ['facts:', '  - claim: One', '    cite: a.txt:1'];
+      for (const start of [['|'], ['# a comment', '>+', ''], ['"one', '']]) {
+        const text = joinLines(...start, 'title: x', ...facts) + (start[0].startsWith('"') ? '"' : '');
+        assert.deepEqual(parseSheet(text), parseWhole(text, { reference: true }), JSON.stringify(text));
+        assert.equal(parseSheet(text).sheet.facts.length, 0);
+        assert.deepEqual(summarize(text, parseSheet(text).diagnostics).map((d) => d.split(':')[0]), ['invalid-structure']);
+      }
+    });
+
     it('gives the same spans for a sheet with CRLF line ends', () => {
       const crlf = zeroIndent.replace(/\n/g, '\r\n');
       assert.deepEqual(shape(crlf), shape(zeroIndent));

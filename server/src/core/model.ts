@@ -3,10 +3,21 @@
  * exact span of every value, as the parse stage makes it and every later
  * stage reads it. Types, and the one walk over a fact's values and spans
  * ({@link forEachValue}, {@link forEachSpan}): a key added to the format is
- * added to {@link Fact} or {@link Citation} and to that walk, and whatever
- * moves or copies a fact (the incremental checker) follows.
+ * added to {@link KNOWN_KEYS}, to {@link Fact} or {@link Citation} and to
+ * that walk, and whatever moves or copies a fact (the incremental checker)
+ * follows.
  */
 import type { FactDiagnostic, Span } from './types';
+
+/** The keys of the format at each level (FORMAT.md section 2): every reader of a sheet takes its keys from here. */
+export const KNOWN_KEYS = {
+  sheet: ['title', 'sources', 'facts'],
+  fact: ['id', 'claim', 'tags', 'note', 'cite'],
+  citation: ['file', 'line', 'quote'],
+} as const;
+
+/** Any key of the format, at any level. */
+export type FormatKey = (typeof KNOWN_KEYS)[keyof typeof KNOWN_KEYS][number];
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'compact';
 

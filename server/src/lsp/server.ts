@@ -3,7 +3,6 @@
  * Every handler finds its document, returns an empty result when it is
  * missing, and delegates; no checking logic lives here.
  */
-import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -16,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { citeSelection, features, FactWorkspace, isFactSheetPath, LineIndex, type FileSystem } from '../core';
+import { features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
@@ -279,12 +278,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const p = toPath(params.textDocument.uri);
       if (!p) return [];
       const v = view(params.textDocument.uri);
-      if (v) {
-        // On a citation: every citation of the same source lines.
-        const c = features.citationAt(v.check, offsetOf(v, params.position));
-        return c?.sourcePath && c.citation.line ? features.references(allViews(), c.sourcePath, c.citation.line.first) : [];
-      }
-      return features.references(allViews(), realpathOf(p), params.position.line + 1);
+      return features.referencesAt(allViews(), v ? { sheet: v, offset: offsetOf(v, params.position) } : { source: realpathOf(p), line: params.position.line + 1 });
     }),
   );
 
@@ -339,18 +333,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const sheetPath = toPath(params.sheetUri);
       const sourcePath = toPath(params.sourceUri);
       if (!sheetPath || !sourcePath) return { error: 'Only files on disk can be cited.' };
-      const read = workspace.sheetText(sheetPath);
-      if (!('text' in read)) return { error: read.error };
-      const text = read.text;
-      const store = workspace.storeFor(sheetPath);
-      if (store.resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
-        return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
-      }
       const target = params.factIndex === undefined ? { kind: 'new' as const, claim: params.claim ?? '' } : { kind: 'fact' as const, index: params.factIndex };
-      const result = citeSelection(sheetPath, text, sourcePath, { first: params.startLine + 1, last: params.endLine + 1 }, params.quote, target);
+      const result = workspace.citeSelection(sheetPath, sourcePath, { first: params.startLine + 1, last: params.endLine + 1 }, params.quote, target);
       if ('error' in result) return { error: result.error };
-      const lines = workspace.lines(sheetPath) ?? new LineIndex(text);
-      const range = features.toRange(lines, result.edit.span);
+      const range = features.toRange(result.lines, result.edit.span);
       return { edit: { changes: { [params.sheetUri]: [{ range, newText: result.edit.newText }] } } };
     }),
   );

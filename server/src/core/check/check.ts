@@ -4,13 +4,12 @@
  * its fixes (FORMAT.md sections 3-5).
  */
 import * as path from 'node:path';
-import { renderLine, renderScalar } from '../parse/render';
+import { assembleSheet, lineNumbers, parseFacts, parseHead, parseWhole, renderLine, renderScalar, splitSheet } from '../parse';
 import { compareWords, describeChanges } from '../match/difference';
 import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
 import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue } from '../model';
-import { assembleSheet, lineNumbers, parseFacts, parseHead, parseWhole, splitSheet } from '../parse/sheet';
 import { sourcesDirOf, type SourceStore, type SourceText } from '../sources/sources';
 import { escapeControls, excerpt, loneCrAsLf, spanOnBoundaries } from '../text';
 import {
@@ -112,7 +111,8 @@ export class SheetChecker {
   private run(sheetPath: string, text: string): SheetCheck {
     // With `reference: true` the sheet is parsed whole and every fact checked afresh.
     const layout = this.options.reference ? undefined : splitSheet(text);
-    if (!layout) {
+    const head = layout && parseHead(text, layout.headEnd);
+    if (!layout || !head) {
       this.cache.clear();
       this.order = [];
       const parsed = parseWhole(text, { reference: this.options.reference, path: sheetPath });
@@ -124,7 +124,6 @@ export class SheetChecker {
       const placed = withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference });
       return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
     }
-    const head = parseHead(text, layout.headEnd);
     const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
     const checker = new CitationChecker(this.store, this.options, sourcesDir);
     if (sourcesDir !== this.cacheDir) {

@@ -16,7 +16,7 @@ import { quoteKeys } from '../sources/contentFilter';
 import { findFiles, isFactSheetPath } from '../sources/discover';
 import { findExact, prepareQuote, type PreparedQuote } from '../match/match';
 import type { SourceStore } from '../sources/sources';
-import { renderScalar } from '../parse/render';
+import { renderScalar } from '../parse';
 import type { ScalarValue } from '../model';
 import type { FactDiagnostic, Fix, RelatedPlace, Shortcuts } from '../types';
 

@@ -8,13 +8,10 @@
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { sourcesDirOf } from '../sources/sources';
-import { renderLine, renderScalar } from '../parse/render';
+import { deepNesting, parseWhole, parseYaml, renderLine, renderScalar } from '../parse';
 import { applyEdits } from './edits';
-import { deepNesting } from '../parse/nesting';
-import { parseWhole } from '../parse/sheet';
 import type { Span, TextEdit } from '../types';
 import { loneCrAsLf } from '../text';
-import { parseYaml } from '../parse/yamlDocument';
 
 /** Where the citation goes: a new fact with this claim, or the fact at this index of `facts`. */
 export type CiteTarget = { readonly kind: 'new'; readonly claim: string } | { readonly kind: 'fact'; readonly index: number };

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CitationCheck, SheetCheck } from '../check/results';
 import { applyFixes } from '../edit/edits';
-import { renderScalar } from '../parse/render';
+import { renderScalar } from '../parse';
 import { isFactSheetPath, isSkippedFolder } from '../sources/discover';
 import { preferredFixes, unparsable } from '../edit/fixes';
 import type { Fact } from '../model';
@@ -58,14 +58,36 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * What a published diagnostic carries back to {@link codeActions}: which
+ * check it is from, and its place in that check's diagnostics.
+ */
+interface DiagnosticData {
+  readonly check: number;
+  readonly index: number;
+}
+
+/** A number for each check published, to know a diagnostic from it (see {@link DiagnosticData}). */
+const checkNumbers = new WeakMap<SheetCheck, number>();
+let checksNumbered = 0;
+
+function numberOf(check: SheetCheck): number {
+  let n = checkNumbers.get(check);
+  if (n === undefined) checkNumbers.set(check, (n = ++checksNumbered));
+  return n;
+}
+
 export function toDiagnostics(view: SheetView, toUri: (p: string) => string): Diagnostic[] {
-  return view.check.diagnostics.map((d) => {
+  const check = numberOf(view.check);
+  return view.check.diagnostics.map((d, index) => {
+    const data: DiagnosticData = { check, index };
     const diagnostic: Diagnostic = {
       range: toRange(view.lines, d.span),
       severity: SEVERITY[d.severity],
       code: d.code,
       source: DIAGNOSTIC_SOURCE,
       message: d.message,
+      data,
     };
     if (d.related && d.related.length > 0) {
       diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri: toUri(r.path), range: { start: r.start, end: r.end } }, message: r.message }));
@@ -181,6 +203,17 @@ export function references(views: Iterable<SheetView>, sourcePath: string, line:
     }
   }
   return out;
+}
+
+/**
+ * Find All References from where it was asked: on a citation of a sheet,
+ * every citation of the same source lines; on a line of an article (any
+ * other file), every citation of that line.
+ */
+export function referencesAt(views: Iterable<SheetView>, at: { readonly sheet: SheetView; readonly offset: number } | { readonly source: string; readonly line: number }): Location[] {
+  if ('source' in at) return references(views, at.source, at.line);
+  const c = citationAt(at.sheet.check, at.offset);
+  return c?.sourcePath && c.citation.line ? references(views, c.sourcePath, c.citation.line.first) : [];
 }
 
 // ------------------------------------------------------------ completion
@@ -325,8 +358,24 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /**
- * Quick fixes for the diagnostics the editor sends back (matched by code
- * and range), and the sheet's fix-all action when asked for source actions.
+ * The diagnostic of the sheet's current check that the editor sent back: by
+ * its data when it is from the current check; else (published from an
+ * earlier check, of the same text or not) the one with its code and range,
+ * if there is one.
+ */
+function sentBack(view: SheetView, sent: Diagnostic): FactDiagnostic | undefined {
+  const data = sent.data as Partial<DiagnosticData> | undefined;
+  const current = checkNumbers.get(view.check);
+  if (data && current !== undefined && data.check === current && typeof data.index === 'number') {
+    const d = view.check.diagnostics[data.index];
+    if (d?.code === sent.code) return d;
+  }
+  return view.check.diagnostics.find((d) => d.code === sent.code && sameRange(toRange(view.lines, d.span), sent.range));
+}
+
+/**
+ * Quick fixes for the diagnostics the editor sends back (see {@link sentBack}),
+ * and the sheet's fix-all action when asked for source actions.
  */
 export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[] {
   const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -334,10 +383,7 @@ export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[
   if (wants(CodeActionKind.QuickFix)) {
     for (const editorDiagnostic of context.diagnostics) {
       if (editorDiagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const found: FactDiagnostic | undefined = view.check.diagnostics.find(
-        (d) => d.code === editorDiagnostic.code && sameRange(toRange(view.lines, d.span), editorDiagnostic.range),
-      );
-      for (const fix of found?.fixes ?? []) {
+      for (const fix of sentBack(view, editorDiagnostic)?.fixes ?? []) {
         if (fix.edits.length === 0) continue;
         const action = CodeAction.create(fix.title, { changes: { [view.uri]: toEdits(view, fix) } }, CodeActionKind.QuickFix);
         action.diagnostics = [editorDiagnostic];

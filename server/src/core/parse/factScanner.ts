@@ -16,17 +16,16 @@
  * A test checks it against that path on the samples, generated sheets and
  * thousands of random edits.
  */
-import { CST } from 'yaml';
-import { plainTags } from './fastYaml';
+import { resolveBlockScalar, resolveFlowScalar, resolvePlain } from './scalars';
 import { compactCitation, lineRange } from './compact';
-import type { Citation, Fact, LineValue, ScalarValue } from '../model';
+import { KNOWN_KEYS, type Citation, type Fact, type FormatKey, type LineValue, type ScalarValue } from '../model';
 import type { Span } from '../types';
 
 /** Characters a plain scalar may not start with (YAML 1.2 indicators, and space). */
 const INDICATOR = new Set([...'-?:,[]{}#&*!|>\'"%@` ']);
 
 /** Every key of the format (sheet, fact, citation); no string is made for a key read. */
-const KEYS = ['title', 'sources', 'facts', 'id', 'claim', 'tags', 'note', 'cite', 'file', 'line', 'quote'] as const;
+const KEYS: readonly FormatKey[] = Object.values(KNOWN_KEYS).flat();
 
 /** Gives up on the fast path. */
 const GIVE_UP = undefined;
@@ -59,7 +58,7 @@ export function scanHead(text: string, headEnd: number): { title?: ScalarValue; 
 }
 
 /** The value of a field on its key's line. */
-type Field = { readonly key: (typeof KEYS)[number]; readonly keyStart: number; readonly valueStart: number; readonly line: Line };
+type Field = { readonly key: FormatKey; readonly keyStart: number; readonly valueStart: number; readonly line: Line };
 
 class FactScanner {
   constructor(
@@ -244,20 +243,9 @@ class FactScanner {
     const after = this.contentLine(contentEnd);
     if (after && after.first - after.start > indent) return undefined;
     const newline = text.slice(line.end, line.next);
-    const token = {
-      type: 'block-scalar',
-      offset: at,
-      indent,
-      props: [
-        { type: 'block-scalar-header', offset: at, indent, source: text.slice(at, headerEnd) },
-        { type: 'newline', offset: line.next - newline.length, indent, source: newline },
-      ],
-      source: text.slice(line.next, contentEnd),
-    } as CST.BlockScalar;
-    let failed = false;
-    const resolved = CST.resolveAsScalar(token, true, () => (failed = true));
-    if (failed) return undefined;
-    let end = resolved.range[1];
+    const resolved = resolveBlockScalar(text.slice(at, headerEnd), at, newline, line.next - newline.length, text.slice(line.next, contentEnd), indent);
+    if (!resolved) return undefined;
+    let end = resolved.end;
     while (end > at && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
     return { value: { value: resolved.value, span: { start: at, end }, style: 'block', inFlow: false, editable: true }, next: contentEnd };
   }
@@ -289,12 +277,9 @@ class FactScanner {
       const span = { start: at, end: i + 1 };
       let value = text.slice(at + 1, i);
       if (escaped) {
-        let failed = false;
-        const source = text.slice(at, i + 1);
-        const type = c === 34 ? 'double-quoted-scalar' : 'single-quoted-scalar';
-        const token = { type, offset: at, indent: 0, source } as CST.FlowScalar;
-        value = CST.resolveAsScalar(token, true, () => (failed = true)).value;
-        if (failed) return undefined;
+        const unescaped = resolveFlowScalar(c === 34 ? 'double-quoted-scalar' : 'single-quoted-scalar', text.slice(at, i + 1), at, 0);
+        if (unescaped === undefined) return undefined;
+        value = unescaped;
       }
       const style = c === 34 ? 'double' : 'single';
       return { value: { value, span, style, inFlow, editable: true }, resolved: value, span };
@@ -321,10 +306,9 @@ class FactScanner {
     const span = { start: at, end: valueEnd };
     let resolved: unknown = value;
     if (mayNotBeText(value.charCodeAt(0))) {
-      const tag = plainTags.find((t) => t.test!.test(value));
-      let failed = false;
-      if (tag) resolved = tag.resolve(value, () => (failed = true), {});
-      if (failed) return undefined;
+      const plain = resolvePlain(value);
+      if (!plain) return undefined;
+      resolved = plain.value;
     }
     return { value: { value: typeof resolved === 'string' ? resolved : String(resolved), span, style: 'plain', inFlow, editable: true }, resolved, span };
   }

@@ -17,7 +17,8 @@
  * plainly valid.
  */
 import { MAX_NESTING } from './nesting';
-import { CST, isScalar, Lexer, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
+import { CST, isScalar, Lexer, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { resolveBlockScalar, resolveFlowScalar, resolvePlain } from './scalars';
 
 type Kind = 'plain' | 'double' | 'single' | 'header' | 'block' | 'seq' | 'value' | 'space' | 'newline' | 'comment' | '[' | ']' | '{' | '}' | ',';
 
@@ -51,8 +52,6 @@ const KINDS: Partial<Record<string, Kind>> = {
 class GiveUp {}
 
 const schema = new Schema({});
-/** The core schema's tags for plain scalars that are not text (null, bool, int, float). */
-export const plainTags = schema.tags.filter((t): t is ScalarTag => t.default === true && 'test' in t && t.test !== undefined);
 
 /** Composes `source` as one YAML document's contents, or undefined to say "use the full parser". */
 export function fastCompose(source: string): Node | null | undefined {
@@ -331,21 +330,8 @@ class Composer {
     const content = this.tokens.at(this.i + 2);
     if (newline?.kind !== 'newline' || content?.kind !== 'block' || !continuationIndented({ ...content, source: `\n${content.source}` }, indent)) throw new GiveUp();
     this.i += 3;
-    let failed = false;
-    const token = {
-      type: 'block-scalar',
-      offset: header.start,
-      indent,
-      props: [
-        { type: 'block-scalar-header', offset: header.start, indent, source: header.source },
-        { type: 'newline', offset: newline.start, indent, source: newline.source },
-      ],
-      source: content.source,
-    } as CST.BlockScalar;
-    const resolved = CST.resolveAsScalar(token, true, () => {
-      failed = true;
-    });
-    if (failed) throw new GiveUp();
+    const resolved = resolveBlockScalar(header.source, header.start, newline.source, newline.start, content.source, indent);
+    if (!resolved) throw new GiveUp();
     const scalar = new Scalar(resolved.value);
     scalar.type = resolved.type ?? 'BLOCK_LITERAL';
     scalar.range = [header.start, content.end, content.end];
@@ -434,9 +420,9 @@ class Composer {
     if (t.kind === 'plain') {
       if (/^[-?:](\s|$)|^[,[\]{}#&*!|>%@`"']/.test(t.source)) throw new GiveUp(); // Indicators: the full parser reports them.
       const text = /[\r\n]/.test(t.source) ? this.resolveFlow(t, 'scalar', indent) : t.source;
-      const tag = plainTags.find((tg) => tg.test!.test(text));
-      const resolved = tag ? tag.resolve(text, () => { throw new GiveUp(); }, {}) : text;
-      scalar = isScalar(resolved) ? (resolved as Scalar) : new Scalar(resolved);
+      const plain = resolvePlain(text);
+      if (!plain) throw new GiveUp();
+      scalar = isScalar(plain.value) ? (plain.value as Scalar) : new Scalar(plain.value);
       scalar.type = 'PLAIN';
     } else {
       scalar = new Scalar(this.resolveFlow(t, t.kind === 'double' ? 'double-quoted-scalar' : 'single-quoted-scalar', indent));
@@ -448,12 +434,8 @@ class Composer {
 
   /** The value of a plain or quoted scalar, folded and unescaped by the `yaml` package. */
   private resolveFlow(t: Token, type: CST.FlowScalar['type'], indent: number): string {
-    let failed = false;
-    const token = { type, offset: t.start, indent, source: t.source } as CST.FlowScalar;
-    const resolved = CST.resolveAsScalar(token, true, () => {
-      failed = true;
-    });
-    if (failed) throw new GiveUp();
-    return resolved.value;
+    const value = resolveFlowScalar(type, t.source, t.start, indent);
+    if (value === undefined) throw new GiveUp();
+    return value;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { ScalarValue } from '../model';
-import { plainTags } from './fastYaml';
+import { readsAsText } from './scalars';
 
 /** The YAML text of `value` to put where `target` is written. */
 export function renderScalar(value: string, target: Pick<ScalarValue, 'style' | 'inFlow'>): string {
@@ -21,7 +21,7 @@ export function renderScalar(value: string, target: Pick<ScalarValue, 'style' | 
     case 'plain': {
       if (target.inFlow && /[,[\]{}]/.test(value)) return doubleQuoted(value);
       // A name or words of letters, digits and `._/-` (a file name, say) that YAML reads as text is written as it is.
-      if (SIMPLE_PLAIN.test(value) && !plainTags.some((t) => t.test!.test(value))) return value;
+      if (SIMPLE_PLAIN.test(value) && readsAsText(value)) return value;
       const text = stringify(value, { lineWidth: 0, minContentWidth: 0 }).replace(/\n$/, '');
       return text.includes('\n') ? doubleQuoted(value) : text;
     }

@@ -13,14 +13,9 @@ import { deepNesting } from './nesting';
 import { excerpt, LineIndex, loneCrAsLf, spanOnBoundaries } from '../text';
 import { describeYamlError, type SyntaxProblem } from './yamlSyntax';
 import { parseYaml } from './yamlDocument';
-import type { Citation, Fact, LineValue, ParsedSheet, ScalarStyle, ScalarValue, Sheet, SheetLayout } from '../model';
+import { KNOWN_KEYS, type Citation, type Fact, type LineValue, type ParsedSheet, type ScalarStyle, type ScalarValue, type Sheet, type SheetLayout } from '../model';
 import { DEFAULT_SEVERITY, type DiagnosticCode, type FactDiagnostic, type Fix, type Shortcuts, type Span } from '../types';
 
-const KNOWN_KEYS = {
-  sheet: ['title', 'sources', 'facts'],
-  fact: ['id', 'claim', 'tags', 'note', 'cite'],
-  citation: ['file', 'line', 'quote'],
-} as const;
 /** Every key of the format, at any level. */
 const ANY_KEY: ReadonlySet<string> = new Set(Object.values(KNOWN_KEYS).flat());
 
@@ -37,10 +32,9 @@ export interface ParseOptions extends Shortcuts {
  */
 export function parseSheet(given: string, options: ParseOptions = {}): ParsedSheet {
   const text = loneCrAsLf(given);
-  if (options.reference) return parseWhole(text, options);
-  const layout = splitSheet(text);
-  if (!layout) return parseWhole(text);
-  const head = parseHead(text, layout.headEnd);
+  const layout = options.reference ? undefined : splitSheet(text);
+  const head = layout && parseHead(text, layout.headEnd);
+  if (!layout || !head) return parseWhole(text, options);
   const facts: Fact[] = [];
   const diagnostics: FactDiagnostic[] = [...head.diagnostics];
   const lineOf = lineNumbers(text);
@@ -134,11 +128,17 @@ export function parseWhole(given: string, options: ParseOptions = {}): ParsedShe
   return assembleSheet(read.sheet, read.sheet.facts, read.diagnostics, text, options.path);
 }
 
-/** The head of a split sheet: `title`, `sources`, and that `facts` exists. */
-export function parseHead(text: string, headEnd: number, options: Shortcuts = {}): ParsedSheet {
+/**
+ * The head of a split sheet: `title`, `sources`, and that `facts` exists.
+ * Undefined when the head is not a mapping whose last key is `facts` (the
+ * whole text is, say, one block scalar in which a line reads "facts:"):
+ * then the sheet is not in the usual layout after all, and is parsed whole.
+ */
+export function parseHead(text: string, headEnd: number, options: Shortcuts = {}): ParsedSheet | undefined {
   const head = options.reference ? undefined : scanHead(text, headEnd);
   if (head) return { sheet: { title: head.title, sources: head.sources, facts: [] }, diagnostics: [], text };
-  return new SheetReader(text, text.slice(0, headEnd), 0, !options.reference).readSheet();
+  const read = new SheetReader(text, text.slice(0, headEnd), 0, !options.reference).readSheet();
+  return read.diagnostics.some((d) => d.code === 'invalid-structure') ? undefined : read;
 }
 
 /**

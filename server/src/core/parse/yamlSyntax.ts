@@ -6,6 +6,7 @@
  */
 import { isCollection, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Span } from '../types';
+import { KNOWN_KEYS } from '../model';
 
 /** A yaml-syntax diagnostic's message and range, as offsets into the parsed source. */
 export interface SyntaxProblem {
@@ -163,13 +164,8 @@ class Describer {
     const m = /^(?:"([^"\\\r\n]*)"|'([^'\r\n]*)'|([^\s:#][^:\r\n]*?))\s*:(?=\s|$)/.exec(this.src.slice(pos, this.lineEnd(pos)));
     if (!m) return { message: 'This key appears twice here; keep one of them.', span: this.lineContent(pos) };
     const key = m[1] ?? m[2] ?? m[3];
-    const where = ['file', 'line', 'quote'].includes(key)
-      ? ' in this citation'
-      : ['id', 'claim', 'tags', 'note', 'cite'].includes(key)
-        ? ' in this fact'
-        : ['title', 'sources', 'facts'].includes(key)
-          ? ' in the sheet'
-          : '';
+    const at = (level: keyof typeof KNOWN_KEYS) => (KNOWN_KEYS[level] as readonly string[]).includes(key);
+    const where = at('citation') ? ' in this citation' : at('fact') ? ' in this fact' : at('sheet') ? ' in the sheet' : '';
     const written = m[0].replace(/\s*:$/, '');
     return { message: `The key "${key}" appears twice${where}. Keep one of them.`, span: { start: pos, end: pos + written.length } };
   }

@@ -6,16 +6,17 @@
  * sheets that cite it. The host gives it the file system and git.
  */
 import * as path from 'node:path';
-import { dependenciesOf, SheetChecker } from './check';
-import type { SheetCheck } from './results';
+import { dependenciesOf, SheetChecker } from '../check/check';
+import type { SheetCheck } from '../check/results';
 import { findSheets, isFactSheetPath, isSkippedFolder, readSheetFile } from '../sources/discover';
-import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources, type GitRunner } from './evidence';
+import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources, type GitRunner } from '../check/evidence';
 import type { FileSystem } from '../sources/fileSystem';
 import { isInside, SourceStore, type SourceText } from '../sources/sources';
 import { decodeSource, LineIndex } from '../text';
-import { DEFAULT_OPTIONS, type CheckOptions } from '../types';
+import { DEFAULT_OPTIONS, type CheckOptions, type LineRange, type TextEdit } from '../types';
 import type { Fact } from '../model';
-import { parseSheet } from '../parse/sheet';
+import { parseSheet } from '../parse';
+import { citeSelection, type CiteTarget } from '../edit/cite';
 
 export interface WorkspaceHost {
   readonly fs: FileSystem;
@@ -221,6 +222,27 @@ export class FactWorkspace {
       facts = 'text' in read ? parseSheet(read.text).sheet.facts : [];
     }
     return facts.map((f) => ({ index: f.index, id: f.id?.value, claim: f.claim?.value ?? `Fact ${f.index + 1}` }));
+  }
+
+  /**
+   * Cite Selection: the edit that adds a citation of lines `lines` (1-based)
+   * of `sourcePath` with `quote` to the sheet at `sheetPath`, as its text is
+   * now (open, indexed or on disk), with the line index of that text to place
+   * the edit; or why it cannot be made. A source outside the sheet's root
+   * cannot be cited.
+   */
+  citeSelection(sheetPath: string, sourcePath: string, lines: LineRange, quote: string, target: CiteTarget): { readonly edit: TextEdit; readonly lines: LineIndex } | { readonly error: string } {
+    const read = this.sheetText(sheetPath);
+    if (!('text' in read)) return read;
+    const store = this.storeFor(sheetPath);
+    if (store.resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
+      return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
+    }
+    const result = citeSelection(sheetPath, read.text, sourcePath, lines, quote, target);
+    if ('error' in result) return result;
+    // The index kept for the sheet, when it is of the text edited.
+    const kept = this.text(sheetPath) === read.text ? this.lines(sheetPath) : undefined;
+    return { edit: result.edit, lines: kept ?? new LineIndex(read.text) };
   }
 
   /**
