@@ -358,17 +358,17 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /**
- * The diagnostic of the sheet's current check that the editor sent back: by
- * its data when it is from the current check; else (published from an
- * earlier check, of the same text or not) the one with its code and range,
- * if there is one.
+ * The diagnostic of the sheet's current check that the editor sent back, as
+ * it was published (the same code and range): by its data when it is from
+ * the current check; else (published from an earlier check, of the same
+ * text or not) the one with its code and range, if there is one.
  */
 function sentBack(view: SheetView, sent: Diagnostic): FactDiagnostic | undefined {
   const data = sent.data as Partial<DiagnosticData> | undefined;
   const current = checkNumbers.get(view.check);
   if (data && current !== undefined && data.check === current && typeof data.index === 'number') {
     const d = view.check.diagnostics[data.index];
-    if (d?.code === sent.code) return d;
+    if (d?.code === sent.code && sameRange(toRange(view.lines, d.span), sent.range)) return d;
   }
   return view.check.diagnostics.find((d) => d.code === sent.code && sameRange(toRange(view.lines, d.span), sent.range));
 }
