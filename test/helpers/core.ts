@@ -36,6 +36,8 @@ export const {
   SourceStore,
   SourceText,
   applyEdits,
+  sheetEditsForMoves,
+  movedPath,
   renderScalar,
   applyFixes,
   checkSheet,
