@@ -232,6 +232,8 @@ export class LspClient {
           workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: pull },
           didChangeWatchedFiles: { dynamicRegistration: pull, relativePatternSupport: pull },
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+          fileOperations: { willRename: true },
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true },

@@ -5,6 +5,11 @@
  */
 import {
   CodeActionKind,
+  ErrorCodes,
+  RenameFile,
+  ResponseError,
+  TextDocumentEdit,
+  type TextEdit,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -154,6 +159,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     configurationPull = params.capabilities.workspace?.configuration === true;
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChanges = params.capabilities.workspace?.workspaceFolders === true;
+    // F2 on a file value renames the article: only for a client that can rename files in an edit.
+    const edits = params.capabilities.workspace?.workspaceEdit;
+    const canRename = edits?.documentChanges === true && edits.resourceOperations?.includes('rename') === true;
     const init = params.initializationOptions as { settings?: FactNotesSettings } | undefined;
     if (init?.settings) workspace.setOptions(optionsFromSettings(init.settings, log));
     return {
@@ -167,7 +175,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+        ...(canRename ? { renameProvider: { prepareProvider: true } } : {}),
+        workspace: {
+          ...(folderChanges ? { workspaceFolders: { supported: true, changeNotifications: true } } : {}),
+          // Any file or folder may be a cited article, or hold one.
+          fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } },
+        },
       },
       serverInfo: { name: 'fact-notes' },
     };
@@ -311,6 +324,67 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       return v ? features.codeActions(v, params.context) : [];
     }),
   );
+
+  // ----------------------------------------------------------------- renames
+
+  /** Renames this server's own F2 edits make: their citations are in that edit already, so the editor's willRenameFiles for them gets none. */
+  let ownRenames: { from: string; to: string; until: number }[] = [];
+
+  /** Each sheet's edits as LSP text edits, by URI. */
+  function sheetChanges(sheets: ReturnType<FactWorkspace['editsForMoves']>): Record<string, TextEdit[]> {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const s of sheets) {
+      if (s.edits.length > 0) changes[toUri(s.path)] = s.edits.map((e) => ({ range: features.toRange(s.lines, e.span), newText: e.newText }));
+      for (const v of s.stuck) log(`Fact Notes: could not update "${v.before}" to "${v.after}" in ${s.path}; change it by hand.`);
+    }
+    return changes;
+  }
+
+  connection.workspace.onWillRenameFiles((params) =>
+    guard('Updating citations for renamed files', null, () => {
+      const now = Date.now();
+      ownRenames = ownRenames.filter((r) => r.until > now);
+      const moves = params.files.flatMap((f) => {
+        const from = toPath(f.oldUri);
+        const to = toPath(f.newUri);
+        return from && to ? [{ from, to }] : [];
+      });
+      const fresh = moves.filter((m) => {
+        const own = ownRenames.findIndex((r) => r.from === m.from && r.to === m.to);
+        if (own >= 0) ownRenames.splice(own, 1);
+        return own < 0;
+      });
+      if (fresh.length === 0) return null;
+      const changes = sheetChanges(workspace.editsForMoves(fresh));
+      return Object.keys(changes).length > 0 ? { changes } : null;
+    }),
+  );
+
+  connection.onPrepareRename((params) => {
+    const p = toPath(params.textDocument.uri);
+    const v = view(params.textDocument.uri);
+    const target = p && v ? guard('Preparing to rename', undefined, () => workspace.renameableFile(p, offsetOf(v, params.position))) : undefined;
+    // The editor shows the reason where F2 was pressed.
+    if (!v || !target) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the file name of a citation can be renamed, when that file exists.');
+    return { range: features.toRange(v.lines, target.file.span), placeholder: target.file.value };
+  });
+
+  connection.onRenameRequest((params) => {
+    const p = toPath(params.textDocument.uri);
+    const v = view(params.textDocument.uri);
+    if (!p || !v) return null;
+    const result = guard('Renaming', { error: 'Fact Notes could not rename the article; see its log.' } as ReturnType<FactWorkspace['renameArticle']>, () =>
+      workspace.renameArticle(p, offsetOf(v, params.position), params.newName),
+    );
+    if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    const changes = sheetChanges(result.sheets);
+    ownRenames.push({ ...result.move, until: Date.now() + 60_000 });
+    const documentChanges = [
+      ...Object.entries(changes).map(([uri, edits]) => TextDocumentEdit.create({ uri, version: workspace.version(toPath(uri)!) ?? null }, edits)),
+      RenameFile.create(toUri(result.move.from), toUri(result.move.to), { overwrite: false, ignoreIfExists: false }),
+    ];
+    return { documentChanges };
+  });
 
   // ------------------------------------------------------ custom requests
 

@@ -17,6 +17,8 @@ import { DEFAULT_OPTIONS, type CheckOptions, type LineRange, type TextEdit } fro
 import type { Fact } from '../model';
 import { parseSheet } from '../parse';
 import { citeSelection, type CiteTarget } from '../edit/cite';
+import { sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
+import type { ScalarValue } from '../model';
 
 export interface WorkspaceHost {
   readonly fs: FileSystem;
@@ -243,6 +245,57 @@ export class FactWorkspace {
     // The index kept for the sheet, when it is of the text edited.
     const kept = this.text(sheetPath) === read.text ? this.lines(sheetPath) : undefined;
     return { edit: result.edit, lines: kept ?? new LineIndex(read.text) };
+  }
+
+  /**
+   * The edits to every sheet of the workspace that keep its citations
+   * pointing at the same articles once `moves` are made (see
+   * `edit/moves.ts`); only the sheets that change, each with the line index
+   * of the text edited.
+   */
+  editsForMoves(moves: readonly Move[]): { readonly path: string; readonly edits: readonly TextEdit[]; readonly lines: LineIndex; readonly stuck: readonly MovedValue[] }[] {
+    const out: { path: string; edits: readonly TextEdit[]; lines: LineIndex; stuck: readonly MovedValue[] }[] = [];
+    for (const p of [...this.sheets.keys()].sort()) {
+      const r = sheetEditsForMoves(p, this.sheets.get(p)!.text, moves);
+      if (r.edits.length > 0 || r.stuck.length > 0) out.push({ path: p, edits: r.edits, lines: this.lines(p)!, stuck: r.stuck });
+    }
+    return out;
+  }
+
+  /**
+   * The `file` value under `offset` of a sheet that can be renamed with its
+   * article (F2): written so that it can be rewritten, and naming a file that
+   * exists inside the root.
+   */
+  renameableFile(sheetPath: string, offset: number): { readonly file: ScalarValue; readonly article: string } | undefined {
+    const check = this.check(sheetPath);
+    const c = check?.citations.find((x) => x.citation.file && x.citation.file.span.start <= offset && offset <= x.citation.file.span.end);
+    const file = c?.citation.file;
+    if (!check || !file || !file.editable || !c.sourcePath) return undefined;
+    const article = path.resolve(check.sourcesDir, file.value);
+    return this.host.fs.stat(article)?.isFile === true ? { file, article } : undefined;
+  }
+
+  /**
+   * F2 on a `file` value: the article renamed to `newName` (read as a
+   * `file` value is, relative to the sheet's sources folder) and every
+   * citation of it in every sheet; or why it cannot be.
+   */
+  renameArticle(sheetPath: string, offset: number, newName: string): { readonly move: Move; readonly sheets: ReturnType<FactWorkspace['editsForMoves']> } | { readonly error: string } {
+    const target = this.renameableFile(sheetPath, offset);
+    if (!target) return { error: 'Only the name of an article that exists can be renamed here.' };
+    const name = newName.trim();
+    if (name === '' || name.includes('\0')) return { error: 'Give the article a name.' };
+    const check = this.check(sheetPath)!;
+    const to = path.resolve(check.sourcesDir, name);
+    const root = this.rootFor(sheetPath);
+    const shown = (p: string) => path.relative(root, p).split(path.sep).join('/');
+    if (to === target.article) return { error: `The article is already called "${name}".` };
+    if (!isInside(root, to)) return { error: `"${name}" would be outside the workspace folder; choose a name inside it.` };
+    if (this.host.fs.stat(to) !== undefined) return { error: `Choose another name: "${shown(to)}" already exists.` };
+    if (this.host.fs.stat(path.dirname(to))?.isDirectory !== true) return { error: `Create the folder "${shown(path.dirname(to))}" first, or choose a name in a folder that exists.` };
+    const move = { from: target.article, to };
+    return { move, sheets: this.editsForMoves([move]) };
   }
 
   /**
