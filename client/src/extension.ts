@@ -41,6 +41,36 @@ export function deactivate(): Promise<void> | undefined {
   return server?.stop();
 }
 
+const MOVE_SETTING = 'updateCitationsOnFileMove';
+
+/**
+ * A rename or move in the Explorer: the server's edit to every citation of
+ * the moved files, applied as the setting says (prompt, as VS Code's
+ * Markdown extension does for links: Yes / No / Always / Never).
+ */
+async function citationsForMove(
+  event: vscode.FileWillRenameEvent,
+  next: (event: vscode.FileWillRenameEvent) => Thenable<vscode.WorkspaceEdit | null | undefined>,
+): Promise<vscode.WorkspaceEdit | null | undefined> {
+  const config = vscode.workspace.getConfiguration('factNotes');
+  const setting = config.get<string>(MOVE_SETTING, 'prompt');
+  if (setting === 'never') return undefined;
+  const edit = await next(event);
+  if (!edit || edit.size === 0 || setting === 'always') return edit;
+  const moved = event.files.length === 1 ? `"${path.basename(event.files[0].oldUri.fsPath)}"` : `these ${event.files.length} files`;
+  const sheets = edit.size === 1 ? '1 fact sheet' : `${edit.size} fact sheets`;
+  const choice = await vscode.window.showInformationMessage(
+    `Update the citations of ${moved} in ${sheets}?`,
+    { modal: true, detail: 'Otherwise they will point at a file that is no longer there.' },
+    'Yes',
+    'No',
+    'Always',
+    'Never',
+  );
+  if (choice === 'Always' || choice === 'Never') await config.update(MOVE_SETTING, choice.toLowerCase(), vscode.ConfigurationTarget.Global);
+  return choice === 'Yes' || choice === 'Always' ? edit : undefined;
+}
+
 /** One language server at a time; a restart replaces the client, since one whose start failed cannot start again. */
 class Server implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -68,6 +98,7 @@ class Server implements vscode.Disposable {
       ],
       // The server asks for the file events it needs (any file may be a cited article).
       synchronize: { configurationSection: 'factNotes' },
+      middleware: { workspace: { willRenameFiles: (event, next) => citationsForMove(event, next) } },
       outputChannel: this.log,
       diagnosticCollectionName: 'factNotes',
       // A server that dies while starting would die again: one message, no restart loop.
