@@ -1,18 +1,20 @@
 /**
  * The Fact Notes extension: starts the language server and adds the commands
- * that need an editor (cite a selection, fix a whole sheet). Everything that
+ * that need an editor (cite a selection, fix a whole sheet, list the citations
+ * of an article's line from its code lens). Everything that
  * knows about fact sheets lives in the server.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type Location, type Position, type ServerOptions } from 'vscode-languageclient/node';
 import {
   CiteSelectionRequest,
   FIX_ALL_KIND,
   LANGUAGE_ID,
   ListFactsRequest,
   ListSheetsRequest,
+  SHOW_CITATIONS_COMMAND,
   type CiteSelectionParams,
   type CiteSelectionResult,
   type FactSummary,
@@ -32,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('factNotes.restartServer', () => running.restart()),
     command('factNotes.fixAll', () => fixAll(running)),
     command('factNotes.citeSelection', () => citeSelection(running, context.workspaceState)),
+    command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
   );
   await vscode.commands.executeCommand('setContext', 'factNotes.active', true);
   await running.start();
@@ -92,7 +95,7 @@ class Server implements vscode.Disposable {
       documentSelector: [
         { scheme: 'file', language: LANGUAGE_ID },
         { scheme: 'untitled', language: LANGUAGE_ID },
-        // Articles: their unsaved text is checked against, and "Find All References" works in them.
+        // Articles: their unsaved text is checked against, and they show who cites each line (code lens, hover, Find All References).
         { scheme: 'file', language: 'plaintext' },
         { scheme: 'file', language: 'markdown' },
       ],
@@ -248,6 +251,14 @@ async function citeSelection(server: Server, memory: vscode.Memento): Promise<vo
   await reveal(sheet, edit.get(sheet));
 }
 
+/** The code lens "cited by N facts" of an article's line: lists the citations of the line in the references peek view. */
+async function showCitations(server: Server, uri: string, position: Position, locations: Location[]): Promise<void> {
+  const client = server.running();
+  if (!client) return;
+  const convert = client.protocol2CodeConverter;
+  await vscode.commands.executeCommand('editor.action.showReferences', convert.asUri(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l)));
+}
+
 /** Asks for a sheet of the article's workspace folder; the one used last comes first, and a lone sheet is taken without asking. */
 async function pickSheet(client: LanguageClient, folder: vscode.WorkspaceFolder, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
   // The server's index: the sheets its discovery found, as it finds them.
@@ -300,10 +311,10 @@ async function reveal(sheet: vscode.Uri, edits: readonly vscode.TextEdit[]): Pro
   editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** Registers a command whose failure is shown to the user rather than lost. */
-function command(id: string, run: () => Promise<void>): vscode.Disposable {
-  return vscode.commands.registerCommand(id, () =>
-    run().catch((error: unknown) => {
+/** Registers a command whose failure is shown to the user rather than lost; its arguments are as its caller (a code lens) passes them. */
+function command<A extends unknown[]>(id: string, run: (...args: A) => Promise<void>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, (...args: unknown[]) =>
+    run(...(args as A)).catch((error: unknown) => {
       void vscode.window.showErrorMessage(`Fact Notes: ${messageOf(error)}`);
     }),
   );

@@ -10,6 +10,14 @@ export const LANGUAGE_ID = 'fact-sheet';
 /** The code action kind of "fix every citation in this sheet". */
 export const FIX_ALL_KIND = 'source.fixAll.factNotes';
 
+/**
+ * The client command of the article's code lens "cited by N facts": it lists
+ * the citations of the line, with the arguments `[uri, position, locations]`
+ * (the article's URI, the line's start, each citing citation as an LSP
+ * `Location`), as VS Code's `editor.action.showReferences` takes them.
+ */
+export const SHOW_CITATIONS_COMMAND = 'factNotes.showCitations';
+
 /** Where a selection in an article should be cited. */
 export interface CiteSelectionParams {
   /** The fact sheet that receives the citation. */

@@ -267,6 +267,8 @@ describe('fact-notes command line', () => {
     it('exits 2 on a --root that is not a folder', () => usageError(['check', '--root', 'clean.facts.yaml'], /--root/));
     it('exits 2 on a bad --severity', () => usageError(['check', '--severity', 'quote-moved=loud'], /--severity/));
     it('exits 2 on an unknown code in --severity', () => usageError(['check', '--severity', 'no-such-code=off'], /unknown code 'no-such-code'/));
+    it('exits 2 on source-unused in --severity: the command line does not report it (an editor feature)', () =>
+      usageError(['check', '--severity', 'source-unused=off'], /unknown code 'source-unused'/));
     it('exits 2 on a bad --tolerance', () => usageError(['check', '--tolerance', 'much'], /--tolerance/));
     it('exits 2 on lsp without --stdio', () => usageError(['lsp'], /--stdio/));
 
@@ -466,6 +468,16 @@ describe('fact-notes command line', () => {
         [],
       );
       assert.ok(report.diagnostics.every((d) => d.file === 'samples/broken.facts.yaml'));
+    });
+
+    it('does not report an article of the sources folder that no fact cites (source-unused is the editor\'s)', async () => {
+      copySamples();
+      ws.current.write('samples/articles/005_unused.txt', 'Nobody cites this article.\n');
+      const { status, stdout } = await runCli(['check', 'samples/reykjavik.facts.yaml', '--format', 'json'], ws.current.root);
+      assert.equal(status, EXIT_OK, stdout);
+      assert.deepEqual((JSON.parse(stdout) as JsonReport).diagnostics, []);
+      const sarif = await runCli(['check', 'samples', '--format', 'sarif'], ws.current.root);
+      assert.ok(!sarif.stdout.includes('source-unused'), 'no rule nor result for source-unused');
     });
 
     it('leaves broken.facts.yaml alone while it is not valid YAML, and says so', async () => {

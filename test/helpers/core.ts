@@ -63,7 +63,10 @@ export const {
   readSheetFile,
   realPathInside,
   features,
+  articles,
   escapeControls,
+  isDiagnosticCode,
+  isEditorCode,
 } = core;
 
 /** The Node side the command line and the server give the core: the real disk, and git. */
@@ -73,6 +76,8 @@ export const { nodeFileSystem, runGit } = nodeHost;
 export type LineIndex = Core.LineIndex;
 export type SourceStore = Core.SourceStore;
 export type SourceText = Core.SourceText;
+export type FactWorkspace = Core.FactWorkspace;
+export type SheetView = Core.features.SheetView;
 
 export const { run, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } = cli;
 

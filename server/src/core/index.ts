@@ -28,3 +28,4 @@ export { anchorsOf, settle, supports, AnchorMapping, DiffMapping, GitHistory, ty
 export { withRenames } from './check/renames';
 export { FactWorkspace, type WorkspaceHost } from './workspace/workspace';
 export * as features from './features/features';
+export * as articles from './features/articles';

@@ -53,6 +53,25 @@ export function isDiagnosticCode(value: string): value is DiagnosticCode {
   return Object.prototype.hasOwnProperty.call(DEFAULT_SEVERITY, value);
 }
 
+/**
+ * Codes only the editor reports, about articles rather than sheets (FORMAT.md
+ * section 6): not in {@link DiagnosticCode}, so the command line never
+ * reports them nor takes a severity for them.
+ */
+export const EditorCode = {
+  SourceUnused: 'source-unused',
+} as const;
+
+export type EditorCode = (typeof EditorCode)[keyof typeof EditorCode];
+
+export const EDITOR_DEFAULT_SEVERITY: Readonly<Record<EditorCode, Severity>> = {
+  'source-unused': 'hint',
+};
+
+export function isEditorCode(value: string): value is EditorCode {
+  return Object.prototype.hasOwnProperty.call(EDITOR_DEFAULT_SEVERITY, value);
+}
+
 /** A half-open range `[start, end)` of UTF-16 offsets into one text. */
 export interface Span {
   readonly start: number;
@@ -142,8 +161,8 @@ export interface CheckOptions extends Shortcuts {
   readonly quoteTolerance: number;
   /** Sources larger than this are refused as `source-unreadable`. */
   readonly maxSourceBytes: number;
-  /** Per-code severity overrides; `off` drops the code. */
-  readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
+  /** Per-code severity overrides; `off` drops the code. The editor's own codes are set here too. */
+  readonly severity: Readonly<Partial<Record<DiagnosticCode | EditorCode, SeveritySetting>>>;
 }
 
 export const DEFAULT_OPTIONS: CheckOptions = {

@@ -10,6 +10,7 @@ import {
   ResponseError,
   TextDocumentEdit,
   type TextEdit,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -20,7 +21,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
+import { articles, features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
 import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
@@ -70,6 +71,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   let configurationPull = false;
   let watchRegistration = false;
   let folderChanges = false;
+  let codeLensRefresh = false;
   let shutDown = false;
 
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -129,6 +131,21 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if (pending.size > 0 && Date.now() - started >= SLICE_MS) break;
     }
     if (pending.size > 0) timer ??= setTimeout(flush, 0);
+    else articlesChanged(paths.length > 0);
+  }
+
+  /**
+   * Every sheet is checked: the articles' side follows. Publishes what changed
+   * of source-unused, and asks the editor for new code lenses in open
+   * articles when sheets were checked.
+   */
+  function articlesChanged(sheetsChecked: boolean): void {
+    guard('Finding unused articles', undefined, () => {
+      for (const change of workspace.takeUnusedChanges()) {
+        void connection.sendDiagnostics({ uri: toUri(change.path), diagnostics: change.unused ? [articles.unusedSourceDiagnostic(change.unused)] : [] });
+      }
+    });
+    if (sheetsChecked && codeLensRefresh && openSources.size > 0) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   function publish(p: string): void {
@@ -162,6 +179,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     // F2 on a file value renames the article: only for a client that can rename files in an edit.
     const edits = params.capabilities.workspace?.workspaceEdit;
     const canRename = edits?.documentChanges === true && edits.resourceOperations?.includes('rename') === true;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const init = params.initializationOptions as { settings?: FactNotesSettings } | undefined;
     if (init?.settings) workspace.setOptions(optionsFromSettings(init.settings, log));
     return {
@@ -170,6 +188,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [':', ' ', '/'] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -272,10 +291,25 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return v.lines.offsetAt(position);
   }
 
+  /** A document that is not a sheet, as the article features take it. */
+  function article(uri: string): articles.ArticleView | undefined {
+    const p = toPath(uri);
+    return p && !isFactSheetPath(p) ? { uri, path: realpathOf(p) } : undefined;
+  }
+
   connection.onHover((params) =>
     guard('Hover', null, () => {
       const v = view(params.textDocument.uri);
-      return v ? features.hover(v, offsetOf(v, params.position)) : null;
+      if (v) return features.hover(v, offsetOf(v, params.position));
+      const a = article(params.textDocument.uri);
+      return a ? articles.hover(allViews(), a, params.position.line + 1, (p) => workspace.rootFor(p)) : null;
+    }),
+  );
+
+  connection.onCodeLens((params) =>
+    guard('Code lens', [], () => {
+      const a = article(params.textDocument.uri);
+      return a ? articles.codeLenses(allViews(), a) : [];
     }),
   );
 

@@ -1,5 +1,5 @@
 /** Editor settings (`factNotes.*`) become core check options here, and only here. */
-import { DEFAULT_OPTIONS, isDiagnosticCode, SEVERITIES, type CheckOptions, type DiagnosticCode, type SeveritySetting } from '../core';
+import { DEFAULT_OPTIONS, isDiagnosticCode, isEditorCode, SEVERITIES, type CheckOptions, type DiagnosticCode, type EditorCode, type SeveritySetting } from '../core';
 
 export interface FactNotesSettings {
   quoteTolerance?: unknown;
@@ -13,10 +13,10 @@ export function optionsFromSettings(raw: FactNotesSettings | null | undefined, l
   if (settings.quoteTolerance !== undefined && tolerance === undefined) log(`Ignoring factNotes.quoteTolerance=${JSON.stringify(settings.quoteTolerance)}: it must be a number from 0 to 1.`);
   const maxBytes = typeof settings.maxSourceBytes === 'number' && Number.isInteger(settings.maxSourceBytes) && settings.maxSourceBytes > 0 ? settings.maxSourceBytes : undefined;
   if (settings.maxSourceBytes !== undefined && maxBytes === undefined) log(`Ignoring factNotes.maxSourceBytes=${JSON.stringify(settings.maxSourceBytes)}: it must be a positive integer.`);
-  const severity: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+  const severity: Partial<Record<DiagnosticCode | EditorCode, SeveritySetting>> = {};
   if (settings.severity && typeof settings.severity === 'object') {
     for (const [code, level] of Object.entries(settings.severity as Record<string, unknown>)) {
-      if (isDiagnosticCode(code) && SEVERITIES.includes(level as SeveritySetting)) severity[code] = level as SeveritySetting;
+      if ((isDiagnosticCode(code) || isEditorCode(code)) && SEVERITIES.includes(level as SeveritySetting)) severity[code] = level as SeveritySetting;
       else log(`Ignoring factNotes.severity.${code}=${JSON.stringify(level)}.`);
     }
   }

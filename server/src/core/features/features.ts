@@ -58,6 +58,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+export function lspSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
+
 /**
  * What a published diagnostic carries back to {@link codeActions}: which
  * check it is from, and its place in that check's diagnostics.
@@ -105,7 +109,7 @@ function contains(span: Span, offset: number): boolean {
  * and settled (renames found, evidence weighed), unlike the citation's own
  * first diagnostic. None when its code is turned off.
  */
-function shownDiagnostic(check: SheetCheck, c: CitationCheck): FactDiagnostic | undefined {
+export function shownDiagnostic(check: SheetCheck, c: CitationCheck): FactDiagnostic | undefined {
   const own = c.diagnostic;
   if (!own) return undefined;
   return check.diagnostics.find((d) => d.code === own.code && d.span.start === own.span.start && d.span.end === own.span.end);
@@ -124,13 +128,13 @@ function factAt(check: SheetCheck, offset: number): Fact | undefined {
 
 const STATUS_ICON = { verified: '✓', unchecked: '·' } as const;
 
-function statusWord(c: CitationCheck): string {
+export function statusWord(c: CitationCheck): string {
   if (c.status === 'verified') return c.citation.quote ? 'quote verified' : 'line exists';
   if (c.status === 'unchecked') return 'not checked (incomplete citation)';
   return c.status;
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
@@ -191,16 +195,21 @@ export function definition(view: SheetView, offset: number, toUri: ToUri): Locat
 
 // ------------------------------------------------------------ references
 
+/** Whether a citation cites line `line` (1-based) of the source at `sourcePath` (a real path): the rule of Find All References. */
+export function cites(c: CitationCheck, sourcePath: string, line: number): boolean {
+  return c.sourcePath === sourcePath && c.citation.line !== undefined && c.citation.line.first <= line && line <= c.citation.line.last;
+}
+
+/** Where a citation is, for the editor to list it. */
+export function citationLocation(view: SheetView, c: CitationCheck): Location {
+  return { uri: view.uri, range: toRange(view.lines, c.citation.span) };
+}
+
 /** Every citation, in the given sheets, of `sourcePath` whose lines include `line` (1-based). */
 export function references(views: Iterable<SheetView>, sourcePath: string, line: number): Location[] {
   const out: Location[] = [];
   for (const view of views) {
-    for (const c of view.check.citations) {
-      if (c.sourcePath !== sourcePath || !c.citation.line) continue;
-      if (c.citation.line.first <= line && line <= c.citation.line.last) {
-        out.push({ uri: view.uri, range: toRange(view.lines, c.citation.span) });
-      }
-    }
+    for (const c of view.check.citations) if (cites(c, sourcePath, line)) out.push(citationLocation(view, c));
   }
   return out;
 }

@@ -13,12 +13,13 @@ import { anchorsOf, GitHistory, settle, type Anchor, type EvidenceSources, type 
 import type { FileSystem } from '../sources/fileSystem';
 import { isInside, SourceStore, type SourceText } from '../sources/sources';
 import { decodeSource, LineIndex } from '../text';
-import { DEFAULT_OPTIONS, type CheckOptions, type LineRange, type TextEdit } from '../types';
+import { DEFAULT_OPTIONS, EDITOR_DEFAULT_SEVERITY, EditorCode, type CheckOptions, type LineRange, type TextEdit } from '../types';
 import type { Fact } from '../model';
 import { parseSheet } from '../parse';
 import { citeSelection, type CiteTarget } from '../edit/cite';
 import { sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
 import type { ScalarValue } from '../model';
+import type { UnusedSource } from '../features/articles';
 
 export interface WorkspaceHost {
   readonly fs: FileSystem;
@@ -44,6 +45,8 @@ interface SheetEntry {
   checker?: SheetChecker;
   /** Paths (real and as written) of every source the check looked at; worked out when a source changes. */
   deps?: Set<string>;
+  /** The sources the check's citations resolve to (real paths; as written for a citation not checked); worked out for source-unused. */
+  cited?: { readonly check: SheetCheck; readonly paths: ReadonlySet<string> };
 }
 
 /** Whether `dep` is one of the changed paths or lies under one of them (a folder). */
@@ -66,6 +69,10 @@ export class FactWorkspace {
   private readonly waiting = new Set<string>();
   /** Sheets whose settled diagnostics another sheet's new check may have changed: to publish again. */
   private readonly stale = new Set<string>();
+  /** The articles reported as source-unused at the last {@link takeUnusedChanges}, by path. */
+  private reportedUnused = new Map<string, UnusedSource>();
+  /** Whether a sheet, a source or the settings changed since the last {@link takeUnusedChanges}. */
+  private unusedMayHaveChanged = true;
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -74,12 +81,14 @@ export class FactWorkspace {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
     this.stores.clear();
     this.invalidateChecks();
+    this.unusedMayHaveChanged = true;
   }
 
   setOptions(options: CheckOptions): void {
     this.options = options;
     this.stores.clear();
     this.invalidateChecks();
+    this.unusedMayHaveChanged = true;
   }
 
 
@@ -356,6 +365,7 @@ export class FactWorkspace {
       const before = entry.anchors;
       entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
       entry.check = entry.checker.check(p, entry.text);
+      this.unusedMayHaveChanged = true;
       entry.deps = undefined;
       entry.anchors = undefined;
       entry.settled = undefined;
@@ -367,7 +377,7 @@ export class FactWorkspace {
 
   /** A sheet leaves the index: its citations are no longer evidence for the others' repairs. */
   private forget(p: string): void {
-    this.sheets.delete(p);
+    if (this.sheets.delete(p)) this.unusedMayHaveChanged = true;
     this.waiting.delete(p);
     for (const q of this.waiting) {
       const other = this.sheets.get(q);
@@ -446,6 +456,7 @@ export class FactWorkspace {
    */
   sourceChanged(paths: readonly string[]): string[] {
     const changed = new Set(paths);
+    this.unusedMayHaveChanged = true;
     for (const p of paths) {
       const real = this.host.fs.realpath(p);
       if (real) changed.add(real);
@@ -467,6 +478,89 @@ export class FactWorkspace {
       for (const k of keys) store.invalidate(k);
     }
     return affected;
+  }
+
+  /**
+   * The articles no sheet cites (`source-unused`, FORMAT.md section 6): the
+   * regular files directly in the sources folder of a sheet that discovery
+   * finds (inside a workspace folder, not under a dot-folder or
+   * `node_modules`), neither sheets nor dot-files, that no citation of any
+   * sheet of the index resolves to. Each is given once, however many sheets
+   * share its folder, at its path in the folder as the first sheet (in path
+   * order) names it; none when `factNotes.severity.source-unused` is off.
+   * Checks the sheets not checked yet.
+   */
+  unusedSources(): UnusedSource[] {
+    const severity = this.options.severity[EditorCode.SourceUnused] ?? EDITOR_DEFAULT_SEVERITY[EditorCode.SourceUnused];
+    if (severity === 'off') return [];
+    const cited = new Set<string>();
+    // Each sources folder once, with the first sheet that has it.
+    const folders = new Map<string, string>();
+    for (const p of [...this.sheets.keys()].sort()) {
+      const entry = this.sheets.get(p);
+      const check = this.check(p);
+      if (!entry || !check) continue;
+      for (const source of this.citedBy(entry, check)) cited.add(source);
+      if (!folders.has(check.sourcesDir) && this.isDiscoverable(p)) folders.set(check.sourcesDir, p);
+    }
+    const out: UnusedSource[] = [];
+    const reported = new Set<string>();
+    for (const [dir, sheet] of folders) {
+      const store = this.storeFor(sheet);
+      if (!store.isInsideRoot(dir)) continue;
+      const root = this.rootFor(sheet);
+      const folder = path.relative(root, dir).split(path.sep).join('/') || path.basename(root);
+      for (const name of [...store.files(dir)].sort()) {
+        if (name.startsWith('.') || isFactSheetPath(name)) continue;
+        const article = path.join(dir, name);
+        const resolution = store.resolve(dir, name);
+        if (resolution.kind !== 'resolved' || cited.has(resolution.path) || cited.has(article) || reported.has(resolution.path)) continue;
+        reported.add(resolution.path);
+        out.push({ path: article, folder, severity });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What changed in {@link unusedSources} since the last call: each article
+   * newly reported (or reported otherwise) with its report, and each no
+   * longer reported without one. Nothing when no sheet, source or setting
+   * changed meanwhile.
+   */
+  takeUnusedChanges(): { readonly path: string; readonly unused?: UnusedSource }[] {
+    if (!this.unusedMayHaveChanged) return [];
+    const now = new Map(this.unusedSources().map((u) => [u.path, u]));
+    // After the checks that unusedSources may have run, which mark a change.
+    this.unusedMayHaveChanged = false;
+    const changes: { readonly path: string; readonly unused?: UnusedSource }[] = [];
+    for (const [p, u] of now) {
+      const before = this.reportedUnused.get(p);
+      if (!before || before.folder !== u.folder || before.severity !== u.severity) changes.push({ path: p, unused: u });
+    }
+    for (const p of this.reportedUnused.keys()) if (!now.has(p)) changes.push({ path: p });
+    this.reportedUnused = now;
+    return changes;
+  }
+
+  /** Whether discovery would find the sheet: inside a workspace folder, under no dot-folder or node_modules. */
+  private isDiscoverable(p: string): boolean {
+    const root = this.roots.find((r) => isInside(r, p));
+    return root !== undefined && !path.relative(root, p).split(path.sep).slice(0, -1).some(isSkippedFolder);
+  }
+
+  /** The sources a check's citations resolve to, worked out once per check. */
+  private citedBy(entry: SheetEntry, check: SheetCheck): ReadonlySet<string> {
+    if (entry.cited?.check !== check) {
+      const paths = new Set<string>();
+      for (const c of check.citations) {
+        if (c.sourcePath) paths.add(c.sourcePath);
+        // A citation still being written (no line yet) is not checked, but it names its file.
+        else if (c.citation.file) paths.add(path.resolve(check.sourcesDir, c.citation.file.value));
+      }
+      entry.cited = { check, paths };
+    }
+    return entry.cited.paths;
   }
 
   private invalidateChecks(): void {
