@@ -1,5 +1,5 @@
 /**
- * The `fact-notes` command line: `check`, `fix` and `lsp`. `run` takes its
+ * The `fact-notes` command line: `check`, `fix`, `mv` and `lsp`. `run` takes its
  * I/O as arguments so tests run it in-process; `main` binds it to the process.
  */
 import * as fs from 'node:fs';
@@ -10,8 +10,13 @@ import {
   GitHistory,
   settle,
   type Anchor,
+  applyEdits,
   applyFixes,
   decodeSource,
+  isInside,
+  movedPath,
+  sheetEditsForMoves,
+  type MovedValue,
   encodeText,
   escapeControls,
   LineIndex,
@@ -51,12 +56,15 @@ const HELP = `fact-notes ${VERSION} — check that every fact in a fact sheet ci
 Usage:
   fact-notes check [PATH...] [--format text|json|sarif] [--root DIR]
   fact-notes fix [PATH...] [--root DIR]
+  fact-notes mv OLD NEW [--root DIR] [--dry-run]
   fact-notes lsp --stdio
   fact-notes --version
 
 Commands:
   check   Report broken citations in fact sheets (*.facts.yaml, *.facts.yml).
   fix     Apply every unambiguous repair, then check again.
+  mv      Move or rename an article, a folder or a fact sheet, and update
+          every citation of it, so that none breaks.
   lsp     Run the language server over standard input and output.
 
 Run 'fact-notes COMMAND --help' for a command's options.
@@ -107,6 +115,28 @@ Options:
   -h, --help             show this help
 `;
 
+const MV_HELP = `Usage: fact-notes mv OLD NEW [options]
+
+Moves or renames an article, a folder of articles or a fact sheet, and
+rewrites every fact sheet under the root that cites what moved, so that each
+citation still points at the same article (a moved sheet keeps pointing at
+its articles). Each changed sheet is written atomically; what changed is
+printed. When NEW is an existing folder, OLD moves into it. Nothing is ever
+overwritten, and nothing is moved when a sheet that must change cannot be
+written.
+
+Options:
+  --root DIR     the sheets under DIR are updated, and nothing outside it is
+                 moved or written (default: current folder)
+  -n, --dry-run  print what would change, and change nothing
+  -h, --help     show this help
+
+Exit status: 0 moved, every citation updated; 1 moved, but a citation could
+not be rewritten in place (it is named: change it by hand); 2 usage error,
+nothing moved (OLD missing, NEW already there, a path outside the root, or a
+sheet that cannot be written).
+`;
+
 const LSP_HELP = `Usage: fact-notes lsp --stdio
 
 Runs the Fact Notes language server on standard input and output, for any
@@ -133,10 +163,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await check(rest, io);
       case 'fix':
         return fix(rest, io);
+      case 'mv':
+        return mv(rest, io);
       case 'lsp':
         return await lsp(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (expected check, fix or lsp)`);
+        throw new UsageError(`unknown command '${command}' (expected check, fix, mv or lsp)`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -270,7 +302,7 @@ function readSheets(found: readonly FoundSheet[], opts: Common, io: CliIO): Load
   return out;
 }
 
-function readSheet(found: FoundSheet, opts: Common, io: CliIO): LoadedSheet | undefined {
+function readSheet(found: FoundSheet, opts: Pick<Common, 'root' | 'options'>, io: CliIO): LoadedSheet | undefined {
   const file = found.path;
   const shown = path.relative(io.cwd, file) || file;
   const read = readSheetFile(io.fs ?? nodeFileSystem, file, [opts.root], opts.options.maxSourceBytes);
@@ -430,6 +462,110 @@ function fix(args: readonly string[], io: CliIO): number {
   io.stdout(formatText({ sheets: reports, cwd: io.cwd }));
   // A sheet whose fixes could not be written fails the run even when what is left are warnings.
   return unwritten > 0 ? Math.max(exitStatus(reports), EXIT_PROBLEMS) : exitStatus(reports);
+}
+
+/**
+ * `fact-notes mv OLD NEW`: the move, then every sheet that cites what moved
+ * rewritten (FORMAT.md section 6), each atomically. The move goes first: if
+ * the run is stopped before every sheet is written, the sheets left cite a
+ * file that is gone, which `check` reports with the moved file as the fix
+ * ("Change to ...": it holds the quote) and `fix` applies; the other order
+ * would leave sheets citing a file that is not there yet either.
+ */
+function mv(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: { root: { type: 'string' }, 'dry-run': { type: 'boolean', short: 'n' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout(MV_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 2) throw new UsageError(`mv takes two paths, OLD and NEW (got ${positionals.length}); see 'fact-notes mv --help'`);
+  const fsys = io.fs ?? nodeFileSystem;
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  if (!fsys.stat(root)?.isDirectory) throw new UsageError(`--root '${values.root ?? '.'}' is not a folder`);
+  const shown = (p: string) => escapeControls(path.relative(io.cwd, p) || '.');
+  const from = path.resolve(io.cwd, positionals[0]);
+  let to = path.resolve(io.cwd, positionals[1]);
+  const inside = (p: string) => isInside(root, p) && p !== root;
+  if (!inside(from) || realPathInside(fsys, path.dirname(from), [root]) === undefined) throw new UsageError(`cannot move ${shown(from)}: it is not inside the root folder (see --root)`);
+  let fromStat: fs.Stats;
+  try {
+    fromStat = fs.lstatSync(from);
+  } catch {
+    throw new UsageError(`no such file or folder: ${positionals[0]}`);
+  }
+  if (fsys.stat(to)?.isDirectory) to = path.join(to, path.basename(from));
+  const outside = () => new UsageError(`cannot move to ${shown(to)}: it is not inside the root folder (see --root)`);
+  if (!inside(to)) throw outside();
+  if (to === from) throw new UsageError(`${shown(from)} is already there`);
+  if (fromStat.isDirectory() && isInside(from, to)) throw new UsageError(`cannot move the folder ${shown(from)} into itself`);
+  if (fs.existsSync(to) || isSymlink(to)) throw new UsageError(`${shown(to)} already exists; nothing was moved (mv never overwrites)`);
+  if (!fsys.stat(path.dirname(to))?.isDirectory) throw new UsageError(`the folder ${shown(path.dirname(to))} does not exist; create it first`);
+  // A folder inside the root by name may be a link leading out of it.
+  if (realPathInside(fsys, path.dirname(to), [root]) === undefined) throw outside();
+
+  // Every sheet under the root, and what the move changes in it.
+  const move = { from, to };
+  const plans: { sheet: LoadedSheet; text: string; changed: readonly MovedValue[]; stuck: readonly MovedValue[] }[] = [];
+  for (const file of findSheets(fsys, root, root)) {
+    const sheet = readSheet({ path: file, named: false }, { root, options: DEFAULT_OPTIONS }, io);
+    if (!sheet) continue;
+    const r = sheetEditsForMoves(sheet.path, sheet.text, [move]);
+    if (r.edits.length > 0 || r.stuck.length > 0) plans.push({ sheet, text: applyEdits(sheet.text, r.edits), changed: r.changed, stuck: r.stuck });
+  }
+  // A sheet that must change but cannot be written: nothing is moved, nothing breaks.
+  for (const plan of plans) {
+    if (plan.changed.length === 0) continue;
+    const problem = whyNotWritable(plan.sheet.path, root);
+    if (problem) throw new UsageError(`cannot update ${shown(plan.sheet.path)}: ${problem}; nothing was moved`);
+  }
+  const dry = values['dry-run'] === true;
+  if (!dry) {
+    try {
+      fs.renameSync(from, to);
+    } catch (e) {
+      throw new UsageError(`cannot move ${shown(from)} to ${shown(to)}: ${writeFailure(e, 'folder')}`);
+    }
+  }
+  io.stdout(`${dry ? 'Would move' : 'Moved'} ${shown(from)} to ${shown(to)}.\n`);
+  let updated = 0;
+  let stuck = 0;
+  let unwritten = 0;
+  for (const plan of plans) {
+    const now = movedPath(plan.sheet.path, [move]) ?? plan.sheet.path;
+    const lines = new LineIndex(plan.sheet.text);
+    const where = (v: MovedValue) => `line ${lines.positionAt(v.at).line + 1}`;
+    if (plan.changed.length > 0) {
+      const problem = dry ? undefined : writeSheet(now, encodeText(plan.text, plan.sheet.encoding));
+      if (problem) {
+        io.stdout(`${shown(now)}: not updated: ${problem}.\n`);
+        unwritten++;
+      } else {
+        updated += plan.changed.length;
+        io.stdout(`${shown(now)}: ${dry ? 'would update' : 'updated'} ${plan.changed.length} value${plan.changed.length === 1 ? '' : 's'}\n`);
+        for (const v of plan.changed) io.stdout(`  - ${v.key} "${escapeControls(v.before)}" -> "${escapeControls(v.after)}" (${where(v)})\n`);
+      }
+    }
+    for (const v of plan.stuck) {
+      stuck++;
+      io.stdout(`${shown(now)}: change ${v.key} "${escapeControls(v.before)}" to "${escapeControls(v.after)}" by hand (${where(v)}): it cannot be rewritten in place.\n`);
+    }
+  }
+  const sheets = plans.filter((p) => p.changed.length > 0).length - unwritten;
+  io.stdout(plans.length === 0 ? 'No sheet cites it.\n' : `${dry ? 'Would update' : 'Updated'} ${updated} value${updated === 1 ? '' : 's'} in ${sheets} sheet${sheets === 1 ? '' : 's'}.\n`);
+  return stuck > 0 || unwritten > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
