@@ -7,14 +7,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type Location, type Position, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type Location, type Position, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
 import {
+  CitationsForMovesRequest,
   CiteSelectionRequest,
   FIX_ALL_KIND,
   LANGUAGE_ID,
   ListFactsRequest,
   ListSheetsRequest,
   SHOW_CITATIONS_COMMAND,
+  type CitationsForMovesParams,
   type CiteSelectionParams,
   type CiteSelectionResult,
   type FactSummary,
@@ -34,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('factNotes.restartServer', () => running.restart()),
     command('factNotes.fixAll', () => fixAll(running)),
     command('factNotes.citeSelection', () => citeSelection(running, context.workspaceState)),
+    vscode.workspace.onDidRenameFiles((event) => void citationsAfterMove(running, event).catch((e) => running.logError('Updating citations after a move', e))),
     command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
   );
   await vscode.commands.executeCommand('setContext', 'factNotes.active', true);
@@ -47,31 +50,37 @@ export function deactivate(): Promise<void> | undefined {
 const MOVE_SETTING = 'updateCitationsOnFileMove';
 
 /**
- * A rename or move in the Explorer: the server's edit to every citation of
- * the moved files, applied as the setting says (prompt, as VS Code's
- * Markdown extension does for links: Yes / No / Always / Never).
+ * A rename or move in the Explorer (or any edit that renames files): the
+ * server's edit to every citation of the moved files, applied as the
+ * setting says: after asking (Yes / No / Always / Never), as VS Code's
+ * Markdown extension does for links; always; or never.
  */
-async function citationsForMove(
-  event: vscode.FileWillRenameEvent,
-  next: (event: vscode.FileWillRenameEvent) => Thenable<vscode.WorkspaceEdit | null | undefined>,
-): Promise<vscode.WorkspaceEdit | null | undefined> {
+async function citationsAfterMove(server: Server, event: vscode.FileRenameEvent): Promise<void> {
   const config = vscode.workspace.getConfiguration('factNotes');
   const setting = config.get<string>(MOVE_SETTING, 'prompt');
-  if (setting === 'never') return undefined;
-  const edit = await next(event);
-  if (!edit || edit.size === 0 || setting === 'always') return edit;
-  const moved = event.files.length === 1 ? `"${path.basename(event.files[0].oldUri.fsPath)}"` : `these ${event.files.length} files`;
-  const sheets = edit.size === 1 ? '1 fact sheet' : `${edit.size} fact sheets`;
-  const choice = await vscode.window.showInformationMessage(
-    `Update the citations of ${moved} in ${sheets}?`,
-    { modal: true, detail: 'Otherwise they will point at a file that is no longer there.' },
-    'Yes',
-    'No',
-    'Always',
-    'Never',
-  );
-  if (choice === 'Always' || choice === 'Never') await config.update(MOVE_SETTING, choice.toLowerCase(), vscode.ConfigurationTarget.Global);
-  return choice === 'Yes' || choice === 'Always' ? edit : undefined;
+  const client = server.current();
+  if (setting === 'never' || !client) return;
+  const files = event.files.map((f) => ({ oldUri: f.oldUri.toString(), newUri: f.newUri.toString() }));
+  const answer = await client.sendRequest<WorkspaceEdit | null>(CitationsForMovesRequest, { files } satisfies CitationsForMovesParams);
+  if (!answer) return;
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(answer);
+  if (!edit || edit.size === 0) return;
+  if (setting !== 'always') {
+    const moved = event.files.length === 1 ? `"${path.basename(event.files[0].oldUri.fsPath)}"` : `these ${event.files.length} files`;
+    const sheets = edit.size === 1 ? '1 fact sheet' : `${edit.size} fact sheets`;
+    const choice = await vscode.window.showInformationMessage(
+      `Update the citations of ${moved} in ${sheets}?`,
+      { modal: true, detail: 'Otherwise they point at a file that is no longer there.' },
+      'Yes',
+      'No',
+      'Always',
+      'Never',
+    );
+    if (choice === 'Always' || choice === 'Never') await config.update(MOVE_SETTING, choice.toLowerCase(), vscode.ConfigurationTarget.Global);
+    if (choice !== 'Yes' && choice !== 'Always') return;
+  }
+  // As a refactoring: VS Code saves the sheets it changes (files.refactoring.autoSave).
+  await vscode.workspace.applyEdit(edit, { isRefactoring: true });
 }
 
 /** One language server at a time; a restart replaces the client, since one whose start failed cannot start again. */
@@ -101,7 +110,9 @@ class Server implements vscode.Disposable {
       ],
       // The server asks for the file events it needs (any file may be a cited article).
       synchronize: { configurationSection: 'factNotes' },
-      middleware: { workspace: { willRenameFiles: (event, next) => citationsForMove(event, next) } },
+      // Citations follow a move after it is made (see citationsAfterMove), not as a participant of it,
+      // whose edit VS Code would confirm in a dialog of its own after ours.
+      middleware: { workspace: { willRenameFiles: async () => undefined } },
       outputChannel: this.log,
       diagnosticCollectionName: 'factNotes',
       // A server that dies while starting would die again: one message, no restart loop.
@@ -146,6 +157,16 @@ class Server implements vscode.Disposable {
       if (choice === 'Show Log') this.log.show();
     });
     return undefined;
+  }
+
+  /** The client if the server runs, without a word otherwise (for what runs in the background). */
+  current(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
+  /** Writes what went wrong to the extension's log. */
+  logError(what: string, error: unknown): void {
+    this.log.appendLine(`${what} failed: ${messageOf(error)}`);
   }
 
   /** Problems the server reports in a document. */

@@ -44,6 +44,22 @@ export interface CiteSelectionResult {
 
 export const CiteSelectionRequest = 'factNotes/citeSelection';
 
+/**
+ * Files and folders the editor has just renamed or moved (VS Code's
+ * `onDidRenameFiles`): the server answers the edit to every sheet that cites
+ * them, at the sheets' places now, or null when no citation follows them (and
+ * for the renames of its own F2 edits, which hold their citations already).
+ * Asking after the move, as VS Code's Markdown extension does for links,
+ * lets the client ask the user first without VS Code's own confirmation of
+ * a participant's edit; editors that ask before the move send the standard
+ * `workspace/willRenameFiles`.
+ */
+export const CitationsForMovesRequest = 'factNotes/citationsForMoves';
+
+export interface CitationsForMovesParams {
+  files: { oldUri: string; newUri: string }[];
+}
+
 /** A fact of a sheet as offered in the "Cite Selection" quick pick. */
 export interface FactSummary {
   index: number;

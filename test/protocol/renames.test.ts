@@ -21,6 +21,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { applyTextEdits, copySamples, LspClient, offsetAt, positionAt, removeFolder, uriOf } from './client';
+import type * as Protocol from '../../server/src/protocol';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- values from the build output (see test/helpers/core.ts)
+const { CitationsForMovesRequest } = require('../../../server/out/protocol') as typeof Protocol;
 import { URI } from 'vscode-uri';
 
 const OLD = '004_03f832fef03921f4.txt';
@@ -156,6 +160,41 @@ describe('Protocol: renames never break citations', function () {
     assert.match(fs.readFileSync(to, 'utf8'), /^sources: \.\.\/\.\.\/articles$/m);
     const after = await client.waitForDiagnostics(uriOf(to));
     assert.deepEqual(after.diagnostics, []);
+  });
+
+  describe('after the move (factNotes/citationsForMoves, as the VS Code client asks)', () => {
+    const ask = (moves: [string, string][]) =>
+      client.connection.sendRequest(CitationsForMovesRequest, { files: moves.map(([from, to]) => ({ oldUri: uriOf(from), newUri: uriOf(to) })) }) as Promise<WorkspaceEdit | null>;
+
+    it('Should give the same edits as before the move, whether or not the server has heard of the move yet', async () => {
+      const moves: [string, string][] = [[article(OLD), article(NEW)]];
+      const before = await client.connection.sendRequest(WillRenameFilesRequest.type, { files: [{ oldUri: uriOf(article(OLD)), newUri: uriOf(article(NEW)) }] });
+      fs.renameSync(article(OLD), article(NEW));
+      assert.deepEqual(await ask(moves), before, 'moved on disk, no file event yet');
+      const counts = [published(sheet('reykjavik.facts.yaml'))];
+      await client.filesChanged([
+        { uri: uriOf(article(OLD)), type: FileChangeType.Deleted },
+        { uri: uriOf(article(NEW)), type: FileChangeType.Created },
+      ]);
+      await republished([sheet('reykjavik.facts.yaml')], counts);
+      assert.deepEqual(await ask(moves), before, 'after the file events');
+    });
+
+    it('Should edit a moved sheet where it is now, before and after the server re-indexes it', async () => {
+      const from = sheet('reykjavik.facts.yaml');
+      const to = path.join(root, 'desk', 'reykjavik.facts.yaml');
+      fs.renameSync(from, to);
+      const edit = await ask([[from, to]]);
+      assert.deepEqual(Object.keys(edit!.changes!), [uriOf(to)]);
+      await client.filesChanged([
+        { uri: uriOf(from), type: FileChangeType.Deleted },
+        { uri: uriOf(to), type: FileChangeType.Created },
+      ]);
+      await client.waitForDiagnostics(uriOf(to));
+      assert.deepEqual(await ask([[from, to]]), edit);
+      fs.writeFileSync(to, applyTextEdits(fs.readFileSync(to, 'utf8'), edit!.changes![uriOf(to)]));
+      assert.match(fs.readFileSync(to, 'utf8'), /^sources: \.\.\/articles$/m);
+    });
   });
 
   it('Should answer nothing for a rename that no citation follows', async () => {

@@ -10,6 +10,7 @@ import {
   ResponseError,
   TextDocumentEdit,
   type TextEdit,
+  type WorkspaceEdit,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -23,7 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { articles, features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
+import { CitationsForMovesRequest, CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -374,25 +375,28 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return changes;
   }
 
-  connection.workspace.onWillRenameFiles((params) =>
-    guard('Updating citations for renamed files', null, () => {
-      const now = Date.now();
-      ownRenames = ownRenames.filter((r) => r.until > now);
-      const moves = params.files.flatMap((f) => {
-        const from = toPath(f.oldUri);
-        const to = toPath(f.newUri);
-        return from && to ? [{ from, to }] : [];
-      });
-      const fresh = moves.filter((m) => {
-        const own = ownRenames.findIndex((r) => r.from === m.from && r.to === m.to);
-        if (own >= 0) ownRenames.splice(own, 1);
-        return own < 0;
-      });
-      if (fresh.length === 0) return null;
-      const changes = sheetChanges(workspace.editsForMoves(fresh));
-      return Object.keys(changes).length > 0 ? { changes } : null;
-    }),
-  );
+  /** The edit to every sheet that cites the moved files, before the moves or (`done`) after them; null when there is none. */
+  function citationsFor(files: readonly { oldUri: string; newUri: string }[], done: boolean): WorkspaceEdit | null {
+    const now = Date.now();
+    ownRenames = ownRenames.filter((r) => r.until > now);
+    const moves = files.flatMap((f) => {
+      const from = toPath(f.oldUri);
+      const to = toPath(f.newUri);
+      return from && to ? [{ from, to }] : [];
+    });
+    const fresh = moves.filter((m) => {
+      const own = ownRenames.findIndex((r) => r.from === m.from && r.to === m.to);
+      if (own >= 0) ownRenames.splice(own, 1);
+      return own < 0;
+    });
+    if (fresh.length === 0) return null;
+    const changes = sheetChanges(workspace.editsForMoves(fresh, { done }));
+    return Object.keys(changes).length > 0 ? { changes } : null;
+  }
+
+  connection.workspace.onWillRenameFiles((params) => guard('Updating citations for renamed files', null, () => citationsFor(params.files, false)));
+
+  connection.onRequest(CitationsForMovesRequest, (params: CitationsForMovesParams) => guard('Updating citations for moved files', null, () => citationsFor(params.files ?? [], true)));
 
   connection.onPrepareRename((params) => {
     const p = toPath(params.textDocument.uri);

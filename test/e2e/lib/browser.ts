@@ -182,6 +182,45 @@ export async function openFileFromExplorer(page: Page, relPath: string): Promise
   await waitForActiveEditor(page, parts[parts.length - 1]);
 }
 
+/**
+ * Renames `relPath` in the Explorer the way a person does: select its row,
+ * F2, type the new name, Enter. Returns without waiting for what follows (a
+ * dialog may ask first).
+ */
+export async function renameInExplorer(page: Page, relPath: string, newName: string): Promise<void> {
+  const parts = relPath.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const row = explorerRow(page, parts[i], i + 1);
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    if (i < parts.length - 1 && (await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.click();
+      await waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true', { what: `folder ${parts[i]} to expand` });
+    } else if (i === parts.length - 1) {
+      await row.click();
+    }
+  }
+  await page.keyboard.press('F2');
+  const input = page.locator('.explorer-folders-view .monaco-inputbox input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(newName);
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks the button `label` of the dialog on screen (a modal message), once it shows. */
+export async function clickDialogButton(page: Page, label: string): Promise<string> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+  const message = await dialog.locator('.dialog-message-text').innerText().catch(() => '');
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${label}$`) }).first().click();
+  await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  return message;
+}
+
+/** The code lenses shown in the active editor, as their text. */
+export async function codeLensTexts(page: Page): Promise<string[]> {
+  return page.locator('.editor-group-container.active .monaco-editor .codelens-decoration').allInnerTexts();
+}
+
 /** Waits until the active editor tab is `fileName` and its text is rendered. */
 export async function waitForActiveEditor(page: Page, fileName: string, timeout = 20_000): Promise<void> {
   await waitFor(async () => {

@@ -8,8 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clearStepScreenshots, clickText, findTextBox, focusEditor, hoverBoldTexts, hoverText,
-  openFileFromExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
+  activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clearStepScreenshots, clickDialogButton, clickText, codeLensTexts, findTextBox, focusEditor, hoverBoldTexts, hoverText,
+  openFileFromExplorer, renameInExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
   showFixesInProblems, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, withMaximizedPanel, Workbench,
 } from '../lib/browser';
 import { checkJson, CliDiagnostic } from '../lib/cli';
@@ -161,6 +161,37 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       await withMaximizedPanel(wb.page, async () => {
         await waitForProblems(wb.page, (r) => r.filter((x) => x.isMarker).length === expected.length - 1, `${expected.length - 1} problems after saving`);
       });
+    });
+  });
+
+  it('renames an article in the Explorer, says yes to updating the citations: the same problems, every sheet updated on disk', async () => {
+    const OLD = '004_03f832fef03921f4.txt';
+    const NEW = '004_reuters-tass.txt';
+    const sheets = [sheetPath, path.join(samples, 'reykjavik.facts.yaml')];
+    const before = sheets.map((p) => fs.readFileSync(p, 'utf8'));
+    const message = await step(wb, 'rename an article in the explorer', async () => {
+      await renameInExplorer(wb.page, `articles/${OLD}`, NEW);
+      return clickDialogButton(wb.page, 'Yes');
+    });
+    assert.match(message, new RegExp(`Update the citations of "${OLD.replace('.', '\\.')}" in 2 fact sheets\\?`));
+    await step(wb, 'citations updated after the rename', async () => {
+      // Saved by VS Code after the refactoring (files.refactoring.autoSave).
+      await waitFor(() => sheets.every((p, i) => fs.readFileSync(p, 'utf8') === before[i].split(OLD).join(NEW)), { what: 'both sheets updated on disk', timeout: 30_000 });
+      assert.ok(fs.existsSync(path.join(samples, 'articles', NEW)) && !fs.existsSync(path.join(samples, 'articles', OLD)));
+      await openProblems(wb.page);
+      await withMaximizedPanel(wb.page, async () => {
+        const rows = await waitForProblems(wb.page, (r) => r.filter((x) => x.isMarker).length === expected.length - 1 && r.some((x) => x.text.includes(NEW)),
+          `${expected.length - 1} problems after the rename, naming the new file`);
+        assert.ok(!rows.some((x) => x.isMarker && x.text.includes(`"${OLD}"`)), 'a problem still names the old file');
+      });
+    });
+  });
+
+  it('shows in the article which lines are cited, by how many facts (code lens)', async () => {
+    await step(wb, 'code lens in an article', async () => {
+      await openFileFromExplorer(wb.page, 'articles/004_reuters-tass.txt');
+      const lenses = await waitFor(async () => { const t = await codeLensTexts(wb.page); return t.length > 0 && t; }, { what: 'code lenses in the article', timeout: 30_000 });
+      assert.ok(lenses.every((t) => /^cited by \d+ facts?$/.test(t.trim())), `lenses: ${JSON.stringify(lenses)}`);
     });
   });
 });

@@ -17,7 +17,7 @@ import { DEFAULT_OPTIONS, EDITOR_DEFAULT_SEVERITY, EditorCode, type CheckOptions
 import type { Fact } from '../model';
 import { parseSheet } from '../parse';
 import { citeSelection, type CiteTarget } from '../edit/cite';
-import { sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
+import { movedPath, sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
 import type { ScalarValue } from '../model';
 import type { UnusedSource } from '../features/articles';
 
@@ -262,11 +262,18 @@ export class FactWorkspace {
    * `edit/moves.ts`); only the sheets that change, each with the line index
    * of the text edited.
    */
-  editsForMoves(moves: readonly Move[]): { readonly path: string; readonly edits: readonly TextEdit[]; readonly lines: LineIndex; readonly stuck: readonly MovedValue[] }[] {
+  editsForMoves(moves: readonly Move[], options: { readonly done?: boolean } = {}): { readonly path: string; readonly edits: readonly TextEdit[]; readonly lines: LineIndex; readonly stuck: readonly MovedValue[] }[] {
     const out: { path: string; edits: readonly TextEdit[]; lines: LineIndex; stuck: readonly MovedValue[] }[] = [];
+    // With `done`, the moves are made: a moved sheet may be indexed at its old place still, or at its new one already.
+    const back = moves.map((m) => ({ from: m.to, to: m.from }));
+    const seen = new Set<string>();
     for (const p of [...this.sheets.keys()].sort()) {
-      const r = sheetEditsForMoves(p, this.sheets.get(p)!.text, moves);
-      if (r.edits.length > 0 || r.stuck.length > 0) out.push({ path: p, edits: r.edits, lines: this.lines(p)!, stuck: r.stuck });
+      const before = options.done ? (movedPath(p, back) ?? p) : p;
+      const now = options.done ? (movedPath(before, moves) ?? before) : p;
+      if (seen.has(now) || (options.done && p !== now && this.sheets.has(now))) continue;
+      seen.add(now);
+      const r = sheetEditsForMoves(before, this.sheets.get(p)!.text, moves);
+      if (r.edits.length > 0 || r.stuck.length > 0) out.push({ path: now, edits: r.edits, lines: this.lines(p)!, stuck: r.stuck });
     }
     return out;
   }
