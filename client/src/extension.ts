@@ -79,8 +79,16 @@ async function citationsAfterMove(server: Server, event: vscode.FileRenameEvent)
     if (choice === 'Always' || choice === 'Never') await config.update(MOVE_SETTING, choice.toLowerCase(), vscode.ConfigurationTarget.Global);
     if (choice !== 'Yes' && choice !== 'Always') return;
   }
-  // As a refactoring: VS Code saves the sheets it changes (files.refactoring.autoSave).
-  await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  // As a refactoring, the sheets changed are saved (unless files.refactoring.autoSave is off), but not one
+  // that had unsaved changes before: those stay for the user to save.
+  const key = (uri: vscode.Uri) => uri.toString();
+  const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => key(d.uri)));
+  if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return;
+  if (!vscode.workspace.getConfiguration('files').get<boolean>('refactoring.autoSave', true)) return;
+  for (const [uri] of edit.entries()) {
+    const doc = vscode.workspace.textDocuments.find((d) => key(d.uri) === key(uri));
+    if (doc?.isDirty && !dirtyBefore.has(key(uri))) await doc.save();
+  }
 }
 
 /** One language server at a time; a restart replaces the client, since one whose start failed cannot start again. */
