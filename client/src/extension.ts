@@ -24,6 +24,8 @@ import {
   type ListSheetsParams,
 } from '../../server/src/protocol';
 
+import { registerPasteAsCitation } from './paste';
+
 const LAST_SHEET = 'factNotes.lastSheet';
 
 let server: Server | undefined;
@@ -36,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('factNotes.restartServer', () => running.restart()),
     command('factNotes.fixAll', () => fixAll(running)),
     command('factNotes.citeSelection', () => citeSelection(running, context.workspaceState)),
+    registerPasteAsCitation(() => running.current()),
     vscode.workspace.onDidRenameFiles((event) => void citationsAfterMove(running, event).catch((e) => running.logError('Updating citations after a move', e))),
     command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
   );

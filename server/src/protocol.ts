@@ -56,6 +56,33 @@ export const CiteSelectionRequest = 'factNotes/citeSelection';
  */
 export const CitationsForMovesRequest = 'factNotes/citationsForMoves';
 
+/** Words copied from an article (VS Code records where on copy), pasted into a sheet: "Paste as citation". */
+export interface PasteCitationParams {
+  sheetUri: string;
+  /** Where the paste goes in the sheet. */
+  position: { line: number; character: number };
+  sourceUri: string;
+  /** First and last copied line, 0-based as in LSP. */
+  startLine: number;
+  endLine: number;
+  /** The copied text; it becomes the citation's `quote`. */
+  quote: string;
+}
+
+/**
+ * What the paste becomes: an edit adding the citation to the fact it was
+ * pasted in; or a new fact to insert where it was pasted, as text before
+ * and after its claim (which the client makes a placeholder to fill in); or
+ * neither (a plain paste), with the reason.
+ */
+export interface PasteCitationResult {
+  edit?: WorkspaceEdit;
+  newFact?: { before: string; claim: string; after: string };
+  reason?: string;
+}
+
+export const PasteCitationRequest = 'factNotes/pasteCitation';
+
 export interface CitationsForMovesParams {
   files: { oldUri: string; newUri: string }[];
 }

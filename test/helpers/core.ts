@@ -36,6 +36,7 @@ export const {
   SourceStore,
   SourceText,
   applyEdits,
+  pasteCitation,
   sheetEditsForMoves,
   movedPath,
   renderScalar,

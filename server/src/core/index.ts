@@ -21,6 +21,7 @@ export type { SheetCheck, CitationCheck } from './check/results';
 export { renderScalar, renderLine } from './parse';
 export { applyFixes, applyEdits } from './edit/edits';
 export { citeSelection, type CiteTarget } from './edit/cite';
+export { pasteCitation, type PastedCitation } from './edit/paste';
 export { movedPath, sheetEditsForMoves, type Move, type MovedValue, type SheetMoveEdits } from './edit/moves';
 export { findSheets, isFactSheetPath, isSkippedFolder, readSheetFile, type SheetFile } from './sources/discover';
 export { preferredFixes, unparsable } from './edit/fixes';

@@ -24,7 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { articles, features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { CitationsForMovesRequest, CiteSelectionRequest, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
+import { CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -425,6 +425,22 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   });
 
   // ------------------------------------------------------ custom requests
+
+  connection.onRequest(PasteCitationRequest, (params: PasteCitationParams): PasteCitationResult =>
+    guard('Paste as citation', { reason: 'Fact Notes could not make the citation; see its log.' }, () => {
+      const sheetPath = toPath(params.sheetUri);
+      const sourcePath = toPath(params.sourceUri);
+      if (!sheetPath || !sourcePath) return { reason: 'Only files on disk can be cited.' };
+      const open = view(params.sheetUri);
+      if (!open) return { reason: 'The sheet is not one Fact Notes checks.' };
+      const result = workspace.pasteCitation(sheetPath, open.lines.offsetAt(params.position), sourcePath, { first: params.startLine + 1, last: params.endLine + 1 }, params.quote);
+      if ('error' in result) return { reason: result.error };
+      const pasted = result.pasted;
+      if (pasted.kind === 'none') return { reason: pasted.why };
+      if (pasted.kind === 'new') return { newFact: { before: pasted.before, claim: pasted.claim, after: pasted.after } };
+      return { edit: { changes: { [params.sheetUri]: [{ range: features.toRange(result.lines, pasted.edit.span), newText: pasted.edit.newText }] } } };
+    }),
+  );
 
   connection.onRequest(ListFactsRequest, (params: ListFactsParams): FactSummary[] =>
     guard('Listing facts', [], () => {

@@ -17,6 +17,7 @@ import { DEFAULT_OPTIONS, EDITOR_DEFAULT_SEVERITY, EditorCode, type CheckOptions
 import type { Fact } from '../model';
 import { parseSheet } from '../parse';
 import { citeSelection, type CiteTarget } from '../edit/cite';
+import { pasteCitation, type PastedCitation } from '../edit/paste';
 import { movedPath, sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
 import type { ScalarValue } from '../model';
 import type { UnusedSource } from '../features/articles';
@@ -254,6 +255,22 @@ export class FactWorkspace {
     // The index kept for the sheet, when it is of the text edited.
     const kept = this.text(sheetPath) === read.text ? this.lines(sheetPath) : undefined;
     return { edit: result.edit, lines: kept ?? new LineIndex(read.text) };
+  }
+
+  /**
+   * Paste as citation: what words copied from lines `lines` of `sourcePath`
+   * become when pasted at `offset` of the sheet (see `edit/paste.ts`), with
+   * the line index of the sheet's text; a source outside the sheet's root
+   * is pasted as plain text.
+   */
+  pasteCitation(sheetPath: string, offset: number, sourcePath: string, lines: LineRange, quote: string): { readonly pasted: PastedCitation; readonly lines: LineIndex } | { readonly error: string } {
+    const read = this.sheetText(sheetPath);
+    if (!('text' in read)) return read;
+    if (this.storeFor(sheetPath).resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
+      return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
+    }
+    const kept = this.text(sheetPath) === read.text ? this.lines(sheetPath) : undefined;
+    return { pasted: pasteCitation(sheetPath, read.text, offset, sourcePath, lines, quote), lines: kept ?? new LineIndex(read.text) };
   }
 
   /**
