@@ -61,7 +61,7 @@ export interface OpenWorkbenchOptions {
 /** Opens the workbench on `folder` and waits until the Explorer shows it. */
 export async function openWorkbench(server: CodeServer, folder: string, opts: OpenWorkbenchOptions = {}): Promise<Workbench> {
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const consoleLines: string[] = [];
   page.on('console', (m: ConsoleMessage) => {
     const text = m.text().replace(/%c/g, '').replace(/\s*color:\s*[a-z]*;?/g, '').trim();

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clearStepScreenshots, clickDialogButton, clickText, codeLensTexts, findTextBox, focusEditor, hoverBoldTexts, hoverText,
-  openFileFromExplorer, renameInExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
+  gotoLine, openFileFromExplorer, renameInExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
   showFixesInProblems, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, withMaximizedPanel, Workbench,
 } from '../lib/browser';
 import { checkJson, CliDiagnostic } from '../lib/cli';
@@ -198,6 +198,46 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       // (Lenses scrolled out of view are in the page with no text yet.)
       const lenses = await waitFor(async () => { const t = (await codeLensTexts(wb.page)).filter((x) => x.trim() !== ''); return t.length > 0 && t; }, { what: 'code lenses in the article', timeout: 30_000 });
       assert.ok(lenses.every((t) => /^cited by \d+ facts?$/.test(t.trim())), `lenses: ${JSON.stringify(lenses)}`);
+    });
+  });
+
+  it('copies words from the article and pastes them into a sheet as a citation (a new fact)', async () => {
+    const reykjavik = path.join(samples, 'reykjavik.facts.yaml');
+    const before = fs.readFileSync(reykjavik, 'utf8');
+    const words = 'lasted one hour and 45 minutes';
+    await step(wb, 'copy words in the article', async () => {
+      await activateTab(wb.page, '004_reuters-tass.txt');
+      // Select the words: from their start, as many characters as they have.
+      const line6 = fs.readFileSync(path.join(samples, 'articles', '004_reuters-tass.txt'), 'utf8').split(/\r?\n/)[5];
+      await focusEditor(wb.page);
+      await gotoLine(wb.page, 6, line6.indexOf(words) + 1);
+      for (let i = 0; i < words.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+      await wb.page.keyboard.press('Control+C');
+    });
+    await step(wb, 'paste as citation in a sheet', async () => {
+      await openFileFromExplorer(wb.page, 'reykjavik.facts.yaml');
+      await waitForLanguage(wb.page, 'Fact Sheet');
+      await focusEditor(wb.page);
+      await wb.page.keyboard.press('Control+End');
+      await wb.page.keyboard.press('Control+V');
+      // The bare text is pasted first; the paste control beside it offers the citation.
+      const control = wb.page.locator('.post-edit-widget .monaco-button, .post-edit-widget').first();
+      await control.waitFor({ state: 'visible', timeout: 15_000 });
+      await control.click();
+      const option = wb.page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: 'Paste as Citation in a New Fact' }).first();
+      await option.waitFor({ state: 'visible', timeout: 15_000 });
+      // The list opens on the bare text; the citation is the next option.
+      await waitFor(async () => {
+        if ((await option.getAttribute('class'))?.includes('focused')) return true;
+        await wb.page.keyboard.press('ArrowDown');
+        return false;
+      }, { what: 'the citation option to be chosen' });
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.press('Escape'); // leave the claim placeholder
+      await wb.page.keyboard.press('Control+S');
+      await waitFor(() => fs.readFileSync(reykjavik, 'utf8') !== before, { what: 'the sheet saved with the pasted citation' });
+      const added = fs.readFileSync(reykjavik, 'utf8').slice(before.length);
+      assert.equal(added, ['  - claim: Write the claim these words support.', '    cite:', '      - file: 004_reuters-tass.txt', '        line: 6', `        quote: ${words}`].join('\n'));
     });
   });
 });
