@@ -72,7 +72,7 @@ const BASE = joinLines(
 
 describe('citeSelection', () => {
   describe('adding a new fact', () => {
-    it('Should append the fact after the last fact with the list indentation', () => {
+    it('Should append the fact with an id after the last fact and the comments that close the list, with the list indentation', () => {
       const { text } = cite(BASE, NEW);
       assert.equal(
         text,
@@ -86,13 +86,14 @@ describe('citeSelection', () => {
           '      - file: 001.txt',
           '        line: 2',
           '        quote: in Reykjavik',
-          '  - claim: The talks lasted two hours.',
+          '      # a comment inside the list',
+          '  # a comment after the last fact',
+          '  - id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '      - file: 002.txt',
           '        line: 3',
           '        quote: The meeting lasted about two hours.',
-          '      # a comment inside the list',
-          '  # a comment after the last fact',
         ),
       );
       assertCited(text, { fact: 1, file: '002.txt', line: '3', quote: QUOTE });
@@ -109,7 +110,8 @@ describe('citeSelection', () => {
           '-   claim: A.',
           '    cite:',
           '    - 001.txt:1',
-          '-   claim: The talks lasted two hours.',
+          '-   id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '    - file: 002.txt',
           '      line: 3',
@@ -128,7 +130,8 @@ describe('citeSelection', () => {
         sheet +
           joinLines(
             'facts:',
-            '  - claim: The talks lasted two hours.',
+            '  - id: talks-lasted-two-hours',
+            '    claim: The talks lasted two hours.',
             '    cite:',
             '      - file: 002.txt',
             '        line: 3',
@@ -140,7 +143,7 @@ describe('citeSelection', () => {
 
     it('Should start an empty sheet with a facts list', () => {
       const { text } = cite('', NEW, { source: '/ws/notes/002.txt' });
-      assert.equal(text, joinLines('facts:', '  - claim: The talks lasted two hours.', '    cite:', '      - file: 002.txt', '        line: 3', '        quote: The meeting lasted about two hours.'));
+      assert.equal(text, joinLines('facts:', '  - id: talks-lasted-two-hours', '    claim: The talks lasted two hours.', '    cite:', '      - file: 002.txt', '        line: 3', '        quote: The meeting lasted about two hours.'));
       assertCited(text, { fact: 0, file: '002.txt', line: '3', quote: QUOTE });
     });
 
@@ -151,7 +154,8 @@ describe('citeSelection', () => {
         text,
         joinLines(
           'facts: # none yet',
-          '  - claim: The talks lasted two hours.',
+          '  - id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '      - file: 002.txt',
           '        line: 3',
@@ -165,7 +169,7 @@ describe('citeSelection', () => {
     it('Should fill an empty facts key on the last line of a sheet without a final newline', () => {
       const sheet = 'sources: articles\nfacts:';
       const { text } = cite(sheet, NEW);
-      assert.equal(text, 'sources: articles\nfacts:\n  - claim: The talks lasted two hours.\n    cite:\n      - file: 002.txt\n        line: 3\n        quote: The meeting lasted about two hours.');
+      assert.equal(text, 'sources: articles\nfacts:\n  - id: talks-lasted-two-hours\n    claim: The talks lasted two hours.\n    cite:\n      - file: 002.txt\n        line: 3\n        quote: The meeting lasted about two hours.');
       assertCited(text, { fact: 0, file: '002.txt', line: '3', quote: QUOTE });
     });
 
@@ -177,7 +181,8 @@ describe('citeSelection', () => {
         joinLines(
           'sources: articles',
           'facts:',
-          '  - claim: The talks lasted two hours.',
+          '  - id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '      - file: 002.txt',
           '        line: 3',
@@ -193,14 +198,14 @@ describe('citeSelection', () => {
       const { text } = cite(sheet, NEW);
       assert.equal(
         text,
-        joinLines('sources: articles', 'facts: [{claim: A., cite: 001.txt:1}, {claim: The talks lasted two hours., cite: [{file: 002.txt, line: 3, quote: The meeting lasted about two hours.}]}]'),
+        joinLines('sources: articles', 'facts: [{claim: A., cite: 001.txt:1}, {id: talks-lasted-two-hours, claim: The talks lasted two hours., cite: [{file: 002.txt, line: 3, quote: The meeting lasted about two hours.}]}]'),
       );
       assertCited(text, { fact: 1, file: '002.txt', line: '3', quote: QUOTE });
     });
 
     it('Should quote a claim that would not be plain YAML', () => {
       const { text } = cite(BASE, { kind: 'new', claim: '  Lavrov: "no comment" #1  ' });
-      assert.match(text, /^ {2}- claim: 'Lavrov: "no comment" #1'$/m);
+      assert.match(text, /^ {4}claim: 'Lavrov: "no comment" #1'$/m);
       assert.equal(parseSheet(text).sheet.facts[1].claim?.value, 'Lavrov: "no comment" #1');
     });
 
