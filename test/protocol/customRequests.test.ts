@@ -154,7 +154,8 @@ describe('Protocol: custom requests', function () {
     const text = applyTextEdits(disk, editsOf(result, sheetUri));
     assert.ok(text.startsWith(disk), 'an insertion at the end');
     assert.equal(text.slice(disk.length), `\n  - id: summit-2\n    claim: Summit!\n    cite:\n      - file: 000_f973f57cc2c34c65.txt\n        line: 19\n        quote: ${quote.trim()}\n`);
-    const doc = await client.open(sheetUri, text);
+    // Version 2: the test before opened this sheet as version 1, and that check may still be the last one published.
+    const doc = await client.open(sheetUri, text, 'fact-sheet', 2);
     const published = await client.waitForVersion(doc);
     assert.deepEqual(published.diagnostics.map(shape), brokenDiagnostics(text));
     await client.close(doc);
