@@ -291,7 +291,10 @@ async function showCitations(server: Server, uri: string, position: Position, lo
   await vscode.commands.executeCommand('editor.action.showReferences', convert.asUri(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l)));
 }
 
-/** Asks for a sheet of the article's workspace folder; the one used last comes first, and a lone sheet is taken without asking. */
+/**
+ * Asks for a sheet of the article's workspace folder, each shown by its path in the folder
+ * (`desk/notes.facts.yaml`); the one used last comes first, and a lone sheet is taken without asking.
+ */
 async function pickSheet(client: LanguageClient, folder: vscode.WorkspaceFolder, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
   // The server's index: the sheets its discovery found, as it finds them.
   const uris = await client.sendRequest<string[]>(ListSheetsRequest, { folderUri: client.code2ProtocolConverter.asUri(folder.uri) } satisfies ListSheetsParams);
@@ -302,10 +305,15 @@ async function pickSheet(client: LanguageClient, folder: vscode.WorkspaceFolder,
   }
   if (sheets.length === 1) return sheets[0];
   const last = memory.get<string>(LAST_SHEET);
+  // The path in this folder, not in a workspace folder nested in it; VS Code's relative path when the two paths share no root.
+  const inFolder = (uri: vscode.Uri) => {
+    const relative = path.posix.relative(folder.uri.path, uri.path);
+    return relative === '' || relative.startsWith('../') || path.posix.isAbsolute(relative) ? vscode.workspace.asRelativePath(uri, false) : relative;
+  };
   const items = sheets
-    .map((uri) => ({ uri, label: path.basename(uri.path), description: path.posix.dirname(vscode.workspace.asRelativePath(uri, false)) }))
+    .map((uri) => ({ uri, label: inFolder(uri) }))
     .sort((a, b) => Number(b.uri.toString() === last) - Number(a.uri.toString() === last) || a.uri.path.localeCompare(b.uri.path));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Cite Selection', placeHolder: 'Fact sheet to add the citation to', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Cite Selection', placeHolder: 'Fact sheet to add the citation to' });
   return picked?.uri;
 }
 

@@ -67,14 +67,29 @@ describe('Protocol: custom requests', function () {
     assert.deepEqual(await listFacts(uriOf(path.join(root, 'nothing.facts.yaml'))), []);
   });
 
-  it('Should add a new fact citing the selection, and the sheet checks clean', async () => {
+  it('Should add a new fact with an id, after a blank line as the sample separates its facts, and the sheet checks clean', async () => {
     const quote = selection('002_70918c043bbcb2f4.txt', 10, 10);
     const claim = 'US–Russian relations were described as icy.';
+    const before = reykjavik.text;
     const result = await cite({ sheetUri: reykjavik.uri, sourceUri: articleUri('002_70918c043bbcb2f4.txt'), startLine: 10, endLine: 10, quote, claim });
     await client.edit(reykjavik, editsOf(result, reykjavik.uri));
+    assert.equal(
+      reykjavik.text,
+      before +
+        [
+          '',
+          '  - id: us-russian-relations-described',
+          `    claim: ${claim}`,
+          '    cite:',
+          '      - file: 002_70918c043bbcb2f4.txt',
+          '        line: 11',
+          '        quote: The state of U.S.-Russia relations has been described as icy.',
+          '',
+        ].join('\n'),
+    );
     const facts = factsOf(reykjavik.text);
     assert.equal(facts.length, 39);
-    assert.deepEqual(facts[38], { claim, cite: [{ file: '002_70918c043bbcb2f4.txt', line: 11, quote: 'The state of U.S.-Russia relations has been described as icy.' }] });
+    assert.deepEqual(facts[38], { id: 'us-russian-relations-described', claim, cite: [{ file: '002_70918c043bbcb2f4.txt', line: 11, quote: 'The state of U.S.-Russia relations has been described as icy.' }] });
     assert.deepEqual((await client.waitForVersion(reykjavik)).diagnostics, []);
     assert.equal((await listFacts(reykjavik.uri)).length, 39, 'listFacts reads the open text');
   });
@@ -127,6 +142,22 @@ describe('Protocol: custom requests', function () {
       published.diagnostics.map(shape),
       brokenDiagnostics(text, (code) => code === 'missing-citation'),
     );
+    await client.close(doc);
+  });
+
+  it('Should give a new fact an id the sheet does not have yet, in a sheet that is not open', async () => {
+    const sheetUri = uriOf(path.join(root, 'broken.facts.yaml'));
+    const disk = fs.readFileSync(path.join(root, 'broken.facts.yaml'), 'utf8');
+    assert.equal(disk.match(/^ {2}- id: summit$/gm)?.length, 2, 'the sample has (twice) the id the claim gives');
+    const quote = selection('000_f973f57cc2c34c65.txt', 18, 18);
+    const result = await cite({ sheetUri, sourceUri: articleUri('000_f973f57cc2c34c65.txt'), startLine: 18, endLine: 18, quote, claim: 'Summit!' });
+    const text = applyTextEdits(disk, editsOf(result, sheetUri));
+    assert.ok(text.startsWith(disk), 'an insertion at the end');
+    assert.equal(text.slice(disk.length), `\n  - id: summit-2\n    claim: Summit!\n    cite:\n      - file: 000_f973f57cc2c34c65.txt\n        line: 19\n        quote: ${quote.trim()}\n`);
+    // Version 2: the test before opened this sheet as version 1, and that check may still be the last one published.
+    const doc = await client.open(sheetUri, text, 'fact-sheet', 2);
+    const published = await client.waitForVersion(doc);
+    assert.deepEqual(published.diagnostics.map(shape), brokenDiagnostics(text));
     await client.close(doc);
   });
 

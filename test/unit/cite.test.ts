@@ -14,6 +14,9 @@ const SOURCE = '/ws/notes/articles/002.txt';
 
 interface Expected {
   readonly fact: number;
+  /** The fact's id and claim, when the test means to check them. */
+  readonly id?: string;
+  readonly claim?: string;
   readonly file: string;
   readonly line: string;
   readonly quote?: string;
@@ -39,6 +42,8 @@ function assertCited(text: string, expected: Expected): void {
   assert.deepEqual(unexpected.map((d) => `${d.code}: ${d.message}`), []);
   const fact = parsed.sheet.facts.find((f) => f.index === expected.fact);
   assert.ok(fact, `no fact ${expected.fact}`);
+  if (expected.id !== undefined) assert.equal(fact.id?.value, expected.id);
+  if (expected.claim !== undefined) assert.equal(fact.claim?.value, expected.claim);
   const citation = fact.citations[fact.citations.length - 1];
   assert.equal(citation.compact, false);
   assert.equal(citation.file?.value, expected.file);
@@ -72,7 +77,7 @@ const BASE = joinLines(
 
 describe('citeSelection', () => {
   describe('adding a new fact', () => {
-    it('Should append the fact after the last fact with the list indentation', () => {
+    it('Should append the fact with an id after the last fact and the comments that close the list, with the list indentation', () => {
       const { text } = cite(BASE, NEW);
       assert.equal(
         text,
@@ -86,13 +91,14 @@ describe('citeSelection', () => {
           '      - file: 001.txt',
           '        line: 2',
           '        quote: in Reykjavik',
-          '  - claim: The talks lasted two hours.',
+          '      # a comment inside the list',
+          '  # a comment after the last fact',
+          '  - id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '      - file: 002.txt',
           '        line: 3',
           '        quote: The meeting lasted about two hours.',
-          '      # a comment inside the list',
-          '  # a comment after the last fact',
         ),
       );
       assertCited(text, { fact: 1, file: '002.txt', line: '3', quote: QUOTE });
@@ -109,7 +115,8 @@ describe('citeSelection', () => {
           '-   claim: A.',
           '    cite:',
           '    - 001.txt:1',
-          '-   claim: The talks lasted two hours.',
+          '-   id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '    - file: 002.txt',
           '      line: 3',
@@ -128,7 +135,8 @@ describe('citeSelection', () => {
         sheet +
           joinLines(
             'facts:',
-            '  - claim: The talks lasted two hours.',
+            '  - id: talks-lasted-two-hours',
+            '    claim: The talks lasted two hours.',
             '    cite:',
             '      - file: 002.txt',
             '        line: 3',
@@ -140,7 +148,7 @@ describe('citeSelection', () => {
 
     it('Should start an empty sheet with a facts list', () => {
       const { text } = cite('', NEW, { source: '/ws/notes/002.txt' });
-      assert.equal(text, joinLines('facts:', '  - claim: The talks lasted two hours.', '    cite:', '      - file: 002.txt', '        line: 3', '        quote: The meeting lasted about two hours.'));
+      assert.equal(text, joinLines('facts:', '  - id: talks-lasted-two-hours', '    claim: The talks lasted two hours.', '    cite:', '      - file: 002.txt', '        line: 3', '        quote: The meeting lasted about two hours.'));
       assertCited(text, { fact: 0, file: '002.txt', line: '3', quote: QUOTE });
     });
 
@@ -151,7 +159,8 @@ describe('citeSelection', () => {
         text,
         joinLines(
           'facts: # none yet',
-          '  - claim: The talks lasted two hours.',
+          '  - id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '      - file: 002.txt',
           '        line: 3',
@@ -165,7 +174,7 @@ describe('citeSelection', () => {
     it('Should fill an empty facts key on the last line of a sheet without a final newline', () => {
       const sheet = 'sources: articles\nfacts:';
       const { text } = cite(sheet, NEW);
-      assert.equal(text, 'sources: articles\nfacts:\n  - claim: The talks lasted two hours.\n    cite:\n      - file: 002.txt\n        line: 3\n        quote: The meeting lasted about two hours.');
+      assert.equal(text, 'sources: articles\nfacts:\n  - id: talks-lasted-two-hours\n    claim: The talks lasted two hours.\n    cite:\n      - file: 002.txt\n        line: 3\n        quote: The meeting lasted about two hours.');
       assertCited(text, { fact: 0, file: '002.txt', line: '3', quote: QUOTE });
     });
 
@@ -177,7 +186,8 @@ describe('citeSelection', () => {
         joinLines(
           'sources: articles',
           'facts:',
-          '  - claim: The talks lasted two hours.',
+          '  - id: talks-lasted-two-hours',
+          '    claim: The talks lasted two hours.',
           '    cite:',
           '      - file: 002.txt',
           '        line: 3',
@@ -193,14 +203,14 @@ describe('citeSelection', () => {
       const { text } = cite(sheet, NEW);
       assert.equal(
         text,
-        joinLines('sources: articles', 'facts: [{claim: A., cite: 001.txt:1}, {claim: The talks lasted two hours., cite: [{file: 002.txt, line: 3, quote: The meeting lasted about two hours.}]}]'),
+        joinLines('sources: articles', 'facts: [{claim: A., cite: 001.txt:1}, {id: talks-lasted-two-hours, claim: The talks lasted two hours., cite: [{file: 002.txt, line: 3, quote: The meeting lasted about two hours.}]}]'),
       );
       assertCited(text, { fact: 1, file: '002.txt', line: '3', quote: QUOTE });
     });
 
     it('Should quote a claim that would not be plain YAML', () => {
       const { text } = cite(BASE, { kind: 'new', claim: '  Lavrov: "no comment" #1  ' });
-      assert.match(text, /^ {2}- claim: 'Lavrov: "no comment" #1'$/m);
+      assert.match(text, /^ {4}claim: 'Lavrov: "no comment" #1'$/m);
       assert.equal(parseSheet(text).sheet.facts[1].claim?.value, 'Lavrov: "no comment" #1');
     });
 
@@ -214,6 +224,216 @@ describe('citeSelection', () => {
 
     it('Should refuse a new fact without a claim', () => {
       assert.equal(errorOf(BASE, { kind: 'new', claim: '  \n ' }), 'A new fact needs a claim.');
+    });
+  });
+
+  describe("a new fact's id", () => {
+    /** The id a new fact with `claim` gets in `sheet`. */
+    const idFor = (claim: string, sheet = BASE) => {
+      const { text } = cite(sheet, { kind: 'new', claim });
+      const facts = parseSheet(text).sheet.facts;
+      assertCited(text, { fact: facts.length - 1, id: facts[facts.length - 1].id?.value, claim: claim.trim(), file: '002.txt', line: '3', quote: QUOTE });
+      return facts[facts.length - 1].id?.value;
+    };
+    /** A sheet whose facts have these ids. */
+    const withIds = (...ids: string[]) => joinLines('sources: articles', 'facts:', ...ids.flatMap((id, i) => [`  - id: ${id}`, `    claim: Claim ${i}.`, `    cite: 001.txt:${i + 1}`]));
+
+    it('Should make the id of a few significant words of the claim, in lower case, without stop words', () => {
+      assert.equal(idFor('The talks lasted one hour and 45 minutes.'), 'talks-lasted-one-hour');
+      assert.equal(idFor('Blinken and Lavrov met in Reykjavik, Iceland.'), 'blinken-lavrov-met-reykjavik');
+      assert.equal(idFor('No questions were taken after the talks.'), 'no-questions-taken-after');
+      assert.equal(idFor("U.S. officials didn't confirm Biden's summit proposal."), 'us-officials-didnt-confirm');
+    });
+
+    it('Should keep the id short when the words are long', () => {
+      const id = idFor('Counterintelligence representatives characterised internationalisation negatively.');
+      assert.equal(id, 'counterintelligence');
+      assert.equal(idFor('Pneumonoultramicroscopicsilicovolcanoconiosis.'), 'pneumonoultramicroscopicsilicovo');
+    });
+
+    it('Should make the id unique in the sheet with -2, -3 and so on', () => {
+      assert.equal(idFor('The talks lasted two hours.', withIds('talks-lasted-two-hours')), 'talks-lasted-two-hours-2');
+      assert.equal(idFor('The talks lasted two hours.', withIds('talks-lasted-two-hours-2', 'talks-lasted-two-hours')), 'talks-lasted-two-hours-3');
+      const { text } = cite(withIds('venue', 'talks-lasted-two-hours'), NEW);
+      assert.deepEqual(parseSheet(text).sheet.facts.map((f) => f.id?.value), ['venue', 'talks-lasted-two-hours', 'talks-lasted-two-hours-2']);
+      assert.deepEqual(parseSheet(text).diagnostics, []);
+    });
+
+    it('Should use fact-N, N the new fact\'s position, when the claim has no usable word', () => {
+      assert.equal(idFor('— ?! …'), 'fact-2');
+      assert.equal(idFor('It was.'), 'fact-2');
+      assert.equal(idFor('— ?! …', withIds('a', 'fact-3')), 'fact-3-2');
+      const { text } = cite('', { kind: 'new', claim: '...?' }, { source: '/ws/notes/002.txt' });
+      assert.match(text, /^ {2}- id: fact-1$/m);
+    });
+
+    it('Should fold accented letters to ASCII and leave out letters it cannot fold', () => {
+      assert.equal(idFor('Réunion à Genève: Lavrov a été « franc ».'), 'reunion-geneve-lavrov-ete');
+      assert.equal(idFor('Die Straße nach Ærøskøbing'), 'die-strasse-nach-aeroskobing');
+      assert.equal(idFor('Лавров said the talks were useful.'), 'said-talks-useful');
+      assert.equal(idFor('Переговоры в Рейкьявике'), 'fact-2');
+    });
+
+    it('Should quote an id that YAML would read as a number, and keep it a string', () => {
+      assert.equal(idFor('1945.'), '1945');
+      assert.match(cite(BASE, { kind: 'new', claim: '1945.' }).text, /^ {2}- id: "1945"$/m);
+    });
+
+    it('Should give a fact added to a flow list its id too', () => {
+      const sheet = joinLines('sources: articles', 'facts: [{id: talks-lasted-two-hours, claim: A., cite: 001.txt:1}]');
+      const { text } = cite(sheet, NEW);
+      assert.match(text, /\{id: talks-lasted-two-hours-2, claim: The talks lasted two hours\., cite: \[/);
+      assertCited(text, { fact: 1, id: 'talks-lasted-two-hours-2', claim: 'The talks lasted two hours.', file: '002.txt', line: '3', quote: QUOTE });
+    });
+  });
+
+  describe("a new fact's layout", () => {
+    const SEPARATED = joinLines(
+      'sources: articles',
+      '',
+      'facts:',
+      '  - id: venue',
+      '    claim: They met in Reykjavik.',
+      '    cite: 001.txt:2',
+      '',
+      '  - id: length',
+      '    claim: Two hours.',
+      '    cite:',
+      '      - file: 001.txt',
+      '        line: 3',
+    );
+    const NEW_FACT = ['  - id: talks-lasted-two-hours', '    claim: The talks lasted two hours.', '    cite:', '      - file: 002.txt', '        line: 3', '        quote: The meeting lasted about two hours.'];
+
+    it('Should put a blank line before the new fact when the sheet separates its facts with blank lines', () => {
+      const { text, edit } = cite(SEPARATED, NEW);
+      assert.equal(text, SEPARATED + joinLines('', ...NEW_FACT));
+      assert.deepEqual(edit.span, { start: SEPARATED.length, end: SEPARATED.length }, 'an insertion at the end');
+      assertCited(text, { fact: 2, id: 'talks-lasted-two-hours', claim: 'The talks lasted two hours.', file: '002.txt', line: '3', quote: QUOTE });
+    });
+
+    it('Should add no blank line when the facts follow each other without one', () => {
+      const sheet = SEPARATED.replace('\n\n  - id: length', '\n  - id: length');
+      assert.equal(cite(sheet, NEW).text, sheet + joinLines(...NEW_FACT));
+    });
+
+    it('Should follow most of the gaps between facts, counting comments between them as part of the gap', () => {
+      const sheet = joinLines(
+        'facts:',
+        '  - claim: A.',
+        '    cite: 001.txt:1',
+        '',
+        '  # --- Section two ---',
+        '  - claim: B.',
+        '    cite: 001.txt:2',
+        '  - claim: C.',
+        '    cite: 001.txt:3',
+        '',
+        '  - claim: D.',
+        '    cite: 001.txt:4',
+      );
+      const { text } = cite(sheet, NEW, { source: '/ws/notes/002.txt' });
+      assert.equal(text, sheet + joinLines('', ...NEW_FACT));
+      const mostly = sheet.replace('\n\n  - claim: D.', '\n  - claim: D.');
+      assert.equal(cite(mostly, NEW, { source: '/ws/notes/002.txt' }).text, mostly + joinLines(...NEW_FACT));
+    });
+
+    it('Should go after a section comment at the end of a separated list, a blank line after it', () => {
+      const sheet = SEPARATED + joinLines('', '  # --- The Arctic ---');
+      const { text } = cite(sheet, NEW);
+      assert.equal(text, sheet + joinLines('', ...NEW_FACT));
+      assertCited(text, { fact: 2, file: '002.txt', line: '3', quote: QUOTE });
+    });
+
+    it('Should leave a comment left of the facts key after the new fact, with the key or the end it belongs to', () => {
+      const sheet = joinLines('sources: articles', 'facts:', '  - claim: A.', '    cite: 001.txt:1', '    # about A', '# about the title', 'title: T', '# the end');
+      const { text, edit } = cite(sheet, NEW);
+      assert.equal(
+        text,
+        joinLines('sources: articles', 'facts:', '  - claim: A.', '    cite: 001.txt:1', '    # about A', ...NEW_FACT, '# about the title', 'title: T', '# the end'),
+      );
+      assert.equal(edit.span.end - edit.span.start, 0, 'an insertion');
+      const atEnd = joinLines('sources: articles', 'facts:', '  - claim: A.', '    cite: 001.txt:1', '', '# vim: set ft=yaml:');
+      assert.equal(cite(atEnd, NEW).text, joinLines('sources: articles', 'facts:', '  - claim: A.', '    cite: 001.txt:1', ...NEW_FACT, '', '# vim: set ft=yaml:'));
+    });
+
+    it('Should indent a new fact in a list written at column 0 as its facts are', () => {
+      const sheet = joinLines('sources: articles', 'facts:', '- id: venue', '  claim: They met in Reykjavik.', '  cite:', '  - file: 001.txt', '    line: 2', '# the end');
+      const { text } = cite(sheet, NEW);
+      assert.equal(
+        text,
+        joinLines(
+          'sources: articles',
+          'facts:',
+          '- id: venue',
+          '  claim: They met in Reykjavik.',
+          '  cite:',
+          '  - file: 001.txt',
+          '    line: 2',
+          '- id: talks-lasted-two-hours',
+          '  claim: The talks lasted two hours.',
+          '  cite:',
+          '  - file: 002.txt',
+          '    line: 3',
+          '    quote: The meeting lasted about two hours.',
+          '# the end',
+        ),
+      );
+      assertCited(text, { fact: 1, id: 'talks-lasted-two-hours', claim: 'The talks lasted two hours.', file: '002.txt', line: '3', quote: QUOTE });
+    });
+
+    it('Should indent a new fact in a list indented by 4 spaces as its facts are, with a blank line between them', () => {
+      const sheet = joinLines(
+        'sources: articles',
+        'facts:',
+        '    - id: venue',
+        '      claim: They met in Reykjavik.',
+        '      cite:',
+        '          - file: 001.txt',
+        '            line: 2',
+        '',
+        '    - id: length',
+        '      claim: Two hours.',
+        '      cite: 001.txt:3',
+      );
+      const { text } = cite(sheet, NEW);
+      assert.equal(
+        text,
+        sheet +
+          joinLines(
+            '',
+            '    - id: talks-lasted-two-hours',
+            '      claim: The talks lasted two hours.',
+            '      cite:',
+            '          - file: 002.txt',
+            '            line: 3',
+            '            quote: The meeting lasted about two hours.',
+          ),
+      );
+      assertCited(text, { fact: 2, id: 'talks-lasted-two-hours', claim: 'The talks lasted two hours.', file: '002.txt', line: '3', quote: QUOTE });
+    });
+
+    it('Should keep a CRLF sheet CRLF, blank line included', () => {
+      const sheet = SEPARATED.replace(/\n/g, '\r\n');
+      const { text } = cite(sheet, NEW);
+      assert.equal(text, cite(SEPARATED, NEW).text.replace(/\n/g, '\r\n'));
+      assert.ok(text.endsWith('\r\n\r\n  - id: talks-lasted-two-hours\r\n    claim: The talks lasted two hours.\r\n' + NEW_FACT.slice(2).join('\r\n') + '\r\n'));
+      assert.doesNotMatch(text, /[^\r]\n/);
+      assertCited(text, { fact: 2, id: 'talks-lasted-two-hours', claim: 'The talks lasted two hours.', file: '002.txt', line: '3', quote: QUOTE });
+    });
+
+    it('Should add a blank line in a separated sheet without a final newline', () => {
+      const sheet = SEPARATED.slice(0, -1);
+      const { text } = cite(sheet, NEW);
+      assert.equal(text, sheet + '\n' + joinLines('', ...NEW_FACT).slice(0, -1));
+      assertCited(text, { fact: 2, file: '002.txt', line: '3', quote: QUOTE });
+    });
+
+    it('Should start the list of an empty sheet, with an id', () => {
+      for (const sheet of ['', joinLines('facts:'), joinLines('facts: []'), joinLines('sources: .', 'facts:  # none yet', '')]) {
+        const { text } = cite(sheet, NEW, { source: '/ws/notes/002.txt' });
+        assert.match(text, /^ {2}- id: talks-lasted-two-hours\n {4}claim: The talks lasted two hours\.\n {4}cite:\n/m, JSON.stringify(sheet));
+        assertCited(text, { fact: 0, id: 'talks-lasted-two-hours', claim: 'The talks lasted two hours.', file: '002.txt', line: '3', quote: QUOTE });
+      }
     });
   });
 
@@ -502,6 +722,21 @@ describe('citeSelection', () => {
 
   describe('with a real source', () => {
     const ws = useTempWorkspace();
+
+    it('Should add a new fact, id and blank line included, that the checker verifies', () => {
+      const source = ws.current.write('articles/002.txt', joinLines('Reykjavik, May 20.', '', 'The talks lasted one hour and 45 minutes.'));
+      const sheetPath = ws.current.path('talks.facts.yaml');
+      const sheet = joinLines('sources: articles', '', 'facts:', '  - id: talks-lasted-one-hour', '    claim: They met in Reykjavik.', '    cite: 002.txt:1', '', '  - id: b', '    claim: Reykjavik.', '    cite: 002.txt:1');
+      const claim = 'The talks lasted one hour and 45 minutes.';
+      const result = citeSelection(sheetPath, sheet, source, { first: 3, last: 3 }, claim, { kind: 'new', claim });
+      assert.ok('edit' in result, JSON.stringify(result));
+      const text = applyEdits(sheet, [result.edit]);
+      assert.ok(text.startsWith(sheet + '\n  - id: talks-lasted-one-hour-2\n'), text);
+      const checked = checkInWorkspace(ws.current, text, {}, 'talks.facts.yaml');
+      assert.deepEqual(checked.diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+      assert.deepEqual(checked.citations.map((c) => c.status), ['verified', 'verified', 'verified']);
+      assertCited(text, { fact: 2, id: 'talks-lasted-one-hour-2', claim, file: '002.txt', line: '3', quote: claim });
+    });
 
     it('Should produce a citation that the checker verifies', () => {
       const article = joinLines('Reykjavik, May 20.', '', 'The meeting lasted', 'about two hours, officials said.');

@@ -43,9 +43,22 @@ describe('Cite Selection', () => {
 
     const text = sheetDoc.getText();
     const added = text.slice(original.length - 200);
-    assert.ok(text.includes('file: 001_bf5dda1e6c24b09d.txt'), `the sheet's end after Cite Selection:\n${added}`);
-    assert.match(text, new RegExp(`line: ${start.line + 1}\\b`), added);
-    assert.ok(text.includes(`quote: ${quote}`), added);
+    // A new fact at the end, after a blank line as the sample separates its facts, its id made from the claim (the quote).
+    assert.strictEqual(
+      text,
+      original +
+        [
+          '',
+          '  - id: blinken-emphasized-us-president',
+          `    claim: ${quote}`,
+          '    cite:',
+          '      - file: 001_bf5dda1e6c24b09d.txt',
+          `        line: ${start.line + 1}`,
+          `        quote: ${quote}`,
+          '',
+        ].join('\n'),
+      `the sheet's end after Cite Selection:\n${added}`,
+    );
     // The new fact's citation verifies: no diagnostic on it, the old ones still there.
     const after = await waitForDiagnostics(sheet, (x) => x.length === before.length, `${before.length} diagnostics (none new)`);
     const quoteLine = sheetDoc.positionAt(text.indexOf(`quote: ${quote}`)).line;

@@ -1,15 +1,17 @@
 /**
  * "Cite Selection": the one edit that adds a citation of selected article
- * lines to a fact sheet, as a new fact or under an existing one. The edit
- * touches only the place that must change, so comments and formatting
- * elsewhere stay as written, and it follows the layout the sheet already
- * uses (list indentation, line endings).
+ * lines to a fact sheet, as a new fact (with an id made from its claim) or
+ * under an existing one. The edit touches only the place that must change,
+ * so comments and formatting elsewhere stay as written, and it follows the
+ * layout the sheet already uses (list and key indentation, blank lines
+ * between facts, line endings).
  */
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { sourcesDirOf } from '../sources/sources';
 import { deepNesting, parseWhole, parseYaml, renderLine, renderScalar } from '../parse';
 import { applyEdits } from './edits';
+import { factIdFor } from './factId';
 import type { Span, TextEdit } from '../types';
 import { loneCrAsLf } from '../text';
 
@@ -50,21 +52,23 @@ export function citeSelection(
   };
   const claim = target.kind === 'new' ? target.claim.replace(/\s+/g, ' ').trim() : '';
   if (target.kind === 'new' && claim === '') return { error: 'A new fact needs a claim.' };
+  const facts = parsed.sheet.facts;
+  const id = target.kind === 'new' ? factIdFor(claim, new Set(facts.flatMap((f) => (f.id ? [f.id.value] : []))), facts.length + 1) : '';
 
   // The `yaml` composer recurses once per level: a sheet nested thousands deep would exhaust the stack.
   if (deepNesting(sheetText) !== undefined) return { error: 'Part of the sheet is nested too deeply to be read; Fact Notes cannot add a citation to it.' };
   const doc = parseYaml(sheetText, { prettyErrors: false });
   const errors: Span[] = doc.errors.map((e) => ({ start: e.pos[0], end: e.pos[1] }));
   const editor = new SheetEditor(sheetText, doc.contents as Node | null, citation);
-  const result = target.kind === 'new' ? editor.addFact(claim) : editor.addToFact(target.index);
+  const result = target.kind === 'new' ? editor.addFact(claim, id) : editor.addToFact(target.index);
   if (errors.length > 0) {
     // YAML errors elsewhere in the list are tolerated: the fact that changes must be intact.
     const place = 'edit' in result ? editor.placeOf(target) : undefined;
     if (!place || errors.some((e) => e.start < place.end && place.start <= e.end)) return { error: YAML_ERRORS };
   }
   if ('error' in result) return result;
-  const before = parsed.sheet.facts.find((f) => target.kind === 'fact' && f.index === target.index)?.citations.length ?? 0;
-  if (!addsCitation(sheetText, result.edit, target, claim, citation, before, errors.length)) {
+  const before = facts.find((f) => target.kind === 'fact' && f.index === target.index)?.citations.length ?? 0;
+  if (!addsCitation(sheetText, result.edit, target, { id, claim }, citation, before, errors.length)) {
     return { error: errors.length > 0 ? YAML_ERRORS : 'Fact Notes could not add the citation to this sheet as it is written; add it by hand.' };
   }
   return result;
@@ -73,15 +77,24 @@ export function citeSelection(
 const YAML_ERRORS = 'Fix the YAML errors in the sheet first: the citation would go where the sheet does not parse.';
 
 /**
- * Whether the edited sheet reads as intended: the fact holds the new
- * citation last, with exactly its values, and no YAML error appeared.
+ * Whether the edited sheet reads as intended: the fact (a new one last, with
+ * exactly its id and claim) holds the new citation last, with exactly its
+ * values, and no YAML error appeared.
  */
-function addsCitation(text: string, edit: TextEdit, target: CiteTarget, claim: string, citation: CitationText, before: number, yamlErrors: number): boolean {
+function addsCitation(
+  text: string,
+  edit: TextEdit,
+  target: CiteTarget,
+  newFact: { readonly id: string; readonly claim: string },
+  citation: CitationText,
+  before: number,
+  yamlErrors: number,
+): boolean {
   const after = parseWhole(applyEdits(text, [edit]));
   if (after.diagnostics.filter((d) => d.code === 'yaml-syntax').length > yamlErrors) return false;
   const facts = after.sheet.facts;
   const fact = target.kind === 'new' ? facts[facts.length - 1] : facts.find((f) => f.index === target.index);
-  if (!fact || (target.kind === 'new' && fact.claim?.value !== claim)) return false;
+  if (!fact || (target.kind === 'new' && (fact.id?.value !== newFact.id || fact.claim?.value !== newFact.claim))) return false;
   const added = fact.citations[fact.citations.length - 1];
   return (
     fact.citations.length === (target.kind === 'new' ? 1 : before + 1) &&
@@ -130,7 +143,8 @@ class SheetEditor {
     this.eol = /\r?\n/.exec(text)?.[0] ?? '\n';
   }
 
-  addFact(claim: string): Result {
+  /** Appends a fact with `id` and `claim` to `facts`, after the comments that close the list. */
+  addFact(claim: string, id: string): Result {
     const root = this.root;
     if (root !== null && !(isScalar(root) && root.value === null) && !isMap(root)) {
       return { error: 'The sheet is not a mapping with a `facts` list, so a fact cannot be added to it.' };
@@ -139,19 +153,19 @@ class SheetEditor {
     if (!factsPair) {
       if (isMap(root) && root.flow) return { error: 'The sheet is written as one `{…}` mapping; add a `facts:` list to it first.' };
       const keyCol = isMap(root) ? this.col(range(root)[0]) : 0;
-      return { edit: this.append(['facts:', ...this.item({ dash: 2, content: 4 }, this.factBody(claim))].map((l) => indent(l, keyCol))) };
+      return { edit: this.append(['facts:', ...this.item({ dash: 2, content: 4 }, this.factBody(claim, id))].map((l) => indent(l, keyCol))) };
     }
     const facts = factsPair.value as Node | null;
     const keyCol = this.col(range(factsPair.key as Node)[0]);
     if (isEmpty(facts)) {
-      return { edit: this.fillEmpty(factsPair, this.item({ dash: keyCol + 2, content: keyCol + 4 }, this.factBody(claim))) };
+      return { edit: this.fillEmpty(factsPair, this.item({ dash: keyCol + 2, content: keyCol + 4 }, this.factBody(claim, id))) };
     }
     if (!isSeq(facts)) return { error: '`facts` is not a list, so a fact cannot be added to it. Make `facts` a list first.' };
     if (facts.flow) {
-      return { edit: this.appendToFlow(facts, `{claim: ${renderScalar(claim, FLOW)}, cite: [${this.flowCitation()}]}`) };
+      return { edit: this.appendToFlow(facts, `{id: ${renderScalar(id, FLOW)}, claim: ${renderScalar(claim, FLOW)}, cite: [${this.flowCitation()}]}`) };
     }
-    const layout = this.itemLayout(facts);
-    return { edit: this.insertAfterLineOf(this.contentEnd(facts), this.item(layout, this.factBody(claim))) };
+    const lines = this.item(this.itemLayout(facts), this.factBody(claim, id));
+    return { edit: this.insertAfterLineOf(this.listEnd(facts, keyCol), this.blankLineBetween(facts) ? ['', ...lines] : lines) };
   }
 
   addToFact(index: number): Result {
@@ -277,9 +291,9 @@ class SheetEditor {
     return body.map((line, i) => (i === 0 ? `${' '.repeat(layout.dash)}-${' '.repeat(gap)}${line}` : line === '' ? '' : pad + line));
   }
 
-  /** A new fact's lines, relative to its keys' column. */
-  private factBody(claim: string): string[] {
-    return [`claim: ${renderScalar(claim, BLOCK)}`, 'cite:', ...this.item(this.citeLayout(0), this.citationBody())];
+  /** A new fact's lines, relative to its keys' column: `id`, `claim`, `cite`. */
+  private factBody(claim: string, id: string): string[] {
+    return [`id: ${renderScalar(id, BLOCK)}`, `claim: ${renderScalar(claim, BLOCK)}`, 'cite:', ...this.item(this.citeLayout(0), this.citationBody())];
   }
 
   private citationBody(): string[] {
@@ -325,6 +339,40 @@ class SheetEditor {
     let dash = content - 1;
     while (dash > 0 && this.text[dash] !== '-') dash--;
     return Math.max(dash, 0);
+  }
+
+  /**
+   * Where a new fact goes in the block list `facts` (whose key is at
+   * `keyCol`): after its last item's content and the comment lines after it
+   * that are indented under the key, which stay with the fact or the list
+   * they follow. A comment at the key's column or left of it belongs to
+   * what comes next (a key, the end of the file) and stays after the new fact.
+   */
+  private listEnd(facts: YAMLSeq, keyCol: number): number {
+    let end = this.contentEnd(facts);
+    for (let at = this.text.indexOf('\n', end) + 1; at > 0 && at < this.text.length; at = this.text.indexOf('\n', at) + 1) {
+      const line = this.text.slice(at, this.lineEnd(at));
+      const content = line.trimStart();
+      if (content === '') continue;
+      if (!content.startsWith('#') || line.length - content.length <= keyCol) break;
+      end = at + line.length;
+    }
+    return end;
+  }
+
+  /** Whether the sheet separates its facts with blank lines: most gaps between a fact and the next hold one. */
+  private blankLineBetween(facts: YAMLSeq): boolean {
+    let gaps = 0;
+    let blank = 0;
+    for (let i = 1; i < facts.items.length; i++) {
+      const [previous, next] = [facts.items[i - 1], facts.items[i]] as (Node | null)[];
+      if (!previous?.range || !next?.range) continue;
+      const from = this.text.indexOf('\n', this.contentEnd(previous));
+      const to = this.lineStart(this.markerOf(range(next)[0]));
+      gaps++;
+      if (from >= 0 && from < to && /\n[ \t]*\r?\n/.test(this.text.slice(from, to))) blank++;
+    }
+    return blank * 2 > gaps;
   }
 
   /** The end of a node's last character of content, comments and line breaks after it left out. */
