@@ -273,7 +273,7 @@ export class LspClient {
 
   /**
    * Resolves with the value `probe` returns as soon as it returns one (it is
-   * asked now and after every message from the server); fails after
+   * asked now, after every message from the server, and every 50 ms); fails after
    * `timeoutMs`, or when the server exits, with `describe()` in the message.
    */
   waitUntil<T>(probe: () => T | undefined, describe: () => string, timeoutMs = 5000): Promise<T> {
@@ -296,8 +296,11 @@ export class LspClient {
         done();
         reject(new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}`));
       }, timeoutMs);
+      // Also now and then: a state a test's own handler changes comes with no message after it.
+      const poll = setInterval(() => void check(), 50);
       const done = () => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.waiters.delete(waiter);
       };
       const waiter = () => void check();

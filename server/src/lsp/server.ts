@@ -39,6 +39,8 @@ function toUri(p: string): string {
 
 /** How long one slice of a long batch of checks may run before messages are read again. */
 const SLICE_MS = 50;
+/** How long the articles' side (source-unused, code lens refresh) waits after the last check: it looks at every sheet. */
+const ARTICLES_DELAY_MS = 200;
 
 export interface ServerOptions {
   readonly fs?: FileSystem;
@@ -132,7 +134,22 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if (pending.size > 0 && Date.now() - started >= SLICE_MS) break;
     }
     if (pending.size > 0) timer ??= setTimeout(flush, 0);
-    else articlesChanged(paths.length > 0);
+    else scheduleArticles(paths.length > 0);
+  }
+
+  /** The articles' side waits until edits pause, after the sheets' diagnostics are out (it looks at every sheet). */
+  let articlesTimer: NodeJS.Timeout | undefined;
+  let articlesSheetsChecked = false;
+  function scheduleArticles(sheetsChecked: boolean): void {
+    articlesSheetsChecked ||= sheetsChecked;
+    if (articlesTimer) clearTimeout(articlesTimer);
+    articlesTimer = setTimeout(() => {
+      articlesTimer = undefined;
+      if (shutDown) return;
+      const checked = articlesSheetsChecked;
+      articlesSheetsChecked = false;
+      articlesChanged(checked);
+    }, ARTICLES_DELAY_MS);
   }
 
   /**
@@ -240,6 +257,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   // After shutdown nothing more is published; the client waits only for the answer.
   connection.onShutdown(() => {
+    if (articlesTimer) clearTimeout(articlesTimer);
     shutDown = true;
     if (timer) clearTimeout(timer);
     timer = undefined;
