@@ -244,6 +244,8 @@ describe('Protocol: renames never break citations', function () {
       await assert.rejects(rename('../../outside.txt'), /outside the workspace folder/);
       await assert.rejects(rename('  '), /Give the article a name/);
       await assert.rejects(rename('no-such-folder/a.txt'), /Create the folder "articles\/no-such-folder" first/);
+      // desk/compact.facts.yaml cites it in a quoted compact form that a name with a quotation mark would break.
+      await assert.rejects(rename('004 "wire".txt'), /Change the citation on line 4 of "desk\/compact\.facts\.yaml" by hand first/);
       assert.ok(fs.existsSync(article(OLD)), 'nothing renamed');
     });
   });

@@ -328,7 +328,14 @@ export class FactWorkspace {
     if (this.host.fs.stat(to) !== undefined) return { error: `Choose another name: "${shown(to)}" already exists.` };
     if (this.host.fs.stat(path.dirname(to))?.isDirectory !== true) return { error: `Create the folder "${shown(path.dirname(to))}" first, or choose a name in a folder that exists.` };
     const move = { from: target.article, to };
-    return { move, sheets: this.editsForMoves([move]) };
+    const sheets = this.editsForMoves([move]);
+    // Renamed, a citation that cannot be rewritten in place would break: nothing is renamed.
+    const stuck = sheets.find((s) => s.stuck.length > 0);
+    if (stuck) {
+      const line = stuck.lines.positionAt(stuck.stuck[0].at).line + 1;
+      return { error: `Change the citation on line ${line} of "${shown(stuck.path)}" by hand first: it cannot be rewritten in place to "${stuck.stuck[0].after}".` };
+    }
+    return { move, sheets };
   }
 
   /**
