@@ -36,6 +36,7 @@ export const {
   SourceStore,
   SourceText,
   applyEdits,
+  readProvenance,
   pasteCitation,
   sheetEditsForMoves,
   movedPath,

@@ -29,6 +29,7 @@ import { isFactSheetPath, isSkippedFolder } from '../sources/discover';
 import { preferredFixes, unparsable } from '../edit/fixes';
 import type { Fact } from '../model';
 import type { SourceStore, SourceText } from '../sources/sources';
+import type { Provenance } from '../sources/provenance';
 import { excerpt, LineIndex } from '../text';
 import type { FactDiagnostic, Fix, Severity, Span } from '../types';
 import { FIX_ALL_KIND } from '../../protocol';
@@ -45,6 +46,23 @@ export interface SheetView {
   readonly lines: LineIndex;
   /** A cited source's text (read again if it was let go to save memory). */
   readonly source: (realPath: string) => SourceText | undefined;
+  /** Where a cited source came from, from the `sources.yaml` beside it. */
+  readonly provenance?: (realPath: string) => Provenance | undefined;
+}
+
+/** A source's provenance as a hover line: its title, outlet and date, and its URL as a link (web addresses only). */
+export function provenanceLine(p: Provenance): string | undefined {
+  const parts: string[] = [];
+  if (p.title) parts.push(`*${escapeMarkdown(p.title)}*`);
+  const by = [p.outlet, p.author].filter((x): x is string => !!x).map(escapeMarkdown).join(', ');
+  if (by) parts.push(by);
+  if (p.published) parts.push(escapeMarkdown(p.published));
+  let line = parts.join(' — ');
+  if (p.url) {
+    const web = /^https?:\/\/[^\s()<>]+$/i.test(p.url);
+    line += `${line ? ' · ' : ''}${web ? `[${escapeMarkdown(p.url)}](${p.url})` : escapeMarkdown(p.url)}`;
+  }
+  return line || undefined;
 }
 
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -160,6 +178,9 @@ export function hover(view: SheetView, offset: number): Hover | null {
     const lines = c.lines ?? (c.citation.line ? { first: c.citation.line.first, last: c.citation.line.last } : undefined);
     const head = `**${escapeMarkdown(file)}**${lines ? `, ${linesLabel(lines.first, lines.last)}` : ''} — ${c.status === 'verified' ? '✓' : c.status === 'unchecked' ? '·' : '✗'} ${escapeMarkdown(statusWord(c))}`;
     const body: string[] = [head];
+    const from = c.sourcePath ? view.provenance?.(c.sourcePath) : undefined;
+    const provenance = from && provenanceLine(from);
+    if (provenance) body.push(provenance);
     const source = c.sourcePath && c.lines ? view.source(c.sourcePath) : undefined;
     if (source && c.lines) body.push(citedBlock(source, c.lines.first, c.lines.last, c.match?.span));
     // Over the diagnostic's own range the editor shows its message already; the code is in the head.

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { ContentFilter } from './contentFilter';
+import { PROVENANCE_FILE, readProvenance, type Provenance, type ProvenanceIndex } from './provenance';
 import type { FileSystem } from './fileSystem';
 import { isNfc, normalizeWithMap, type NormalizedText } from '../normalize';
 import { byteLineStarts, decodeSource, decodeTogether, isLazyUtf8, LineIndex, type Decoded } from '../text';
@@ -277,6 +278,28 @@ export class SourceStore {
     const value = compute();
     this.memos.set(k, value);
     return value;
+  }
+
+  /**
+   * The provenance of the sources in a folder (its `sources.yaml`, see
+   * provenance.ts), read once until a file changes; undefined when the folder
+   * has none, or it cannot be read or lies outside the root.
+   */
+  provenanceIn(dir: string): ProvenanceIndex | undefined {
+    return this.remember('provenance', dir, () => {
+      const file = path.join(dir, PROVENANCE_FILE);
+      const real = this.realpath(file);
+      if (real === undefined || !isInside(this.realRoot, real)) return undefined;
+      const bytes = this.readBytes(real);
+      if (!(bytes instanceof Uint8Array)) return undefined;
+      const decoded = decodeSource(bytes);
+      return decoded.ok ? readProvenance(decoded.text) : undefined;
+    });
+  }
+
+  /** What the `sources.yaml` beside a source says of it, if anything. */
+  provenanceOf(realPath: string): Provenance | undefined {
+    return this.provenanceIn(path.dirname(realPath))?.entries.get(path.basename(realPath));
   }
 
   /** Forget a source (it changed) or, without a path, every source. */

@@ -20,6 +20,7 @@ import { citeSelection, type CiteTarget } from '../edit/cite';
 import { pasteCitation, type PastedCitation } from '../edit/paste';
 import { movedPath, sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
 import type { ScalarValue } from '../model';
+import { PROVENANCE_FILE } from '../sources/provenance';
 import type { UnusedSource } from '../features/articles';
 
 export interface WorkspaceHost {
@@ -542,7 +543,8 @@ export class FactWorkspace {
       const root = this.rootFor(sheet);
       const folder = path.relative(root, dir).split(path.sep).join('/') || path.basename(root);
       for (const name of [...store.files(dir)].sort()) {
-        if (name.startsWith('.') || isFactSheetPath(name)) continue;
+        // Not articles: sheets, dot-files, the folder's provenance and the originals kept beside snapshots.
+        if (name.startsWith('.') || isFactSheetPath(name) || name === PROVENANCE_FILE || /\.orig\.(?:html?|pdf)$/i.test(name)) continue;
         const article = path.join(dir, name);
         const resolution = store.resolve(dir, name);
         if (resolution.kind !== 'resolved' || cited.has(resolution.path) || cited.has(article) || reported.has(resolution.path)) continue;
