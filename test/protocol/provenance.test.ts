@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import * as fs from 'node:fs';
+import { FileChangeType, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { copySamples, LspClient, positionAt, removeFolder, uriOf } from './client';
 
 const PROVENANCE = [
@@ -51,9 +52,23 @@ describe('Protocol: provenance in hovers', function () {
     assert.ok(text.includes('javascript:alert\\(1\\)') && !text.includes('](javascript'), text);
   });
 
+  it('Should report a malformed sources.yaml on its lines, keep checking the citations, and clear it once repaired', async () => {
+    const file = path.join(root, 'articles', 'sources.yaml');
+    const uri = uriOf(file);
+    fs.writeFileSync(file, PROVENANCE.replace('  outlet: A wire service', '  outlet: A wire service\n  editor: Someone'));
+    await client.filesChanged([{ uri, type: FileChangeType.Changed }]);
+    const bad = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(bad.diagnostics.map((d) => [d.range.start.line, d.code, d.severity, d.message.split(':')[0]]), [[3, 'invalid-structure', 2, 'Remove "editor" or rename it']]);
+    // The citations are checked as before: the clean sheet stays clean.
+    assert.deepEqual(client.latest(uriOf(path.join(root, 'reykjavik.facts.yaml')))!.diagnostics, []);
+    fs.writeFileSync(file, PROVENANCE);
+    await client.filesChanged([{ uri, type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
   it('Should not report sources.yaml as an article no sheet cites', async () => {
     await client.waitForDiagnostics(uriOf(path.join(root, 'reykjavik.facts.yaml')));
     await new Promise((r) => setTimeout(r, 400));
-    assert.equal(client.latest(uriOf(path.join(root, 'articles', 'sources.yaml'))), undefined);
+    assert.deepEqual(client.latest(uriOf(path.join(root, 'articles', 'sources.yaml')))?.diagnostics ?? [], [], 'no source-unused for sources.yaml');
   });
 });

@@ -164,7 +164,21 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       }
     });
     if (sheetsChecked && codeLensRefresh && openSources.size > 0) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    guard('Reading sources.yaml', undefined, () => {
+      // Each sources.yaml's problems, published when they change (and cleared when it reads well or is gone).
+      const now = new Map(workspace.provenanceFiles().map((f) => [toUri(f.path), f.problems]));
+      for (const uri of new Set([...now.keys(), ...provenancePublished.keys()])) {
+        const problems = now.get(uri) ?? [];
+        const key = JSON.stringify(problems);
+        if ((provenancePublished.get(uri) ?? '[]') === key) continue;
+        if (problems.length > 0) provenancePublished.set(uri, key);
+        else provenancePublished.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: articles.provenanceDiagnostics(problems) });
+      }
+    });
   }
+  /** What was last published for each sources.yaml, as JSON. */
+  const provenancePublished = new Map<string, string>();
 
   function publish(p: string): void {
     guard(`Checking ${p}`, undefined, () => {

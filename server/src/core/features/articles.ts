@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { MarkupKind, type CodeLens, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver-types';
 import type { CitationCheck } from '../check/results';
+import type { ProvenanceProblem } from '../sources/provenance';
 import { excerpt } from '../text';
 import { EditorCode, type Severity } from '../types';
 import { SHOW_CITATIONS_COMMAND } from '../../protocol';
@@ -163,4 +164,9 @@ export function unusedSourceDiagnostic(unused: UnusedSource): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: `No fact cites this article. Cite it from a sheet, or move it out of the sources folder "${unused.folder}".`,
   };
+}
+
+/** The problems of a `sources.yaml` as diagnostics of that file: warnings, since they leave every citation checked. */
+export function provenanceDiagnostics(problems: readonly ProvenanceProblem[]): Diagnostic[] {
+  return problems.map((p) => ({ range: p.range, severity: lspSeverity('warning'), code: 'invalid-structure', source: DIAGNOSTIC_SOURCE, message: p.message }));
 }

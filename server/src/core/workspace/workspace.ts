@@ -20,7 +20,7 @@ import { citeSelection, type CiteTarget } from '../edit/cite';
 import { pasteCitation, type PastedCitation } from '../edit/paste';
 import { movedPath, sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
 import type { ScalarValue } from '../model';
-import { PROVENANCE_FILE } from '../sources/provenance';
+import { PROVENANCE_FILE, type ProvenanceProblem } from '../sources/provenance';
 import type { UnusedSource } from '../features/articles';
 
 export interface WorkspaceHost {
@@ -551,6 +551,20 @@ export class FactWorkspace {
         reported.add(resolution.path);
         out.push({ path: article, folder, severity });
       }
+    }
+    return out;
+  }
+
+  /** The `sources.yaml` of every sources folder of the indexed sheets, with its problems (none when it reads well). */
+  provenanceFiles(): { readonly path: string; readonly problems: readonly ProvenanceProblem[] }[] {
+    const out: { path: string; problems: readonly ProvenanceProblem[] }[] = [];
+    const seen = new Set<string>();
+    for (const p of [...this.sheets.keys()].sort()) {
+      const check = this.check(p);
+      if (!check || seen.has(check.sourcesDir)) continue;
+      seen.add(check.sourcesDir);
+      const index = this.storeFor(p).provenanceIn(check.sourcesDir);
+      if (index) out.push({ path: path.join(check.sourcesDir, PROVENANCE_FILE), problems: index.problems });
     }
     return out;
   }
