@@ -37,6 +37,7 @@ export const {
   SourceText,
   applyEdits,
   readProvenance,
+  PROVENANCE_KEYS,
   pasteCitation,
   sheetEditsForMoves,
   movedPath,

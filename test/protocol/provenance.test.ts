@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { FileChangeType, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { DocumentSymbolRequest, FileChangeType, HoverRequest, WorkspaceSymbolRequest, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver-protocol';
 import { copySamples, LspClient, positionAt, removeFolder, uriOf } from './client';
 
 const PROVENANCE = [
@@ -50,6 +50,17 @@ describe('Protocol: provenance in hovers', function () {
   it('Should show an address that is not a web address as text, never as a link', async () => {
     const text = await hoverOn('file: 002_70918c043bbcb2f4.txt');
     assert.ok(text.includes('javascript:alert\\(1\\)') && !text.includes('](javascript'), text);
+  });
+
+  it('Should show the article titles in the outline and in workspace symbols', async () => {
+    const doc = await client.openFile('reykjavik.facts.yaml');
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc.uri } })) as DocumentSymbol[];
+    const details = symbols.flatMap((f) => f.children ?? []).filter((c) => c.name.startsWith('004_03f832fef03921f4.txt')).map((c) => c.detail ?? '');
+    assert.ok(details.length > 0 && details.every((d) => d.startsWith('Blinken and Lavrov meet in Reykjavik, A wire service · ')), JSON.stringify(details.slice(0, 3)));
+    await client.close(doc);
+    const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'lavrov meet' })) as SymbolInformation[];
+    const article = found.find((x) => x.name === 'Blinken and Lavrov meet in Reykjavik');
+    assert.deepEqual(article && { uri: article.location.uri, container: article.containerName }, { uri: uriOf(path.join(root, 'articles', '004_03f832fef03921f4.txt')), container: 'A wire service' });
   });
 
   it('Should report a malformed sources.yaml on its lines, keep checking the citations, and clear it once repaired', async () => {

@@ -4,7 +4,9 @@
  * throws.
  */
 import * as assert from 'node:assert/strict';
-import { DEFAULT_OPTIONS, SourceStore, nodeFileSystem, readProvenance } from '../helpers/core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_OPTIONS, PROVENANCE_KEYS, REPO_ROOT, SourceStore, nodeFileSystem, readProvenance } from '../helpers/core';
 import { joinLines } from '../helpers/text';
 import { useTempWorkspace } from '../helpers/workspace';
 
@@ -57,6 +59,14 @@ describe('Provenance: sources.yaml (issue 14)', () => {
     const broken = readProvenance('- file: "a.txt\n');
     assert.ok(broken.problems.length > 0, 'a problem for the unclosed quotation mark');
     assert.match(broken.problems[0].message, /not valid YAML/);
+  });
+
+  it('has a JSON Schema with the same keys, only file required', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'sources.schema.json'), 'utf8')) as { items: { required: string[]; properties: Record<string, unknown> } };
+    assert.deepEqual(Object.keys(schema.items.properties), [...PROVENANCE_KEYS]);
+    assert.deepEqual(schema.items.required, ['file']);
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { yamlValidation: { fileMatch: string; url: string }[] } };
+    assert.ok(pkg.contributes.yamlValidation.some((v) => v.fileMatch === 'sources.yaml' && v.url === './schemas/sources.schema.json'));
   });
 
   describe('through the store', () => {

@@ -376,7 +376,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }),
   );
 
-  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(allViews(), params.query)));
+  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(allViews(), params.query, toUri)));
 
   connection.onDocumentLinks((params) =>
     guard('Document links', [], () => {

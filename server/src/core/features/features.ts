@@ -343,13 +343,18 @@ export function documentSymbols(view: SheetView): DocumentSymbol[] {
     const children = fact.citations.map((c) => {
       const r = toRange(view.lines, c.span);
       const name = `${c.file?.value ?? '?'}:${c.line?.value ?? '?'}`;
-      return DocumentSymbol.create(name, c.quote ? excerpt(c.quote.value, 60) : undefined, SymbolKind.File, r, r);
+      // The article's title and outlet from its sources.yaml, then the quote.
+      const sourcePath = view.check.citations.find((x) => x.citation === c)?.sourcePath;
+      const from = sourcePath ? view.provenance?.(sourcePath) : undefined;
+      const titled = from?.title ? [from.title, from.outlet].filter(Boolean).join(', ') : undefined;
+      const detail = [titled, c.quote ? excerpt(c.quote.value, 60) : undefined].filter(Boolean).join(' · ');
+      return DocumentSymbol.create(name, detail || undefined, SymbolKind.File, r, r);
     });
     return DocumentSymbol.create(factName(fact), fact.id && fact.claim ? excerpt(fact.claim.value, 80) : undefined, SymbolKind.Object, range, selection, children);
   });
 }
 
-export function workspaceSymbols(views: Iterable<SheetView>, query: string): SymbolInformation[] {
+export function workspaceSymbols(views: Iterable<SheetView>, query: string, toUri: ToUri): SymbolInformation[] {
   const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
   const out: SymbolInformation[] = [];
   for (const view of views) {
@@ -363,6 +368,18 @@ export function workspaceSymbols(views: Iterable<SheetView>, query: string): Sym
         location: { uri: view.uri, range: toRange(view.lines, (fact.id ?? fact.claim)?.span ?? fact.marker) },
         containerName: path.basename(view.check.path),
       });
+    }
+  }
+  // The cited articles by their titles (from their sources.yaml), once each.
+  const articles = new Set<string>();
+  for (const view of views) {
+    for (const c of view.check.citations) {
+      if (!c.sourcePath || articles.has(c.sourcePath)) continue;
+      articles.add(c.sourcePath);
+      const from = view.provenance?.(c.sourcePath);
+      if (!from?.title || !terms.every((t) => `${from.title} ${from.outlet ?? ''}`.toLowerCase().includes(t))) continue;
+      const start = { line: 0, character: 0 };
+      out.push({ name: from.title, kind: SymbolKind.File, location: { uri: toUri(c.sourcePath), range: { start, end: start } }, containerName: from.outlet ?? path.basename(c.sourcePath) });
     }
   }
   return out;
