@@ -165,20 +165,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     });
     if (sheetsChecked && codeLensRefresh && openSources.size > 0) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     guard('Reading sources.yaml', undefined, () => {
-      // Each sources.yaml's problems, published when they change (and cleared when it reads well or is gone).
-      const now = new Map(workspace.provenanceFiles().map((f) => [toUri(f.path), f.problems]));
-      for (const uri of new Set([...now.keys(), ...provenancePublished.keys()])) {
-        const problems = now.get(uri) ?? [];
-        const key = JSON.stringify(problems);
-        if ((provenancePublished.get(uri) ?? '[]') === key) continue;
-        if (problems.length > 0) provenancePublished.set(uri, key);
-        else provenancePublished.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: articles.provenanceDiagnostics(problems) });
+      for (const change of workspace.takeProvenanceChanges()) {
+        void connection.sendDiagnostics({ uri: toUri(change.path), diagnostics: articles.provenanceDiagnostics(change.problems) });
       }
     });
   }
-  /** What was last published for each sources.yaml, as JSON. */
-  const provenancePublished = new Map<string, string>();
 
   function publish(p: string): void {
     guard(`Checking ${p}`, undefined, () => {
@@ -394,9 +385,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   // ----------------------------------------------------------------- renames
 
-  /** Renames this server's own F2 edits make: their citations are in that edit already, so the editor's willRenameFiles for them gets none. */
-  let ownRenames: { from: string; to: string; until: number }[] = [];
-
   /** Each sheet's edits as LSP text edits, by URI. */
   function sheetChanges(sheets: ReturnType<FactWorkspace['editsForMoves']>): Record<string, TextEdit[]> {
     const changes: Record<string, TextEdit[]> = {};
@@ -409,20 +397,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   /** The edit to every sheet that cites the moved files, before the moves or (`done`) after them; null when there is none. */
   function citationsFor(files: readonly { oldUri: string; newUri: string }[], done: boolean): WorkspaceEdit | null {
-    const now = Date.now();
-    ownRenames = ownRenames.filter((r) => r.until > now);
     const moves = files.flatMap((f) => {
       const from = toPath(f.oldUri);
       const to = toPath(f.newUri);
       return from && to ? [{ from, to }] : [];
     });
-    const fresh = moves.filter((m) => {
-      const own = ownRenames.findIndex((r) => r.from === m.from && r.to === m.to);
-      if (own >= 0) ownRenames.splice(own, 1);
-      return own < 0;
-    });
-    if (fresh.length === 0) return null;
-    const changes = sheetChanges(workspace.editsForMoves(fresh, { done }));
+    const changes = sheetChanges(workspace.citationsForMoves(moves, { done }));
     return Object.keys(changes).length > 0 ? { changes } : null;
   }
 
@@ -448,7 +428,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     );
     if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
     const changes = sheetChanges(result.sheets);
-    ownRenames.push({ ...result.move, until: Date.now() + 60_000 });
     const documentChanges = [
       ...Object.entries(changes).map(([uri, edits]) => TextDocumentEdit.create({ uri, version: workspace.version(toPath(uri)!) ?? null }, edits)),
       RenameFile.create(toUri(result.move.from), toUri(result.move.to), { overwrite: false, ignoreIfExists: false }),

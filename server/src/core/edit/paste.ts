@@ -7,7 +7,7 @@
  * left for the writer to fill in.
  */
 import * as path from 'node:path';
-import { parseSheet, renderLine, renderScalar } from '../parse';
+import { factsKeyEnd, parseSheet, renderLine, renderScalar } from '../parse';
 import { sourcesDirOf } from '../sources/sources';
 import { loneCrAsLf } from '../text';
 import type { LineRange, TextEdit } from '../types';
@@ -23,8 +23,6 @@ export type PastedCitation =
   | { readonly kind: 'new'; readonly before: string; readonly claim: string; readonly after: string }
   | { readonly kind: 'none'; readonly why: string };
 
-const FACTS_KEY = /^facts[ \t]*:[ \t]*(?:#.*)?$/m;
-
 /** The citation of `lines` of `sourcePath` with `quote`, pasted at `offset` of the sheet at `sheetPath` (text `given`). */
 export function pasteCitation(sheetPath: string, given: string, offset: number, sourcePath: string, lines: LineRange, quote: string): PastedCitation {
   const text = loneCrAsLf(given);
@@ -37,10 +35,10 @@ export function pasteCitation(sheetPath: string, given: string, offset: number, 
     return 'error' in result ? { kind: 'none', why: result.error } : { kind: 'fact', index, edit: result.edit };
   }
   // On an empty line after the facts key, at or before the list's indentation: a new fact starts there.
-  const key = FACTS_KEY.exec(text);
+  const keyEnd = factsKeyEnd(text);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = lineEndAfter(text, offset);
-  if (!key || lineStart <= key.index || text.slice(lineStart, lineEnd).trim() !== '') return { kind: 'none', why: 'Paste inside a fact, or on an empty line of the facts list.' };
+  if (keyEnd === undefined || lineStart < keyEnd || text.slice(lineStart, lineEnd).trim() !== '') return { kind: 'none', why: 'Paste inside a fact, or on an empty line of the facts list.' };
   const indent = facts.length > 0 ? facts[0].marker.start - (text.lastIndexOf('\n', facts[0].marker.start - 1) + 1) : 2;
   const column = offset - lineStart;
   if (column > indent) return { kind: 'none', why: 'Paste at the indentation of the facts list.' };

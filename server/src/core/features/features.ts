@@ -337,6 +337,8 @@ function factName(fact: Fact): string {
 }
 
 export function documentSymbols(view: SheetView): DocumentSymbol[] {
+  // Each citation's source, found once (not searched for per citation: a sheet may have thousands).
+  const sourceOf = new Map(view.check.citations.map((x) => [x.citation, x.sourcePath]));
   return view.check.sheet.facts.map((fact) => {
     const range = toRange(view.lines, { start: fact.marker.start, end: fact.span.end });
     const selection = toRange(view.lines, (fact.id ?? fact.claim)?.span ?? fact.marker);
@@ -344,7 +346,7 @@ export function documentSymbols(view: SheetView): DocumentSymbol[] {
       const r = toRange(view.lines, c.span);
       const name = `${c.file?.value ?? '?'}:${c.line?.value ?? '?'}`;
       // The article's title and outlet from its sources.yaml, then the quote.
-      const sourcePath = view.check.citations.find((x) => x.citation === c)?.sourcePath;
+      const sourcePath = sourceOf.get(c);
       const from = sourcePath ? view.provenance?.(sourcePath) : undefined;
       const titled = from?.title ? [from.title, from.outlet].filter(Boolean).join(', ') : undefined;
       const detail = [titled, c.quote ? excerpt(c.quote.value, 60) : undefined].filter(Boolean).join(' · ');

@@ -61,6 +61,12 @@ export function assembleSheet(head: Omit<Sheet, 'facts'>, facts: readonly Fact[]
 const FACTS_KEY = /(?<![^\n\r])facts[ \t]*:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)/;
 const UNUSUAL = /^(?:---|\.\.\.|%)|[&*!][^\s,\]}]|\t/m;
 
+/** Where the line after the top-level `facts:` key starts, as YAML sees line starts; undefined without one. */
+export function factsKeyEnd(text: string): number | undefined {
+  const key = FACTS_KEY.exec(text);
+  return key ? key.index + key[0].length : undefined;
+}
+
 /**
  * Where a sheet in the usual block layout (`facts:` last, a block list of
  * facts) splits into its head and one chunk per fact, so that an edit
@@ -69,8 +75,8 @@ const UNUSUAL = /^(?:---|\.\.\.|%)|[&*!][^\s,\]}]|\t/m;
  * the list's indentation: in valid YAML nothing inside a fact can start there.
  */
 export function splitSheet(text: string): SheetLayout | undefined {
-  const key = FACTS_KEY.exec(text);
-  if (!key) return undefined;
+  const listStart = factsKeyEnd(text);
+  if (listStart === undefined) return undefined;
   // Anchors, aliases, tags, directives, several documents and tabs: parse whole.
   if (UNUSUAL.test(text)) return undefined;
   const chunks: Span[] = [];
@@ -79,7 +85,7 @@ export function splitSheet(text: string): SheetLayout | undefined {
   // Without `\r`, lines end where indexOf finds a `\n` (at the speed of memchr).
   const lone = !text.includes('\r');
   // Scans line by line without copying: column of the first non-space, and what is there.
-  for (let pos = key.index + key[0].length; pos < text.length; pos = lone ? nextLf(text, pos) : nextLineStart(text, pos)) {
+  for (let pos = listStart; pos < text.length; pos = lone ? nextLf(text, pos) : nextLineStart(text, pos)) {
     let col = pos;
     while (text.charCodeAt(col) === 32) col++;
     const c = text.charCodeAt(col);

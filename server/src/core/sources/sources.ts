@@ -290,10 +290,8 @@ export class SourceStore {
       const file = path.join(dir, PROVENANCE_FILE);
       const real = this.realpath(file);
       if (real === undefined || !isInside(this.realRoot, real)) return undefined;
-      const bytes = this.readBytes(real);
-      if (!(bytes instanceof Uint8Array)) return undefined;
-      const decoded = decodeSource(bytes);
-      return decoded.ok ? readProvenance(decoded.text) : undefined;
+      const read = this.read(real);
+      return read.kind === 'loaded' ? readProvenance(read.source.text) : undefined;
     });
   }
 

@@ -60,6 +60,8 @@ function changedAt(changed: ReadonlySet<string>, dep: string): boolean {
 
 /** Source text kept in memory between requests (about 16 MB); the rest is read again when needed. */
 const RETAINED_SOURCE_CHARS = 8 * 1024 * 1024;
+/** How long an F2 rename handed out waits for the editor to announce its move (see FactWorkspace.citationsForMoves). */
+const OWN_MOVE_MS = 60_000;
 
 export class FactWorkspace {
   private roots: string[] = [];
@@ -297,6 +299,26 @@ export class FactWorkspace {
   }
 
   /**
+   * The edits for files the editor moves (or has moved, `done`), as
+   * {@link editsForMoves} makes them; but none for a move of this
+   * workspace's own F2 rename ({@link renameArticle}), whose edit holds its
+   * citations already: the editor announces that move too.
+   */
+  citationsForMoves(moves: readonly Move[], options: { readonly done?: boolean } = {}): ReturnType<FactWorkspace['editsForMoves']> {
+    const now = Date.now();
+    this.ownMoves = this.ownMoves.filter((m) => m.until > now);
+    const fresh = moves.filter((m) => {
+      const own = this.ownMoves.findIndex((o) => o.from === m.from && o.to === m.to);
+      if (own >= 0) this.ownMoves.splice(own, 1);
+      return own < 0;
+    });
+    return fresh.length > 0 ? this.editsForMoves(fresh, options) : [];
+  }
+
+  /** The moves of F2 renames handed out, until the editor announces them (or a minute passes). */
+  private ownMoves: { from: string; to: string; until: number }[] = [];
+
+  /**
    * The `file` value under `offset` of a sheet that can be renamed with its
    * article (F2): written so that it can be rewritten, and naming a file that
    * exists inside the root.
@@ -336,6 +358,7 @@ export class FactWorkspace {
       const line = stuck.lines.positionAt(stuck.stuck[0].at).line + 1;
       return { error: `Change the citation on line ${line} of "${shown(stuck.path)}" by hand first: it cannot be rewritten in place to "${stuck.stuck[0].after}".` };
     }
+    this.ownMoves.push({ ...move, until: Date.now() + OWN_MOVE_MS });
     return { move, sheets };
   }
 
@@ -555,8 +578,30 @@ export class FactWorkspace {
     return out;
   }
 
+  /**
+   * What changed in the problems of the `sources.yaml` files since the last
+   * call: each file whose problems are new or different, with them, and each
+   * whose problems are gone (it reads well now, or is gone), with none.
+   */
+  takeProvenanceChanges(): { readonly path: string; readonly problems: readonly ProvenanceProblem[] }[] {
+    const now = new Map(this.provenanceFiles().map((f) => [f.path, f.problems]));
+    const changes: { path: string; problems: readonly ProvenanceProblem[] }[] = [];
+    for (const p of new Set([...now.keys(), ...this.reportedProvenance.keys()])) {
+      const problems = now.get(p) ?? [];
+      const key = JSON.stringify(problems);
+      if ((this.reportedProvenance.get(p) ?? '[]') === key) continue;
+      if (problems.length > 0) this.reportedProvenance.set(p, key);
+      else this.reportedProvenance.delete(p);
+      changes.push({ path: p, problems });
+    }
+    return changes;
+  }
+
+  /** The problems last handed out by {@link takeProvenanceChanges}, as JSON, by path. */
+  private readonly reportedProvenance = new Map<string, string>();
+
   /** The `sources.yaml` of every sources folder of the indexed sheets, with its problems (none when it reads well). */
-  provenanceFiles(): { readonly path: string; readonly problems: readonly ProvenanceProblem[] }[] {
+  private provenanceFiles(): { readonly path: string; readonly problems: readonly ProvenanceProblem[] }[] {
     const out: { path: string; problems: readonly ProvenanceProblem[] }[] = [];
     const seen = new Set<string>();
     for (const p of [...this.sheets.keys()].sort()) {
