@@ -27,8 +27,8 @@ const result = await esbuild.build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Provided by VS Code at run time.
-  external: ['vscode'],
+  // Provided by VS Code at run time; pdf.js is an ES module of its own (below).
+  external: ['vscode', 'pdfjs-dist'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
@@ -38,3 +38,19 @@ const result = await esbuild.build({
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (!file.endsWith('.map')) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KB`);
 }
+
+// pdf.js and its worker as one ES module beside the server, loaded when a PDF is saved (server/src/snapshot/pdfjs.ts).
+const pdfjs = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { pdfjs: 'scripts/pdfjs-entry.mjs' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  logLevel: 'warning',
+  metafile: true,
+});
+for (const [file, { bytes }] of Object.entries(pdfjs.metafile.outputs)) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KB`);

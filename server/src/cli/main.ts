@@ -33,7 +33,8 @@ import {
   type FileSystem,
   type SeveritySetting,
 } from '../core';
-import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, type CachedResult } from '../node';
+import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
 import { checkWith, Helpers, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
 
@@ -57,6 +58,7 @@ Usage:
   fact-notes check [PATH...] [--format text|json|sarif] [--root DIR]
   fact-notes fix [PATH...] [--root DIR]
   fact-notes mv OLD NEW [--root DIR] [--dry-run]
+  fact-notes snapshot URL|FILE [--into DIR] [--name NAME] [--force]
   fact-notes lsp --stdio
   fact-notes --version
 
@@ -65,6 +67,8 @@ Commands:
   fix     Apply every unambiguous repair, then check again.
   mv      Move or rename an article, a folder or a fact sheet, and update
           every citation of it, so that none breaks.
+  snapshot  Save a web page or a PDF as a text file to cite, with where
+          it came from in the folder's sources.yaml.
   lsp     Run the language server over standard input and output.
 
 Run 'fact-notes COMMAND --help' for a command's options.
@@ -137,6 +141,35 @@ nothing moved (OLD missing, NEW already there, a path outside the root, or a
 sheet that cannot be written).
 `;
 
+const SNAPSHOT_HELP = `Usage: fact-notes snapshot URL|FILE [options]
+
+Saves a web page (an http or https address, or a saved .html file) or a PDF
+as a text file that fact sheets can cite: a page's article text (headline,
+byline, date and body, without the navigation, ads and links around it), or
+a PDF's text page by page, a line "[page N]" before each page. One paragraph
+per line. The original is kept beside it (NAME.orig.html or NAME.orig.pdf),
+and the folder's sources.yaml records where it came from: the address, title,
+outlet, author, date of publication, when it was saved, and the SHA-256 of
+the text, so that a later change to the text is reported (source-changed).
+
+Nothing is written when the fetch fails or the page has no article text, and
+nothing is overwritten unless --force is given.
+
+Options:
+  --into DIR         the folder to save into (default: current folder)
+  --name NAME        the text file's name (default: the outlet and the first
+                     words of the headline, such as dw-blinken-meets-lavrov)
+  -f, --force        replace a saved source of the same name, and its entry
+  --timeout SECONDS  give up when the whole answer has not come in this time
+                     (default: ${DEFAULT_TIMEOUT_MS / 1000})
+  --max-size MB      refuse anything larger (default: ${DEFAULT_MAX_BYTES / 1024 / 1024})
+  -h, --help         show this help
+
+Exit status: 0 saved; 1 the page or file could not be fetched or read, or has
+no readable text (the reason is printed); 2 usage error, or a source of that
+name is already saved (nothing was changed).
+`;
+
 const LSP_HELP = `Usage: fact-notes lsp --stdio
 
 Runs the Fact Notes language server on standard input and output, for any
@@ -165,10 +198,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return fix(rest, io);
       case 'mv':
         return mv(rest, io);
+      case 'snapshot':
+        return await snapshotCommand(rest, io);
       case 'lsp':
         return await lsp(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (expected check, fix, mv or lsp)`);
+        throw new UsageError(`unknown command '${command}' (expected check, fix, mv, snapshot or lsp)`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -610,54 +645,54 @@ function writeSheet(file: string, data: Uint8Array): string | undefined {
   }
 }
 
-/** A failed write or permission check in plain words (the sheet's file, or the folder the temporary file goes in). */
-function writeFailure(e: unknown, where: 'file' | 'folder'): string {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case 'EACCES':
-      return where === 'folder' ? 'the folder is read-only for you (permission denied)' : 'you may not change the file (permission denied)';
-    case 'EPERM':
-      return `the ${where} is locked against changes (the system does not permit it)`;
-    case 'EROFS':
-      return 'the disk it is on is read-only';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'your disk quota is used up';
-    case 'ENOENT':
-      return 'the file no longer exists';
-    default:
-      return `it could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message ?? String(e)})`;
+async function snapshotCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      into: { type: 'string' },
+      name: { type: 'string' },
+      force: { type: 'boolean', short: 'f' },
+      timeout: { type: 'string' },
+      'max-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(SNAPSHOT_HELP);
+    return EXIT_OK;
   }
-}
-
-/**
- * Writes a file through a temporary file renamed over it, keeping its mode.
- * A symlinked sheet is written at its target, so the link stays a link.
- * On failure the file is as it was and no temporary file is left.
- */
-function writeAtomically(file: string, data: Uint8Array, mayBeNew = false): void {
-  const exists = fs.existsSync(file);
-  if (!exists && !mayBeNew) throw Object.assign(new Error(`${file} no longer exists`), { code: 'ENOENT' });
-  const target = exists ? fs.realpathSync(file) : file;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const mode = exists ? fs.statSync(target).mode & 0o7777 : 0o644;
+  if (positionals.length !== 1) throw new UsageError(`snapshot takes one URL or file (got ${positionals.length}); see 'fact-notes snapshot --help'`);
+  const into = path.resolve(io.cwd, values.into ?? '.');
+  if (fs.existsSync(into) && !fs.statSync(into).isDirectory()) throw new UsageError(`--into '${values.into}' is a file, not a folder`);
+  const timeout = number(values.timeout, '--timeout', DEFAULT_TIMEOUT_MS / 1000, 0.001, 3600);
+  const maxSize = number(values['max-size'], '--max-size', DEFAULT_MAX_BYTES / 1024 / 1024, 0.000001, 10_000);
+  const source = positionals[0];
+  // Loaded only here: the page reading libraries are most of its size (a bundle of its own).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { snapshot, SnapshotFailed } = require('../snapshot/main') as typeof import('../snapshot/main');
   try {
-    fs.writeFileSync(tmp, data, { mode });
-    fs.chmodSync(tmp, mode); // the umask may have narrowed it
-    const fd = fs.openSync(tmp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
+    const saved = await snapshot(/^[a-z][a-z0-9+.-]+:/i.test(source) ? source : path.resolve(io.cwd, source), {
+      into,
+      name: values.name,
+      force: values.force,
+      timeoutMs: timeout * 1000,
+      maxBytes: Math.round(maxSize * 1024 * 1024),
+      userAgent: `fact-notes/${VERSION} (snapshot)`,
+    });
+    const shown = (p: string) => escapeControls(path.relative(io.cwd, p) || p);
+    const { entry } = saved;
+    const about = [entry.outlet, entry.published].filter(Boolean).join(', ');
+    io.stdout(
+      `${saved.replaced ? 'Replaced' : 'Saved'} ${shown(saved.file)} (${saved.lines} lines)${entry.title ? `: "${escapeControls(entry.title)}"` : ''}${about ? ` (${escapeControls(about)})` : ''}\n` +
+        `  original: ${shown(saved.original)}\n  provenance: ${shown(saved.provenance)} (sha256 ${entry.sha256?.slice(0, 12)}…)\n`,
+    );
+    return EXIT_OK;
   } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // Nothing was created where nothing can be removed.
-    }
-    throw e;
+    if (!(e instanceof SnapshotFailed)) throw e;
+    io.stderr(`fact-notes: ${escapeControls(source)}: ${escapeControls(e.reason)}${e.kind === 'exists' ? ' (--name NAME, or --force)' : ''}\n`);
+    return e.kind === 'exists' ? EXIT_USAGE : EXIT_PROBLEMS;
   }
 }
 

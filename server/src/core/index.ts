@@ -10,7 +10,7 @@ export { LineIndex, decodeSource, decodeTogether, encodeText, escapeControls, ex
 export { buildMap, isNfc, normalizeText, normalizeWithMap, quoteParts, type NormalizedText } from './normalize';
 export type { FileSystem, FileStat, DirectoryEntry } from './sources/fileSystem';
 export { SourceStore, SourceText, isInside, realPathInside, formatBytes, sourcesDirOf, type Resolution, type Loaded, type SourceStoreOptions } from './sources/sources';
-export { PROVENANCE_FILE, PROVENANCE_KEYS, readProvenance, type Provenance, type ProvenanceIndex, type ProvenanceProblem } from './sources/provenance';
+export { PROVENANCE_FILE, PROVENANCE_KEYS, provenanceWithEntry, readProvenance, type Provenance, type ProvenanceIndex, type ProvenanceProblem } from './sources/provenance';
 export type { SheetLayout, Sheet, Fact, Citation, ScalarValue, LineValue, ParsedSheet, ScalarStyle } from './model';
 export { forEachSpan, forEachValue } from './model';
 export { parseSheet, parseWhole, splitSheet, type ParseOptions } from './parse';

@@ -5,3 +5,4 @@
 export { nodeFileSystem } from './fileSystem';
 export { runGit } from './git';
 export { CACHE_VERSION, cacheKey, hashText, lookup, parseCache, stampOf, type CacheData, type CachedResult } from './resultCache';
+export { writeAtomically, writeFailure } from './write';

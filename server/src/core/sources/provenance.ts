@@ -5,7 +5,7 @@
  * gives problems with their lines; it never stops citations from being
  * checked.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, stringify as stringifyYaml, type Node } from 'yaml';
 import { parseYaml } from '../parse';
 import { LineIndex } from '../text';
 
@@ -28,12 +28,20 @@ export interface ProvenanceProblem {
 export interface ProvenanceIndex {
   /** By file name as written in `file`. */
   readonly entries: ReadonlyMap<string, Provenance>;
+  /** Where each entry is in `sources.yaml` (offsets), and its `sha256` value, by file name. */
+  readonly places: ReadonlyMap<string, { readonly entry: Span; readonly sha256?: Span }>;
   readonly problems: readonly ProvenanceProblem[];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Reads a `sources.yaml`. Never throws. */
 export function readProvenance(text: string): ProvenanceIndex {
   const entries = new Map<string, Provenance>();
+  const places = new Map<string, { entry: Span; sha256?: Span }>();
   const problems: ProvenanceProblem[] = [];
   const lines = new LineIndex(text);
   const lineOf = (offset: number | undefined) => lines.positionAt(offset ?? 0).line + 1;
@@ -49,10 +57,10 @@ export function readProvenance(text: string): ProvenanceIndex {
   const doc = parseYaml(text, { prettyErrors: false });
   for (const e of doc.errors) problems.push(problem(e.pos[0], 'This line is not valid YAML; the entries after it may not be read.'));
   const root = doc.contents as Node | null;
-  if (root === null || (isScalar(root) && root.value === null)) return { entries, problems };
+  if (root === null || (isScalar(root) && root.value === null)) return { entries, places, problems };
   if (!isSeq(root)) {
     problems.push(problem(root.range?.[0], 'Write sources.yaml as a list of entries, each starting with "- file:".'));
-    return { entries, problems };
+    return { entries, places, problems };
   }
   for (const item of root.items as (Node | null)[]) {
     const at = item?.range?.[0];
@@ -61,6 +69,7 @@ export function readProvenance(text: string): ProvenanceIndex {
       continue;
     }
     const entry: Record<string, string> = {};
+    let sha256: Span | undefined;
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       const value = pair.value as Node | null;
@@ -74,6 +83,7 @@ export function readProvenance(text: string): ProvenanceIndex {
         continue;
       }
       entry[key] = String(value.value);
+      if (key === 'sha256' && value.range) sha256 = { start: value.range[0], end: value.range[1] };
     }
     if (!entry.file) {
       problems.push(problem(at, 'Add the "file" this entry is about.'));
@@ -84,6 +94,69 @@ export function readProvenance(text: string): ProvenanceIndex {
       continue;
     }
     entries.set(entry.file, entry as Provenance);
+    if (item.range) places.set(entry.file, { entry: { start: item.range[0], end: item.range[1] }, ...(sha256 ? { sha256 } : {}) });
   }
-  return { entries, problems };
+  return { entries, places, problems };
+}
+
+/** The `sources.yaml` a snapshot starts when its folder has none. */
+const NEW_FILE_HEADER = `# Where the sources in this folder came from (written by fact-notes snapshot;
+# entries may also be written by hand, every key but "file" optional).
+`;
+
+/**
+ * The text of a `sources.yaml` with an entry for `entry.file` added, or
+ * written over the one there when `replace` is set. Everything else in the
+ * file, comments and formatting included, stays as it was. `exists` when
+ * there is an entry and `replace` is not set; `malformed` (with a problem and
+ * its line) when the file cannot take the entry as it stands, so that nothing
+ * a person wrote is overwritten.
+ */
+export function provenanceWithEntry(
+  text: string | undefined,
+  entry: Provenance,
+  replace: boolean,
+): { readonly text: string } | { readonly exists: true } | { readonly malformed: ProvenanceProblem } {
+  const rendered = renderEntry(entry);
+  if (text === undefined || text.trim() === '') return { text: NEW_FILE_HEADER + rendered };
+  const index = readProvenance(text);
+  const place = index.places.get(entry.file);
+  if (place && !replace) return { exists: true };
+  // Entries are written with the indentation of those there.
+  const lead = (p: { entry: Span }) => text.slice(text.lastIndexOf('\n', p.entry.start - 1) + 1, p.entry.start);
+  const last = [...index.places.values()].pop();
+  const pad = last && /^ *- +$/.test(lead(last)) ? lead(last).slice(0, lead(last).indexOf('-')) : '';
+  const body = rendered.trimEnd().split('\n').map((l) => pad + l).join('\n');
+  let next: string;
+  if (place) {
+    if (!/^ *- +$/.test(lead(place))) return { malformed: problemAt(text, place.entry.start, 'Write this entry as a list item of its own ("- file: ...") so that it can be replaced.') };
+    const start = text.lastIndexOf('\n', place.entry.start - 1) + 1;
+    next = text.slice(0, start) + body + text.slice(place.entry.end).replace(/^[^\S\n]*(?=\n|$)/, '');
+  } else {
+    next = `${text.endsWith('\n') ? text : `${text}\n`}${body}\n`;
+  }
+  // Taken only when the result reads back as the entry and adds no problem.
+  const after = readProvenance(next);
+  const read = after.entries.get(entry.file);
+  const same = read !== undefined && PROVENANCE_KEYS.every((k) => (read[k] ?? '') === (entry[k] ?? ''));
+  if (!same || after.problems.length > index.problems.length) {
+    return { malformed: index.problems[0] ?? after.problems[0] ?? problemAt(text, text.length, 'The file cannot take another entry.') };
+  }
+  return { text: next };
+}
+
+function problemAt(text: string, offset: number, message: string): ProvenanceProblem {
+  const lines = new LineIndex(text);
+  const at = lines.positionAt(offset);
+  return { line: at.line + 1, span: { start: offset, end: offset }, range: { start: at, end: at }, message };
+}
+
+/** One entry as a YAML list item, keys in the format's order. */
+function renderEntry(entry: Provenance): string {
+  const ordered: Record<string, string> = {};
+  for (const key of PROVENANCE_KEYS) {
+    const value = entry[key];
+    if (value !== undefined && value !== '') ordered[key] = value;
+  }
+  return stringifyYaml([ordered], { lineWidth: 0 });
 }
