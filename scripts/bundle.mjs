@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const entries = [
   { in: 'client/src/extension.ts', out: 'client' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
+  { in: 'server/src/snapshot/main.ts', out: 'snapshot' },
 ];
 
 // Start clean, so no source map of an earlier build is left beside a minified one.
@@ -33,6 +34,15 @@ const result = await esbuild.build({
   minify: production,
   logLevel: 'warning',
   metafile: true,
+  plugins: [
+    {
+      // The libraries that read pages and PDFs are loaded when a source is first saved: a file of their own.
+      name: 'snapshot-apart',
+      setup(build) {
+        build.onResolve({ filter: /^\.\.\/snapshot\/main$/ }, () => ({ path: './snapshot.js', external: true }));
+      },
+    },
+  ],
 });
 
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {

@@ -106,3 +106,41 @@ export interface ListSheetsParams {
 }
 
 export const ListSheetsRequest = 'factNotes/listSheets';
+
+/**
+ * "Save Source from URL…" and "…from File…" (FORMAT.md section 8): save a web
+ * page or a PDF as a text file to cite, into the sources folder of a sheet
+ * (or a folder), with its entry in that folder's `sources.yaml`. Cancelling
+ * the request stops the fetch; nothing is written then, nor on any failure.
+ */
+export interface SaveSourceParams {
+  /** An http or https address, or the `file:` URI of a saved `.html` or `.pdf`. */
+  source: string;
+  /** Save into this sheet's sources folder... */
+  sheetUri?: string;
+  /** ...or into this folder. */
+  folderUri?: string;
+  /** The text file's name (default: made from the outlet and headline). */
+  name?: string;
+  /** Replace a saved source of the same name. */
+  force?: boolean;
+}
+
+export interface SaveSourceResult {
+  /** The saved text. */
+  uri?: string;
+  /** Its name, for the sheet's `file` value (relative to the sheet's sources folder). */
+  file?: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  lines?: number;
+  /** Why nothing was saved, in words for the user. */
+  error?: string;
+  /** Set with `error` when a source of that name is already saved: the client may offer to replace it. */
+  exists?: boolean;
+  /** Set when the user cancelled. */
+  cancelled?: boolean;
+}
+
+export const SaveSourceRequest = 'factNotes/saveSource';

@@ -192,8 +192,8 @@ describe('Robustness of fix, output and ranges (issue 11)', () => {
       const diagnostics = features.toDiagnostics(view, (p) => `file://${p}`);
       assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax'));
       assert.deepEqual(features.fixAllEdits(view), []);
-      assert.deepEqual(features.codeActions(view, { diagnostics: [], only: ['source.fixAll'] }), []);
-      const quick = features.codeActions(view, { diagnostics });
+      assert.deepEqual(features.codeActions(view, { diagnostics: [], only: ['source.fixAll'] }, (p) => `file://${p}`), []);
+      const quick = features.codeActions(view, { diagnostics }, (p) => `file://${p}`);
       assert.deepEqual(quick.map((a) => a.title), ['Change line to 2']);
       const valid = checkInWorkspace(ws.current, MOVED);
       const validView = { uri: 'file:///notes.facts.yaml', check: valid, lines: new LineIndex(valid.text), source: () => undefined };

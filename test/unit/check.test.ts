@@ -55,6 +55,7 @@ describe('checkSheet', () => {
         ['quote-mismatch', 'warning'],
         ['quote-altered', 'error'],
         ['quote-not-found', 'error'],
+        ['source-changed', 'warning'],
       ],
     );
   });

@@ -73,6 +73,8 @@ export function formatJson({ sheets, cwd }: RunSummary): string {
           title: f.title,
           preferred: f.preferred,
           edits: f.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })),
+          // An addition to FORMAT.md's shape: a fix that edits another file (a source's sources.yaml) names it.
+          ...(f.elsewhere ? { file: displayPath(cwd, f.elsewhere.path), edits: f.elsewhere.edits.map((e) => ({ range: e.range, newText: e.newText })) } : {}),
         })),
         // An addition to FORMAT.md's shape, like LSP's relatedInformation: the candidate lines, the file a rename found.
         ...(d.related && d.related.length > 0 ? { related: d.related.map((r) => relatedJson(cwd, r)) } : {}),
@@ -103,13 +105,12 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'quote-mismatch': 'The quote differs from the source in spelling only.',
   'quote-altered': 'The source now says something else than the quote: a number, a negation, a name or a word changed.',
   'quote-not-found': 'The quote is not in the source.',
+  'source-changed': 'The source no longer has the SHA-256 recorded when it was saved: its text was edited since.',
 };
 
 export function formatSarif({ sheets, cwd }: RunSummary, version: string): string {
-  const region = (lines: LineIndex, span: Span) => {
-    const r = toRange(lines, span);
-    return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
-  };
+  const regionOf = (r: LspRange) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+  const region = (lines: LineIndex, span: Span) => regionOf(toRange(lines, span));
   const results = [];
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
@@ -135,12 +136,19 @@ export function formatSarif({ sheets, cwd }: RunSummary, version: string): strin
           : {}),
         fixes: d.fixes.map((f) => ({
           description: { text: f.title },
-          artifactChanges: [
-            {
-              artifactLocation,
-              replacements: f.edits.map((e) => ({ deletedRegion: region(lines, e.span), insertedContent: { text: e.newText } })),
-            },
-          ],
+          artifactChanges: f.elsewhere
+            ? [
+                {
+                  artifactLocation: { uri: displayPath(cwd, f.elsewhere.path), uriBaseId: '%SRCROOT%' },
+                  replacements: f.elsewhere.edits.map((e) => ({ deletedRegion: regionOf(e.range), insertedContent: { text: e.newText } })),
+                },
+              ]
+            : [
+                {
+                  artifactLocation,
+                  replacements: f.edits.map((e) => ({ deletedRegion: region(lines, e.span), insertedContent: { text: e.newText } })),
+                },
+              ],
         })),
       });
     }

@@ -20,6 +20,7 @@ export const DiagnosticCode = {
   QuoteMismatch: 'quote-mismatch',
   QuoteAltered: 'quote-altered',
   QuoteNotFound: 'quote-not-found',
+  SourceChanged: 'source-changed',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
@@ -47,6 +48,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'quote-mismatch': 'warning',
   'quote-altered': 'error',
   'quote-not-found': 'error',
+  'source-changed': 'warning',
 };
 
 export function isDiagnosticCode(value: string): value is DiagnosticCode {
@@ -85,7 +87,14 @@ export interface TextEdit {
 
 export interface Fix {
   readonly title: string;
+  /** Edits of the sheet. */
   readonly edits: readonly TextEdit[];
+  /** Edits of another file (a source's `sources.yaml`): never preferred, never applied by `fix`. */
+  readonly elsewhere?: {
+    /** Absolute path. */
+    readonly path: string;
+    readonly edits: readonly { readonly range: { readonly start: Place; readonly end: Place }; readonly newText: string }[];
+  };
   /** The fix `fact-notes fix` and "Fix All" apply; never set when in doubt. */
   readonly preferred: boolean;
 }

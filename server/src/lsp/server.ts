@@ -9,6 +9,7 @@ import {
   RenameFile,
   ResponseError,
   TextDocumentEdit,
+  type CancellationToken,
   type TextEdit,
   type WorkspaceEdit,
   CodeLensRefreshRequest,
@@ -24,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { articles, features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
+import { CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -379,7 +380,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCodeAction((params) =>
     guard('Code actions', [], () => {
       const v = view(params.textDocument.uri);
-      return v ? features.codeActions(v, params.context) : [];
+      return v ? features.codeActions(v, params.context, toUri) : [];
     }),
   );
 
@@ -452,6 +453,35 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       return { edit: { changes: { [params.sheetUri]: [{ range: features.toRange(result.lines, pasted.edit.span), newText: pasted.edit.newText }] } } };
     }),
   );
+
+  connection.onRequest(SaveSourceRequest, async (params: SaveSourceParams, token: CancellationToken): Promise<SaveSourceResult> => {
+    const sheet = params.sheetUri ? view(params.sheetUri) : undefined;
+    const into = sheet ? sheet.check.sourcesDir : params.folderUri ? toPath(params.folderUri) : undefined;
+    if (!into) return { error: params.sheetUri ? 'The sheet is not one Fact Notes checks.' : 'Open a fact sheet, or a folder, to save the source into.' };
+    const source = /^file:/i.test(params.source) ? (toPath(params.source) ?? params.source) : params.source;
+    const abort = new AbortController();
+    const cancelled = token.onCancellationRequested(() => abort.abort());
+    try {
+      // Loaded on first use: the libraries that read pages and PDFs are most of the server's size.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { snapshot, SnapshotFailed } = require('../snapshot/main') as typeof import('../snapshot/main');
+      try {
+        const saved = await snapshot(source, { into, name: params.name, force: params.force, signal: abort.signal, userAgent: 'fact-notes (snapshot; VS Code)' });
+        schedule(workspace.filesChanged([saved.file, saved.original, saved.provenance].map((p) => ({ path: p, deleted: false }))));
+        const { entry } = saved;
+        return { uri: toUri(saved.file), file: entry.file, title: entry.title, outlet: entry.outlet, published: entry.published, lines: saved.lines };
+      } catch (e) {
+        if (!(e instanceof SnapshotFailed)) throw e;
+        if (e.kind === 'cancelled') return { cancelled: true };
+        return { error: `${e.source}: ${e.reason}.`, ...(e.kind === 'exists' ? { exists: true } : {}) };
+      }
+    } catch (e) {
+      log(`Fact Notes: saving ${params.source} failed: ${(e as Error).stack ?? String(e)}`);
+      return { error: 'Fact Notes could not save the source; see its log.' };
+    } finally {
+      cancelled.dispose();
+    }
+  });
 
   connection.onRequest(ListFactsRequest, (params: ListFactsParams): FactSummary[] =>
     guard('Listing facts', [], () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Anchor, CheckOptions, FactDiagnostic, FileSystem } from '../core';
 
 /** Raised whenever cached diagnostics would differ (3: ranges on character boundaries, messages on one line). */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export interface CachedResult {
   /** Hash of the sheet's text. */

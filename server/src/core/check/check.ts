@@ -8,6 +8,8 @@ import { assembleSheet, lineNumbers, parseFacts, parseHead, parseWhole, renderLi
 import { compareWords, describeChanges } from '../match/difference';
 import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
+import { withChangedSources } from './changed';
+import { PROVENANCE_FILE } from '../sources/provenance';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
 import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue } from '../model';
 import { sourcesDirOf, type SourceStore, type SourceText } from '../sources/sources';
@@ -27,13 +29,16 @@ import {
 /**
  * Every path whose change could change these citations' results: each cited
  * file as written (resolved against the sources folder, so a file that
- * appears counts) and the real file it led to.
+ * appears counts), the real file it led to, and the `sources.yaml` beside it.
  */
 export function dependenciesOf(citations: readonly CitationCheck[], sourcesDir: string): string[] {
   const deps = new Set<string>();
   for (const c of citations) {
     if (c.citation.file) deps.add(path.resolve(sourcesDir, c.citation.file.value));
-    if (c.sourcePath) deps.add(c.sourcePath);
+    if (c.sourcePath) {
+      deps.add(c.sourcePath);
+      deps.add(path.join(path.dirname(c.sourcePath), PROVENANCE_FILE));
+    }
   }
   return [...deps];
 }
@@ -121,7 +126,7 @@ export class SheetChecker {
       this.readAhead(parsed.sheet.facts, sourcesDir);
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
-      const placed = withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference });
+      const placed = withChangedSources(citations, withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference }), this.store);
       return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
     }
     const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
@@ -199,7 +204,8 @@ export class SheetChecker {
     this.order = order;
     const withIds = assembleSheet(head.sheet, facts, diagnostics, text, sheetPath);
     const sheet = withIds.sheet;
-    const placed = withRenames(citations, withIds.diagnostics, this.store, sourcesDir, { kept: this.keep ? this.renames : undefined });
+    const renamed = withRenames(citations, withIds.diagnostics, this.store, sourcesDir, { kept: this.keep ? this.renames : undefined });
+    const placed = withChangedSources(citations, renamed, this.store);
     return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
   }
 

@@ -426,15 +426,18 @@ function sentBack(view: SheetView, sent: Diagnostic): FactDiagnostic | undefined
  * Quick fixes for the diagnostics the editor sends back (see {@link sentBack}),
  * and the sheet's fix-all action when asked for source actions.
  */
-export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[]; only?: string[] }): CodeAction[] {
+export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[]; only?: string[] }, toUri: ToUri): CodeAction[] {
   const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const editorDiagnostic of context.diagnostics) {
       if (editorDiagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       for (const fix of sentBack(view, editorDiagnostic)?.fixes ?? []) {
-        if (fix.edits.length === 0) continue;
-        const action = CodeAction.create(fix.title, { changes: { [view.uri]: toEdits(view, fix) } }, CodeActionKind.QuickFix);
+        const changes: Record<string, LspTextEdit[]> = {};
+        if (fix.edits.length > 0) changes[view.uri] = toEdits(view, fix);
+        if (fix.elsewhere) changes[toUri(fix.elsewhere.path)] = fix.elsewhere.edits.map((e) => ({ range: e.range, newText: e.newText }));
+        if (Object.keys(changes).length === 0) continue;
+        const action = CodeAction.create(fix.title, { changes }, CodeActionKind.QuickFix);
         action.diagnostics = [editorDiagnostic];
         action.isPreferred = fix.preferred;
         actions.push(action);

@@ -29,7 +29,7 @@ export interface ProvenanceIndex {
   /** By file name as written in `file`. */
   readonly entries: ReadonlyMap<string, Provenance>;
   /** Where each entry is in `sources.yaml` (offsets), and its `sha256` value, by file name. */
-  readonly places: ReadonlyMap<string, { readonly entry: Span; readonly sha256?: Span }>;
+  readonly places: ReadonlyMap<string, { readonly entry: Span; readonly sha256?: Span; readonly sha256Range?: Range }>;
   readonly problems: readonly ProvenanceProblem[];
 }
 
@@ -38,10 +38,15 @@ interface Span {
   readonly end: number;
 }
 
+interface Range {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
 /** Reads a `sources.yaml`. Never throws. */
 export function readProvenance(text: string): ProvenanceIndex {
   const entries = new Map<string, Provenance>();
-  const places = new Map<string, { entry: Span; sha256?: Span }>();
+  const places = new Map<string, { entry: Span; sha256?: Span; sha256Range?: Range }>();
   const problems: ProvenanceProblem[] = [];
   const lines = new LineIndex(text);
   const lineOf = (offset: number | undefined) => lines.positionAt(offset ?? 0).line + 1;
@@ -94,7 +99,10 @@ export function readProvenance(text: string): ProvenanceIndex {
       continue;
     }
     entries.set(entry.file, entry as Provenance);
-    if (item.range) places.set(entry.file, { entry: { start: item.range[0], end: item.range[1] }, ...(sha256 ? { sha256 } : {}) });
+    if (item.range) {
+      const sha256Range = sha256 && { start: lines.positionAt(sha256.start), end: lines.positionAt(sha256.end) };
+      places.set(entry.file, { entry: { start: item.range[0], end: item.range[1] }, ...(sha256 ? { sha256, sha256Range } : {}) });
+    }
   }
   return { entries, places, problems };
 }

@@ -2,6 +2,7 @@
  * Resolving a citation's `file` to a source inside the root (FORMAT.md
  * section 3) and loading sources, each at most once per store.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { ContentFilter } from './contentFilter';
@@ -295,6 +296,22 @@ export class SourceStore {
     });
   }
 
+  /**
+   * The SHA-256 (hex) of a source as it is now: the editor's text when it is
+   * open (as UTF-8), else its bytes; undefined when it cannot be read. Worked
+   * out once until the source changes.
+   */
+  digestOf(realPath: string): string | undefined {
+    if (this.digests.has(realPath)) return this.digests.get(realPath);
+    const open = this.overlay(realPath);
+    const bytes = open !== undefined ? Buffer.from(open, 'utf8') : this.readBytes(realPath);
+    const digest = bytes instanceof Uint8Array ? createHash('sha256').update(bytes).digest('hex') : undefined;
+    this.digests.set(realPath, digest);
+    return digest;
+  }
+
+  private readonly digests = new Map<string, string | undefined>();
+
   /** What the `sources.yaml` beside a source says of it, if anything. */
   provenanceOf(realPath: string): Provenance | undefined {
     return this.provenanceIn(path.dirname(realPath))?.entries.get(path.basename(realPath));
@@ -308,6 +325,8 @@ export class SourceStore {
     this.nearest.clear();
     this.resolutions.clear();
     this.clock++;
+    if (realPath === undefined) this.digests.clear();
+    else this.digests.delete(realPath);
     if (realPath === undefined) {
       this.loaded.clear();
       this.retained = 0;

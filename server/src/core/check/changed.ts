@@ -1,0 +1,63 @@
+/**
+ * `source-changed` (FORMAT.md sections 5 and 8): a source whose `sources.yaml`
+ * entry records a SHA-256 that its text no longer has. The evidence was
+ * edited after it was saved, so a quote that matches it proves less than it
+ * seems: each citation of it is told, and its fix records the current text
+ * as the snapshot, in `sources.yaml`, never without asking.
+ */
+import * as path from 'node:path';
+import { PROVENANCE_FILE } from '../sources/provenance';
+import type { SourceStore } from '../sources/sources';
+import { DEFAULT_SEVERITY, type FactDiagnostic, type Fix } from '../types';
+import type { CitationCheck } from './results';
+
+/** The diagnostics with a `source-changed` after each citation of a changed source. */
+export function withChangedSources(citations: readonly CitationCheck[], diagnostics: readonly FactDiagnostic[], store: SourceStore): readonly FactDiagnostic[] {
+  const added: FactDiagnostic[] = [];
+  for (const c of citations) {
+    const file = c.citation.file;
+    if (!c.sourcePath || !file) continue;
+    const changed = changedSource(store, c.sourcePath);
+    if (changed) added.push({ ...changed, span: file.span });
+  }
+  if (added.length === 0) return diagnostics;
+  // In text order among the others.
+  const out: FactDiagnostic[] = [];
+  let i = 0;
+  for (const d of diagnostics) {
+    while (i < added.length && added[i].span.start < d.span.start) out.push(added[i++]);
+    out.push(d);
+  }
+  out.push(...added.slice(i));
+  return out;
+}
+
+type Changed = Omit<FactDiagnostic, 'span'>;
+
+/** The diagnostic (without its place) for a source whose recorded SHA-256 it no longer has, once per source until it changes. */
+function changedSource(store: SourceStore, realPath: string): Changed | undefined {
+  return store.remember('source-changed', realPath, () => {
+    const dir = path.dirname(realPath);
+    const name = path.basename(realPath);
+    const index = store.provenanceIn(dir);
+    const entry = index?.entries.get(name);
+    const place = index?.places.get(name);
+    if (!entry?.sha256 || !place?.sha256Range) return undefined;
+    const digest = store.digestOf(realPath);
+    if (digest === undefined || digest === entry.sha256.toLowerCase()) return undefined;
+    const when = entry.retrieved ? ` on ${entry.retrieved.slice(0, 10)}` : '';
+    const from = entry.url ? ` from "${entry.url}"` : '';
+    const fix: Fix = {
+      title: 'Record the current text as the snapshot',
+      edits: [],
+      preferred: false,
+      elsewhere: { path: path.join(dir, PROVENANCE_FILE), edits: [{ range: place.sha256Range, newText: digest }] },
+    };
+    return {
+      code: 'source-changed',
+      severity: DEFAULT_SEVERITY['source-changed'],
+      message: `Compare "${name}" with where it came from before relying on it: its text has changed since it was saved${when}${from} (it no longer has the SHA-256 recorded in ${PROVENANCE_FILE}).`,
+      fixes: [fix],
+    };
+  });
+}
