@@ -11,6 +11,7 @@
 import type * as Core from '../../server/src/core';
 import type * as Cli from '../../server/src/cli/main';
 import type * as NodeHost from '../../server/src/node';
+import type * as Snapshot from '../../server/src/snapshot';
 
 export type * from '../../server/src/core';
 export type { CliIO } from '../../server/src/cli/main';
@@ -18,6 +19,7 @@ export type { CliIO } from '../../server/src/cli/main';
 const core = require('../../../server/out/core') as typeof Core;
 const cli = require('../../../server/out/cli/main') as typeof Cli;
 const nodeHost = require('../../../server/out/node') as typeof NodeHost;
+const snapshotModule = require('../../../server/out/snapshot') as typeof Snapshot;
 
 export const {
   ALL_CODES,
@@ -37,6 +39,7 @@ export const {
   SourceText,
   applyEdits,
   readProvenance,
+  provenanceWithEntry,
   PROVENANCE_KEYS,
   pasteCitation,
   sheetEditsForMoves,
@@ -71,6 +74,9 @@ export const {
   isDiagnosticCode,
   isEditorCode,
 } = core;
+
+/** Saving web pages and PDFs as sources (issue 14). */
+export const { snapshot, SnapshotFailed, extractHtml, extractPdf, decodeHtml, pdfParagraphs, defaultName, NoReadableText } = snapshotModule;
 
 /** The Node side the command line and the server give the core: the real disk, and git. */
 export const { nodeFileSystem, runGit } = nodeHost;

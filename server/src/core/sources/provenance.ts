@@ -23,6 +23,8 @@ export interface ProvenanceProblem {
   readonly span: { readonly start: number; readonly end: number };
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
   readonly message: string;
+  /** The file is not valid YAML there (nothing is added to such a file). */
+  readonly syntax?: true;
 }
 
 export interface ProvenanceIndex {
@@ -60,7 +62,7 @@ export function readProvenance(text: string): ProvenanceIndex {
     return { line: lineOf(at), span, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }, message };
   };
   const doc = parseYaml(text, { prettyErrors: false });
-  for (const e of doc.errors) problems.push(problem(e.pos[0], 'This line is not valid YAML; the entries after it may not be read.'));
+  for (const e of doc.errors) problems.push({ ...problem(e.pos[0], 'This line is not valid YAML; the entries after it may not be read.'), syntax: true });
   const root = doc.contents as Node | null;
   if (root === null || (isScalar(root) && root.value === null)) return { entries, places, problems };
   if (!isSeq(root)) {
@@ -128,6 +130,8 @@ export function provenanceWithEntry(
   const rendered = renderEntry(entry);
   if (text === undefined || text.trim() === '') return { text: NEW_FILE_HEADER + rendered };
   const index = readProvenance(text);
+  const broken = index.problems.find((p) => p.syntax);
+  if (broken) return { malformed: broken };
   const place = index.places.get(entry.file);
   if (place && !replace) return { exists: true };
   // Entries are written with the indentation of those there.
@@ -139,7 +143,8 @@ export function provenanceWithEntry(
   if (place) {
     if (!/^ *- +$/.test(lead(place))) return { malformed: problemAt(text, place.entry.start, 'Write this entry as a list item of its own ("- file: ...") so that it can be replaced.') };
     const start = text.lastIndexOf('\n', place.entry.start - 1) + 1;
-    next = text.slice(0, start) + body + text.slice(place.entry.end).replace(/^[^\S\n]*(?=\n|$)/, '');
+    const rest = text.slice(place.entry.end).replace(/^[^\S\n]*(?=\n|$)/, '');
+    next = text.slice(0, start) + body + (rest === '' || rest.startsWith('\n') ? rest : `\n${rest}`);
   } else {
     next = `${text.endsWith('\n') ? text : `${text}\n`}${body}\n`;
   }
