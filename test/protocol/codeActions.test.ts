@@ -134,7 +134,7 @@ describe('Protocol: code actions', function () {
   it('Should offer no fix-all for a sheet that is not valid YAML, only its quick fixes, until the YAML is repaired', async () => {
     assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax'));
     assert.deepEqual(await actionsFor([], [FIX_ALL]), [], 'what does not parse is left alone');
-    assert.equal((await actionsFor(diagnostics)).length, 9, 'the quick fixes stay');
+    assert.equal((await actionsFor(diagnostics)).length, 10, 'the quick fixes stay (source-changed\'s among them)');
     await client.replace(doc, YAML_ERROR, '');
     const published = await client.waitForVersion(doc);
     assert.deepEqual(published.diagnostics.map(shape), brokenDiagnostics(doc.text, (code) => code === 'yaml-syntax'));
@@ -144,7 +144,7 @@ describe('Protocol: code actions', function () {
   it('Should offer fix-all only when source actions are asked for', async () => {
     const plain = await actionsFor(diagnostics);
     assert.ok(plain.every((a) => a.kind === CodeActionKind.QuickFix), 'no source action without `only`');
-    assert.equal(plain.length, 9);
+    assert.equal(plain.length, 10);
     for (const only of [[FIX_ALL], ['source'], ['source.fixAll']]) {
       const actions = await actionsFor([], only);
       assert.deepEqual(

@@ -59,6 +59,7 @@ export const BROKEN: readonly { code: string; severity: DiagnosticSeverity; cont
   { code: 'invalid-structure', severity: E, context: 'line: three', inner: 'three' },
   { code: 'invalid-structure', severity: E, context: '- line: 5', inner: 'line: 5' },
   { code: 'yaml-syntax', severity: E, context: '" Russian news agency TASS reported', inner: 'Russian news agency TASS reported' },
+  { code: 'source-changed', severity: W, context: 'file: ../snapshots/statement.txt', inner: '../snapshots/statement.txt' },
 ];
 
 /** Every code of FORMAT.md section 5. */
@@ -76,6 +77,7 @@ export const ALL_CODES = [
   'quote-mismatch',
   'quote-altered',
   'quote-not-found',
+  'source-changed',
 ];
 
 /** The expected diagnostics of broken.facts.yaml's `text`, in order. */

@@ -46,6 +46,10 @@ const MORE = [
 ].join('\n');
 
 const ARTICLE_004 = '004_03f832fef03921f4.txt';
+// Their titles, as samples/articles/sources.yaml records them.
+const TITLE_001 = 'Foreign Ministers’ Meeting – Blinken and Lavrov: Discussing differences in front of the camera';
+const TITLE_003 = 'The Blinken-Lavrov meeting and the first attempts to dissolve between the United States and Russia';
+const TITLE_004 = 'The meeting of the heads of diplomatic departments took place against the background of escalating tensions in US-Russian relations';
 
 /**
  * The range of a block citation (or fact): from `start` (the `occurrence`-th)
@@ -108,7 +112,8 @@ describe('Protocol: editor features on the samples', function () {
     it('Should show the file, the line and the cited line with the quote in bold, on any part of a citation', async () => {
       const quote = 'The meeting lasted about two hours.';
       const line = articles['002_70918c043bbcb2f4.txt'][2];
-      const expected = `**002_70918c043bbcb2f4.txt**, line 3 — ✓ quote verified\n\n> ${line.replace(quote, `**${quote}**`)}`;
+      // samples/articles/sources.yaml gives 002 a date only: its text names no outlet nor headline.
+      const expected = `**002_70918c043bbcb2f4.txt**, line 3 — ✓ quote verified\n\n2021-05-20\n\n> ${line.replace(quote, `**${quote}**`)}`;
       const range = blockRange(reykjavik, talks, quote);
       for (const part of ['file: 002', 'line: 3', 'quote: The meeting']) {
         const hover = await hoverAt(reykjavikUri, positionAt(reykjavik, indexOf(reykjavik, talks) + talks.indexOf(part) + part.length));
@@ -122,12 +127,12 @@ describe('Protocol: editor features on the samples', function () {
       const hover = await hoverAt(reykjavikUri, afterText(reykjavik, 'line: "23-25"'));
       const [l23, l24, l25] = articles['002_70918c043bbcb2f4.txt'].slice(22, 25);
       assert.equal(l24, '');
-      assert.equal(markdown(hover), `**002_70918c043bbcb2f4.txt**, lines 23-25 — ✓ quote verified\n\n> ${l23.replace(quote, `**${quote}**`)} ${l25}`);
+      assert.equal(markdown(hover), `**002_70918c043bbcb2f4.txt**, lines 23-25 — ✓ quote verified\n\n2021-05-20\n\n> ${l23.replace(quote, `**${quote}**`)} ${l25}`);
     });
 
     it('Should show a citation without a quote as "line exists"', async () => {
       const hover = await hoverAt(reykjavikUri, afterText(reykjavik, '- 001_bf5dda1e6c24b09d.txt:1'));
-      assert.equal(markdown(hover), `**001_bf5dda1e6c24b09d.txt**, line 11 — ✓ line exists\n\n> ${articles['001_bf5dda1e6c24b09d.txt'][10]}`);
+      assert.equal(markdown(hover), `**001_bf5dda1e6c24b09d.txt**, line 11 — ✓ line exists\n\n*${TITLE_001}* — SRF 4 News — 2021-05-20\n\n> ${articles['001_bf5dda1e6c24b09d.txt'][10]}`);
       assert.deepEqual(hover!.range, rangeIn(reykjavik, '- 001_bf5dda1e6c24b09d.txt:11', '001_bf5dda1e6c24b09d.txt:11'));
     });
 
@@ -149,14 +154,14 @@ describe('Protocol: editor features on the samples', function () {
       const diagnostics = client.latest(brokenUri)!.diagnostics;
       const moved = diagnostics.find((d) => d.code === 'quote-moved')!;
       const hover = await hoverAt(brokenUri, afterText(broken, 'line: 5\n        quote: lasted'));
-      assert.equal(markdown(hover), `**${ARTICLE_004}**, line 5 — ✗ quote-moved\n\n> ${articles[ARTICLE_004][4]}\n\n${moved.message}`);
+      assert.equal(markdown(hover), `**${ARTICLE_004}**, line 5 — ✗ quote-moved\n\n*${TITLE_004}*\n\n> ${articles[ARTICLE_004][4]}\n\n${moved.message}`);
     });
 
     it('Should not repeat the message over the diagnostic\'s own range, where the editor shows it', async () => {
       const hover = await hoverAt(brokenUri, afterText(broken, 'file: 004_03f832fef03921f5'));
       assert.equal(markdown(hover), '**004_03f832fef03921f5.txt**, line 20 — ✗ source-not-found');
       const moved = await hoverAt(brokenUri, afterText(broken, 'not 5 (fix: "Change line to 6").\n        line: '));
-      assert.equal(markdown(moved), `**${ARTICLE_004}**, line 5 — ✗ quote-moved\n\n> ${articles[ARTICLE_004][4]}`);
+      assert.equal(markdown(moved), `**${ARTICLE_004}**, line 5 — ✗ quote-moved\n\n*${TITLE_004}*\n\n> ${articles[ARTICLE_004][4]}`);
     });
 
     it('Should show broken citations as such on a claim', async () => {
@@ -390,8 +395,8 @@ describe('Protocol: editor features on the samples', function () {
         range: { start: rangeIn(reykjavik, '- id: meeting-place').start, end: c2.end },
         selectionRange: rangeIn(reykjavik, '- id: meeting-place', 'meeting-place'),
         children: [
-          { name: `${ARTICLE_004}:2`, detail: quote1, kind: SymbolKind.File, range: c1, selectionRange: c1 },
-          { name: '003_028d879ad9c7ab06.txt:9', detail: 'as part of the Arctic Council Ministerial Meeting', kind: SymbolKind.File, range: c2, selectionRange: c2 },
+          { name: `${ARTICLE_004}:2`, detail: `${TITLE_004} · ${quote1}`, kind: SymbolKind.File, range: c1, selectionRange: c1 },
+          { name: '003_028d879ad9c7ab06.txt:9', detail: `${TITLE_003}, News Net Nebraska · as part of the Arctic Council Ministerial Meeting`, kind: SymbolKind.File, range: c2, selectionRange: c2 },
         ],
       });
     });
@@ -425,13 +430,15 @@ describe('Protocol: editor features on the samples', function () {
         [
           'broken.facts.yaml talks-length — The talks lasted about two hours.',
           'broken.facts.yaml talks-length-reuters — One report puts the talks at one hour and 45 minutes.',
+          'broken.facts.yaml talks-length-statement — The statement says the talks lasted about two hours.',
           'more.facts.yaml reuters-length — The talks took longer than expected.',
           'reykjavik.facts.yaml talks-length — The talks lasted about two hours.',
           'reykjavik.facts.yaml talks-length-reuters — One report puts the talks at one hour and 45 minutes, longer than expected.',
         ],
       );
       assert.deepEqual(both.find((s) => s.location.uri === moreUri)!.location.range, idRange(more, 'reuters-length'));
-      assert.equal((await query('')).length, 38 + 19 + 1);
+      // 38 + 20 + 1 facts, and the four articles with a title in a sources.yaml (three samples, one snapshot).
+      assert.equal((await query('')).length, 38 + 20 + 1 + 4);
       assert.deepEqual(await query('no-such-fact'), []);
     });
 

@@ -96,6 +96,7 @@ describe('Protocol: CRLF line ends and unusual folder names', function () {
     root = path.join(parent, 'Fact notes (draft) ü+1');
     fs.mkdirSync(root);
     fs.cpSync(path.join(parent, 'articles'), path.join(root, 'articles'), { recursive: true });
+    fs.cpSync(path.join(parent, 'snapshots'), path.join(root, 'snapshots'), { recursive: true });
     const article = path.join(root, 'articles', '004_03f832fef03921f4.txt');
     fs.writeFileSync(article, fs.readFileSync(article, 'utf8').replace(/\n/g, '\r\n'));
     fs.writeFileSync(path.join(root, 'broken.facts.yaml'), fs.readFileSync(path.join(parent, 'broken.facts.yaml'), 'utf8').replace(/\n/g, '\r\n'));
@@ -138,7 +139,7 @@ describe('Protocol: CRLF line ends and unusual folder names', function () {
     assert.ok(!/[^\r]\n/.test(doc.text), 'every line still ends with CRLF');
     assert.deepEqual(
       published.diagnostics.map((d) => d.code),
-      ['quote-altered', 'quote-not-found', 'quote-not-found', 'source-outside-root', 'source-unreadable', 'missing-citation', 'duplicate-id', 'unknown-key', 'invalid-structure', 'invalid-structure'],
+      ['quote-altered', 'quote-not-found', 'quote-not-found', 'source-outside-root', 'source-unreadable', 'missing-citation', 'duplicate-id', 'unknown-key', 'invalid-structure', 'invalid-structure', 'source-changed'],
     );
   });
 });

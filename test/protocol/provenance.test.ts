@@ -4,10 +4,11 @@
  * link), and that file is not an article no one cites.
  */
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { DocumentSymbolRequest, FileChangeType, HoverRequest, WorkspaceSymbolRequest, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { copySamples, LspClient, positionAt, removeFolder, uriOf } from './client';
+import { CodeActionRequest, DiagnosticSeverity, DocumentSymbolRequest, FileChangeType, type CodeAction, type Diagnostic, HoverRequest, WorkspaceSymbolRequest, type DocumentSymbol, type Hover, type MarkupContent, type SymbolInformation } from 'vscode-languageserver-protocol';
+import { applyTextEdits, copySamples, LspClient, positionAt, rangeIn, removeFolder, uriOf } from './client';
 
 const PROVENANCE = [
   '- file: 004_03f832fef03921f4.txt',
@@ -81,5 +82,55 @@ describe('Protocol: provenance in hovers', function () {
     await client.waitForDiagnostics(uriOf(path.join(root, 'reykjavik.facts.yaml')));
     await new Promise((r) => setTimeout(r, 400));
     assert.deepEqual(client.latest(uriOf(path.join(root, 'articles', 'sources.yaml')))?.diagnostics ?? [], [], 'no source-unused for sources.yaml');
+  });
+});
+
+describe('Protocol: source-changed (issue 14)', function () {
+  this.timeout(20000);
+  let root: string;
+  let client: LspClient;
+  before(async () => {
+    root = copySamples();
+    client = await LspClient.start({ root });
+  });
+  after(async () => {
+    assert.deepEqual(client.errors(), []);
+    await client.stop();
+    removeFolder(root);
+  });
+
+  const changed = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'source-changed');
+
+  it('Should warn on the citation of a saved source edited since, and offer to record it (never preferred, not in Fix All)', async () => {
+    // samples/snapshots/statement.txt was edited by hand after it was saved (samples/README.md).
+    const doc = await client.openFile('broken.facts.yaml');
+    const published = await client.waitForVersion(doc, (p) => changed(p).length > 0);
+    const [d] = changed(published);
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    assert.deepEqual(d.range, rangeIn(doc.text, 'file: ../snapshots/statement.txt', '../snapshots/statement.txt'));
+    assert.match(d.message, /^Compare "statement\.txt" with its original, "statement\.orig\.pdf", before relying on it/);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Record the current text as the snapshot', false]]);
+    const provenance = path.join(root, 'snapshots', 'sources.yaml');
+    const digest = createHash('sha256').update(fs.readFileSync(path.join(root, 'snapshots', 'statement.txt'))).digest('hex');
+    const edits = actions[0].edit?.changes?.[uriOf(provenance)];
+    assert.equal(edits?.length, 1);
+    assert.equal(edits[0].newText, digest);
+    const fixAll = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [], only: ['source.fixAll.factNotes'] } })) as CodeAction[];
+    assert.ok(fixAll.every((a) => !a.edit?.changes?.[uriOf(provenance)]), 'Fix All leaves sources.yaml alone');
+
+    // Applying it (as the editor would, then saving) records the edited text: the warning goes.
+    const yaml = fs.readFileSync(provenance, 'utf8');
+    fs.writeFileSync(provenance, applyTextEdits(yaml, edits));
+    await client.filesChanged([{ uri: uriOf(provenance), type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(doc.uri, (p) => changed(p).length === 0 && p.diagnostics.length > 0);
+
+    // An unsaved edit of the saved text in the editor counts as a change.
+    const article = await client.openFile(path.join('snapshots', 'statement.txt'));
+    await client.replace(article, 'lasted about two hours', 'lasted about three hours');
+    const again = await client.waitForDiagnostics(doc.uri, (p) => changed(p).length > 0);
+    assert.equal(changed(again).length, 1);
+    await client.close(article);
+    await client.close(doc);
   });
 });

@@ -46,6 +46,14 @@ export class NoReadableText extends Error {}
 const MIN_ARTICLE_CHARS = 400;
 /** Nor is a "body" most of whose text is link text (a list of headlines). */
 const MAX_LINK_SHARE = 0.5;
+/**
+ * An article's body is mostly paragraphs of sentences; an index page's is
+ * headlines and one-line teasers, which Readability returns all the same. A
+ * paragraph is a block of at least this many characters...
+ */
+const PARAGRAPH_CHARS = 100;
+/** ...and an article has at least two, holding at least this share of its text. */
+const MIN_PARAGRAPH_SHARE = 0.5;
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
@@ -78,8 +86,10 @@ export function extractHtml(bytes: Uint8Array, contentType?: string): Extracted 
   const paragraphs = blockTexts(article.content);
   const body = paragraphs.join('');
   const linked = linkText(article.content);
-  if (body.length < MIN_ARTICLE_CHARS || linked > body.length * MAX_LINK_SHARE) {
-    throw new NoReadableText('what looks most like an article is a list of links or a short notice (is it an index or front page?)');
+  const long = paragraphs.filter((p) => p.length >= PARAGRAPH_CHARS);
+  const inParagraphs = long.reduce((n, p) => n + p.length, 0);
+  if (body.length < MIN_ARTICLE_CHARS || linked > body.length * MAX_LINK_SHARE || long.length < 2 || inParagraphs < body.length * MIN_PARAGRAPH_SHARE) {
+    throw new NoReadableText('what looks most like an article is a list of headlines, links or short notices (is it an index or front page?)');
   }
   const author = byline(article.byline ?? meta.author);
   const outlet = clean(article.siteName ?? '') || meta.outlet;

@@ -47,6 +47,11 @@ function changedSource(store: SourceStore, realPath: string): Changed | undefine
     if (digest === undefined || digest === entry.sha256.toLowerCase()) return undefined;
     const when = entry.retrieved ? ` on ${entry.retrieved.slice(0, 10)}` : '';
     const from = entry.url ? ` from "${entry.url}"` : '';
+    // The original `fact-notes snapshot` keeps beside the text, when it is there.
+    const stem = name.replace(/\.txt$/i, '');
+    const listed = store.files(dir);
+    const original = ['html', 'pdf'].map((ext) => `${stem}.orig.${ext}`).find((n) => listed.has(n));
+    const compare = original ? `with its original, "${original}",` : 'with where it came from';
     const fix: Fix = {
       title: 'Record the current text as the snapshot',
       edits: [],
@@ -56,7 +61,7 @@ function changedSource(store: SourceStore, realPath: string): Changed | undefine
     return {
       code: 'source-changed',
       severity: DEFAULT_SEVERITY['source-changed'],
-      message: `Compare "${name}" with where it came from before relying on it: its text has changed since it was saved${when}${from} (it no longer has the SHA-256 recorded in ${PROVENANCE_FILE}).`,
+      message: `Compare "${name}" ${compare} before relying on it: its text has changed since it was saved${when}${from} (it no longer has the SHA-256 recorded in ${PROVENANCE_FILE}).`,
       fixes: [fix],
     };
   });
