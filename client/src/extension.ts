@@ -1,7 +1,7 @@
 /**
  * The Fact Notes extension: starts the language server and adds the commands
  * that need an editor (cite a selection, fix a whole sheet, list the citations
- * of an article's line from its code lens). Everything that
+ * of an article's line from its code lens, save a web page or PDF as a source). Everything that
  * knows about fact sheets lives in the server.
  */
 import * as fs from 'node:fs';
@@ -25,6 +25,7 @@ import {
 } from '../../server/src/protocol';
 
 import { registerPasteAsCitation } from './paste';
+import { registerSaveSource } from './saveSource';
 
 const LAST_SHEET = 'factNotes.lastSheet';
 
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('factNotes.fixAll', () => fixAll(running)),
     command('factNotes.citeSelection', () => citeSelection(running, context.workspaceState)),
     registerPasteAsCitation(() => running.current()),
+    registerSaveSource(() => running.running()),
     vscode.workspace.onDidRenameFiles((event) => void citationsAfterMove(running, event).catch((e) => running.logError('Updating citations after a move', e))),
     command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
   );

@@ -436,6 +436,32 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/**
+ * Runs a command from the Command Palette that asks a question in an input
+ * box first: waits for the box that shows `prompt`, types `answer`, Enter.
+ */
+export async function runCommandAnswering(page: Page, title: string, prompt: string, answer: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = widget.locator('.monaco-list-row', { hasText: title }).first();
+  await waitFor(async () => (await row.getAttribute('aria-label').catch(() => null))?.startsWith(title), { what: `"${title}" in the Command Palette` });
+  await row.click();
+  // The palette's widget is the one the command's input box reuses: wait for its question.
+  await waitFor(async () => (await widget.isVisible()) && (await widget.innerText().catch(() => '')).includes(prompt) && !(await input.inputValue()).startsWith('>'),
+    { what: `the input box asking "${prompt}"` });
+  await input.fill(answer);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The text of the notification toasts on screen. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+}
+
 /** Maximizes (or restores) the panel, so long lists like the Problems panel are fully rendered. */
 export async function toggleMaximizedPanel(page: Page): Promise<void> {
   await runCommand(page, 'View: Toggle Maximized Panel');

@@ -9,11 +9,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clearStepScreenshots, clickDialogButton, clickText, codeLensTexts, findTextBox, focusEditor, hoverBoldTexts, hoverText,
-  gotoLine, openFileFromExplorer, renameInExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
-  showFixesInProblems, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, withMaximizedPanel, Workbench,
+  gotoLine, notificationTexts, openFileFromExplorer, waitForActiveEditor, renameInExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
+  runCommand, runCommandAnswering, showFixesInProblems, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, withMaximizedPanel, Workbench,
 } from '../lib/browser';
 import { checkJson, CliDiagnostic } from '../lib/cli';
 import { CodeServer, startCodeServer } from '../lib/codeServer';
+import { OUTLET, PARAGRAPHS, PUBLISHED, servePage, TITLE, type PageServer } from '../lib/newsPage';
 import { cleanupTemp, copySamples, factNotesExtension } from '../lib/paths';
 import { waitFor } from '../lib/poll';
 
@@ -37,6 +38,7 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
   let original: string;
   let expected: CliDiagnostic[];
   let server: CodeServer | undefined;
+  let news: PageServer | undefined;
   let wb: Workbench;
 
   before(async () => {
@@ -46,11 +48,13 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
     original = fs.readFileSync(sheetPath, 'utf8');
     expected = checkJson(sheetPath, samples).diagnostics;
     server = await startCodeServer({ extensions: [factNotesExtension()] });
+    news = await servePage();
   });
 
   after(async () => {
     await wb?.close();
     await server?.stop();
+    await news?.close();
     cleanupTemp(samples && path.dirname(samples));
   });
 
@@ -238,6 +242,72 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       await waitFor(() => fs.readFileSync(reykjavik, 'utf8') !== before, { what: 'the sheet saved with the pasted citation' });
       const added = fs.readFileSync(reykjavik, 'utf8').slice(before.length);
       assert.equal(added, ['  - claim: Write the claim these words support.', '    cite:', '      - file: 004_reuters-tass.txt', '        line: 6', `        quote: ${words}`].join('\n'));
+    });
+  });
+
+  it('cancels saving a page that does not finish loading: the fetch stops, nothing is written', async () => {
+    const articles = path.join(samples, 'articles');
+    const before = fs.readdirSync(articles).sort();
+    await step(wb, 'cancel saving a source', async () => {
+      await activateTab(wb.page, 'reykjavik.facts.yaml');
+      await runCommandAnswering(wb.page, 'Fact Notes: Save Source from URL…', 'The address of the web page or PDF', news!.slow);
+      const progress = wb.page.locator('.notifications-toasts .notification-toast', { hasText: `Saving source from ${new URL(news!.slow).host}…` }).first();
+      await progress.waitFor({ state: 'visible', timeout: 15_000 });
+      await waitFor(() => news!.slowRequests().started === 1, { what: 'the page to be requested' });
+      await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+      await progress.waitFor({ state: 'hidden', timeout: 10_000 });
+      await waitFor(() => news!.slowRequests().closed === 1, { what: 'the fetch to stop (the connection closed)' });
+      assert.deepStrictEqual(fs.readdirSync(articles).sort(), before, 'nothing may be written');
+    });
+  });
+
+  it('saves a web page as a source from the Command Palette, and the hover of a citation of it shows its title, outlet and date', async () => {
+    const articles = path.join(samples, 'articles');
+    const before = new Set(fs.readdirSync(articles));
+    const saved = await step(wb, 'save source from url', async () => {
+      // The active editor is reykjavik.facts.yaml: the page goes into its sources folder, articles/.
+      await activateTab(wb.page, 'reykjavik.facts.yaml');
+      await runCommandAnswering(wb.page, 'Fact Notes: Save Source from URL…', 'The address of the web page or PDF', news!.url);
+      const added = await waitFor(() => {
+        const now = fs.readdirSync(articles).filter((f) => !before.has(f)).sort();
+        return now.length === 3 && now;
+      }, { what: 'the text, the original and sources.yaml in articles/' });
+      const text = added.find((f) => f.endsWith('.txt'));
+      assert.ok(text && added.includes(text.replace(/\.txt$/, '.orig.html')) && added.includes('sources.yaml'), `files added: ${added.join(', ')}`);
+      await waitForActiveEditor(wb.page, text);
+      const said = await waitFor(async () => (await notificationTexts(wb.page)).find((t) => t.includes(`Saved "${text}"`)), { what: 'the message saying what was saved' });
+      assert.ok(said.includes(`(${3 + PARAGRAPHS.length} lines): ${TITLE} (${OUTLET}, ${PUBLISHED}).`), `message: ${said}`);
+      // The cancelled save of the step before said nothing.
+      assert.ok(!(await notificationTexts(wb.page)).some((t) => t.includes(news!.slow)), 'a message about the cancelled save');
+      return text;
+    });
+    await step(wb, 'source hover', async () => {
+      const sheet = path.join(samples, 'harbour.facts.yaml');
+      const lines = [
+        'title: Harbour fishing quotas',
+        'sources: articles',
+        '',
+        'facts:',
+        '  - id: young-cod-counted',
+        '    claim: The autumn survey counted about 41 million young cod.',
+        '    cite:',
+        `      - file: ${saved}`,
+        '        line: 6',
+        '        quote: counted about 41 million young cod',
+        '',
+      ];
+      fs.writeFileSync(sheet, lines.join('\n'));
+      await openFileFromExplorer(wb.page, 'harbour.facts.yaml');
+      await waitForLanguage(wb.page, 'Fact Sheet');
+      // The sheet alone, with room for its hover (for the picture in the README).
+      await runCommand(wb.page, 'View: Close Editors in Other Groups');
+      await waitFor(async () => (await wb.page.locator('.editor-group-container').count()) === 1, { what: 'one editor group' });
+      await runCommand(wb.page, 'View: Toggle Panel Visibility');
+      await wb.page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+      await runCommand(wb.page, 'Notifications: Clear All Notifications');
+      await waitFor(async () => (await notificationTexts(wb.page)).length === 0, { what: 'no notification on screen' });
+      const text = await hoverText(wb.page, saved.slice(0, 20), { line: 8, expect: TITLE });
+      for (const part of [OUTLET, PUBLISHED, news!.url, 'counted about 41 million young cod']) assert.ok(text.includes(part), `no "${part}" in the hover:\n${text}`);
     });
   });
 });
