@@ -158,7 +158,8 @@ nothing is overwritten unless --force is given.
 Options:
   --into DIR         the folder to save into (default: current folder)
   --name NAME        the text file's name (default: the outlet and the first
-                     words of the headline, such as dw-blinken-meets-lavrov)
+                     words of the headline, such as
+                     srf-4-foreign-ministers-meeting-blinken-lavrov)
   -f, --force        replace a saved source of the same name, and its entry
   --timeout SECONDS  give up when the whole answer has not come in this time
                      (default: ${DEFAULT_TIMEOUT_MS / 1000})

@@ -220,15 +220,21 @@ function checkedName(name: string, fail: (reason: string) => never): string {
   return base;
 }
 
-/** `outlet-few-words-of-the-headline`: short, lowercase, no spaces. */
+/** Words a file name does without. */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** `outlet-few-words-of-the-headline`: short, lowercase, no spaces, no small words. */
 export function defaultName(extracted: Pick<Extracted, 'outlet' | 'title'>, original: Pick<Original, 'url' | 'host'>): string {
-  const words = (text: string | undefined) =>
-    (text ?? '')
+  const words = (text: string | undefined) => {
+    const all = (text ?? '')
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
+    const big = all.filter((w) => !SMALL_WORDS.has(w));
+    return big.length > 0 ? big : all;
+  };
   const outlet = words(extracted.outlet ?? original.host?.replace(/\.[a-z]+$/, '')).slice(0, 2);
   const title = words(extracted.title).filter((w) => !outlet.includes(w));
   let name = outlet.join('-');

@@ -152,7 +152,7 @@ describe('Save Source from URL / from File', () => {
     const folder = fileUri(`${DESK}/from-file`);
     const result = await vscode.commands.executeCommand<SaveSourceResult>('factNotes.saveSourceFromFile', vscode.Uri.file(file).toString(), { folderUri: folder });
     assert.ok(result?.uri && result.file, `the command saved nothing: ${JSON.stringify(result)}`);
-    assert.match(result.file, /^the-harbour-[a-z0-9-]+\.txt$/);
+    assert.match(result.file, /^harbour-gazette-[a-z0-9-]+\.txt$/);
     const base = result.file.replace(/\.txt$/, '');
     assert.deepStrictEqual(listing(folder.fsPath), [`${base}.orig.html`, `${base}.txt`, 'sources.yaml'].sort());
     const [entry] = parse(fs.readFileSync(path.join(folder.fsPath, 'sources.yaml'), 'utf8')) as Record<string, unknown>[];

@@ -73,12 +73,12 @@ describe('Neovim as an LSP client (fact-notes lsp --stdio)', function () {
     // Every diagnostic code of the format shows up in broken.facts.yaml.
     const codes = new Set(result.diagnostics.map((d) => d.code));
     for (const code of ['yaml-syntax', 'invalid-structure', 'unknown-key', 'missing-citation', 'duplicate-id', 'source-not-found',
-      'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-altered', 'quote-not-found']) {
+      'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-altered', 'quote-not-found', 'source-changed']) {
       assert.ok(codes.has(code), `no ${code} diagnostic; got ${[...codes].join(', ')}`);
     }
-    // Severities: quote-mismatch and unknown-key are warnings (2), the rest errors (1).
+    // Severities: quote-mismatch, unknown-key and source-changed are warnings (2), the rest errors (1).
     for (const d of result.diagnostics) {
-      const want = d.code === 'quote-mismatch' || d.code === 'unknown-key' ? 2 : 1;
+      const want = d.code === 'quote-mismatch' || d.code === 'unknown-key' || d.code === 'source-changed' ? 2 : 1;
       assert.strictEqual(d.severity, want, `severity of ${d.code} at ${d.lnum + 1}:${d.col + 1}`);
     }
   });

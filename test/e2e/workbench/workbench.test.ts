@@ -264,16 +264,21 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
   it('saves a web page as a source from the Command Palette, and the hover of a citation of it shows its title, outlet and date', async () => {
     const articles = path.join(samples, 'articles');
     const before = new Set(fs.readdirSync(articles));
+    const provenance = path.join(articles, 'sources.yaml');
+    const provenanceBefore = fs.readFileSync(provenance, 'utf8');
     const saved = await step(wb, 'save source from url', async () => {
       // The active editor is reykjavik.facts.yaml: the page goes into its sources folder, articles/.
       await activateTab(wb.page, 'reykjavik.facts.yaml');
       await runCommandAnswering(wb.page, 'Fact Notes: Save Source from URL…', 'The address of the web page or PDF', news!.url);
+      // samples/articles/ has a sources.yaml already: the entry is added to it.
       const added = await waitFor(() => {
         const now = fs.readdirSync(articles).filter((f) => !before.has(f)).sort();
-        return now.length === 3 && now;
-      }, { what: 'the text, the original and sources.yaml in articles/' });
+        return now.length === 2 && fs.readFileSync(provenance, 'utf8') !== provenanceBefore && now;
+      }, { what: 'the text and the original in articles/, and an entry in its sources.yaml' });
       const text = added.find((f) => f.endsWith('.txt'));
-      assert.ok(text && added.includes(text.replace(/\.txt$/, '.orig.html')) && added.includes('sources.yaml'), `files added: ${added.join(', ')}`);
+      assert.ok(text && added.includes(text.replace(/\.txt$/, '.orig.html')), `files added: ${added.join(', ')}`);
+      const yaml = fs.readFileSync(provenance, 'utf8');
+      assert.ok(yaml.startsWith(provenanceBefore) && yaml.includes(`- file: ${text}\n`), 'the entry appended, the rest as it was');
       await waitForActiveEditor(wb.page, text);
       const said = await waitFor(async () => (await notificationTexts(wb.page)).find((t) => t.includes(`Saved "${text}"`)), { what: 'the message saying what was saved' });
       assert.ok(said.includes(`(${3 + PARAGRAPHS.length} lines): ${TITLE} (${OUTLET}, ${PUBLISHED}).`), `message: ${said}`);
