@@ -14,10 +14,21 @@ import type { CitationCheck } from './results';
 /** The diagnostics with a `source-changed` after each citation of a changed source. */
 export function withChangedSources(citations: readonly CitationCheck[], diagnostics: readonly FactDiagnostic[], store: SourceStore): readonly FactDiagnostic[] {
   const added: FactDiagnostic[] = [];
+  const known = answersOf(store);
+  // A sheet's citations of one source mostly come one after another.
+  let last: string | undefined;
+  let changed: Changed | undefined;
   for (const c of citations) {
     const file = c.citation.file;
     if (!c.sourcePath || !file) continue;
-    const changed = changedSource(store, c.sourcePath);
+    if (c.sourcePath !== last) {
+      last = c.sourcePath;
+      changed = known.get(last);
+      if (changed === undefined && !known.has(last)) {
+        changed = changedSource(store, last);
+        known.set(last, changed);
+      }
+    }
     if (changed) added.push({ ...changed, span: file.span });
   }
   if (added.length === 0) return diagnostics;
@@ -34,9 +45,25 @@ export function withChangedSources(citations: readonly CitationCheck[], diagnost
 
 type Changed = Omit<FactDiagnostic, 'span'>;
 
-/** The diagnostic (without its place) for a source whose recorded SHA-256 it no longer has, once per source until it changes. */
+/**
+ * The answers of a store, by source path, until any of its files changes (a
+ * plain map: asked once per citation on every check, the store's keyed
+ * memos would cost a string per citation).
+ */
+const answers = new WeakMap<SourceStore, { at: number; bySource: Map<string, Changed | undefined> }>();
+
+function answersOf(store: SourceStore): Map<string, Changed | undefined> {
+  let kept = answers.get(store);
+  if (!kept || kept.at !== store.now()) {
+    kept = { at: store.now(), bySource: new Map() };
+    answers.set(store, kept);
+  }
+  return kept.bySource;
+}
+
+/** The diagnostic (without its place) for a source whose recorded SHA-256 it no longer has. */
 function changedSource(store: SourceStore, realPath: string): Changed | undefined {
-  return store.remember('source-changed', realPath, () => {
+  {
     const dir = path.dirname(realPath);
     const name = path.basename(realPath);
     const index = store.provenanceIn(dir);
@@ -64,5 +91,5 @@ function changedSource(store: SourceStore, realPath: string): Changed | undefine
       message: `Compare "${name}" ${compare} before relying on it: its text has changed since it was saved${when}${from} (it no longer has the SHA-256 recorded in ${PROVENANCE_FILE}).`,
       fixes: [fix],
     };
-  });
+  }
 }

@@ -33,11 +33,16 @@ import {
  */
 export function dependenciesOf(citations: readonly CitationCheck[], sourcesDir: string): string[] {
   const deps = new Set<string>();
+  const dirs = new Set<string>();
   for (const c of citations) {
     if (c.citation.file) deps.add(path.resolve(sourcesDir, c.citation.file.value));
     if (c.sourcePath) {
       deps.add(c.sourcePath);
-      deps.add(path.join(path.dirname(c.sourcePath), PROVENANCE_FILE));
+      const dir = path.dirname(c.sourcePath);
+      if (!dirs.has(dir)) {
+        dirs.add(dir);
+        deps.add(path.join(dir, PROVENANCE_FILE));
+      }
     }
   }
   return [...deps];
