@@ -56,6 +56,9 @@ describe('checkSheet', () => {
         ['quote-altered', 'error'],
         ['quote-not-found', 'error'],
         ['source-changed', 'warning'],
+        ['claim-unsupported', 'warning'],
+        ['single-source', 'hint'],
+        ['invalid-suppression', 'warning'],
       ],
     );
   });

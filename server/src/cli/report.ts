@@ -106,6 +106,9 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'quote-altered': 'The source now says something else than the quote: a number, a negation, a name or a word changed.',
   'quote-not-found': 'The quote is not in the source.',
   'source-changed': 'The source no longer has the SHA-256 recorded when it was saved: its text was edited since.',
+  'claim-unsupported': 'A number or date in the claim is not in the cited text, in any written form.',
+  'single-source': 'Every citation of the fact points at one source.',
+  'invalid-suppression': 'A fact-notes-ignore comment without a reason, or naming no known code: it silences nothing.',
 };
 
 export function formatSarif({ sheets, cwd }: RunSummary, version: string): string {

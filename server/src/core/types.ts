@@ -21,6 +21,9 @@ export const DiagnosticCode = {
   QuoteAltered: 'quote-altered',
   QuoteNotFound: 'quote-not-found',
   SourceChanged: 'source-changed',
+  ClaimUnsupported: 'claim-unsupported',
+  SingleSource: 'single-source',
+  InvalidSuppression: 'invalid-suppression',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
@@ -49,6 +52,9 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, Severity>> = {
   'quote-altered': 'error',
   'quote-not-found': 'error',
   'source-changed': 'warning',
+  'claim-unsupported': 'warning',
+  'single-source': 'hint',
+  'invalid-suppression': 'warning',
 };
 
 export function isDiagnosticCode(value: string): value is DiagnosticCode {

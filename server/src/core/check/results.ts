@@ -34,4 +34,17 @@ export interface SheetCheck {
   readonly citations: readonly CitationCheck[];
   /** The folder `file` values are relative to. */
   readonly sourcesDir: string;
+  /**
+   * What a `# fact-notes-ignore CODE -- REASON` comment silenced (FORMAT.md
+   * section 5): each diagnostic, with the reason and the comment's 1-based
+   * line. Absent when nothing was silenced.
+   */
+  readonly ignored?: readonly IgnoredDiagnostic[];
+}
+
+export interface IgnoredDiagnostic {
+  readonly diagnostic: FactDiagnostic;
+  readonly reason: string;
+  /** 1-based line of the comment in the sheet. */
+  readonly line: number;
 }
