@@ -31,3 +31,4 @@ export { withRenames } from './check/renames';
 export { FactWorkspace, type WorkspaceHost } from './workspace/workspace';
 export * as features from './features/features';
 export * as articles from './features/articles';
+export { quantitiesIn, sameKind, sameQuantity, type Quantity, type QuantityKind } from './match/quantities';
