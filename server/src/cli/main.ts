@@ -90,6 +90,8 @@ Options:
                          (default ${DEFAULT_OPTIONS.maxSourceBytes})
   --severity CODE=LEVEL  set a code's severity: off, hint, information,
                          warning or error (repeatable)
+  --show-hints           list hints too (single-source: a fact with one
+                         source); they are counted either way
   -j, --jobs N           check on N threads (default 1; on the 2-core
                          machines measured, a second thread did not pay)
   --cache                reuse results of sheets whose text, options and
@@ -225,6 +227,8 @@ interface Common {
   readonly jobs: number;
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
+  /** List hints (single-source) in the text format. */
+  readonly showHints: boolean;
 }
 
 function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): Common {
@@ -242,6 +246,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
       jobs: { type: 'string', short: 'j' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      'show-hints': { type: 'boolean' },
     },
   });
   if (!allowFormat && values.format !== undefined) throw new UsageError("'--format' is an option of 'check' only");
@@ -273,6 +278,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
     help: values.help === true,
     format,
     jobs,
+    showHints: values['show-hints'] === true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
   };
@@ -449,7 +455,7 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     helpers?.close();
   }
   const summary = { sheets: reports, cwd: io.cwd };
-  io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary));
+  io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary, opts.showHints));
   return exitStatus(reports);
 }
 
@@ -495,7 +501,7 @@ function fix(args: readonly string[], io: CliIO): number {
   }
   if (changedSheets === 0 && refusedSheets === 0) io.stdout('Nothing to fix without asking.\n');
   const reports = checkAll(after, store, opts.options);
-  io.stdout(formatText({ sheets: reports, cwd: io.cwd }));
+  io.stdout(formatText({ sheets: reports, cwd: io.cwd }, opts.showHints));
   // A sheet whose fixes could not be written fails the run even when what is left are warnings.
   return unwritten > 0 ? Math.max(exitStatus(reports), EXIT_PROBLEMS) : exitStatus(reports);
 }
