@@ -459,7 +459,7 @@ describe('fact-notes command line', () => {
 
     it('shows every diagnostic code in broken.facts.yaml', async () => {
       copySamples();
-      const { status, stdout } = await runCli(['check', 'samples/broken.facts.yaml', '--format', 'json'], ws.current.root);
+      const { status, stdout } = await runCli(['check', 'samples/broken.facts.yaml', '--format', 'json', '--show-hints'], ws.current.root);
       assert.equal(status, EXIT_PROBLEMS);
       const report = JSON.parse(stdout) as JsonReport;
       const codes = new Set(report.diagnostics.map((d) => d.code));

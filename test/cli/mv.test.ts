@@ -110,7 +110,7 @@ describe('CLI: fact-notes mv (issue 13)', function () {
 
   describe('killed at any moment (SIGKILL)', () => {
     const ARTICLE = 'The ministers met for two hours in Reykjavik and spoke of the Arctic.\n';
-    const SHEET = joinLines('facts:', ...Array.from({ length: 300 }, (_, i) => `  - claim: Claim ${i}.\n    cite:\n      - file: a.txt\n        line: 1\n        quote: met for two hours`), '');
+    const SHEET = joinLines('facts:', ...Array.from({ length: 300 }, (_, i) => `  - claim: Claim c${i}.\n    cite:\n      - file: a.txt\n        line: 1\n        quote: met for two hours`), '');
     const NAMES = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, '0')}.facts.yaml`);
 
     /** Runs the move and kills it after `afterMs`, or as soon as it has replaced a first sheet. */

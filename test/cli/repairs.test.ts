@@ -38,7 +38,7 @@ interface Cite {
 function sheet(...cites: Cite[]): string {
   const out = ['sources: articles', 'facts:'];
   cites.forEach((c, i) => {
-    out.push(`  - claim: Claim ${i + 1}.`, '    cite:');
+    out.push(`  - claim: Claim ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i]}.`, '    cite:');
     if (c.quote === undefined) out.push(`      - ${c.file ?? 'a.txt'}:${c.line}`);
     else out.push(`      - file: ${c.file ?? 'a.txt'}`, `        line: ${c.line}`, `        quote: ${JSON.stringify(c.quote)}`);
   });

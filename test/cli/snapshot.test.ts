@@ -187,7 +187,7 @@ describe('CLI: fact-notes snapshot (issue 14)', function () {
     assert.deepEqual(files(), ['sources.yaml', 'statement.orig.pdf', 'statement.txt']);
     // A citation of a paragraph on page 2 checks clean.
     const at = page2 + 1;
-    ws.current.write('notes.facts.yaml', joinLines('title: PDF', 'sources: sources', 'facts:', '  - claim: From page 2.', '    cite:', '      - file: statement.txt', `        line: ${at}`, `        quote: ${JSON.stringify(lines[at - 1].slice(0, 60))}`));
+    ws.current.write('notes.facts.yaml', joinLines('title: PDF', 'sources: sources', 'facts:', '  - claim: From the last page.', '    cite:', '      - file: statement.txt', `        line: ${at}`, `        quote: ${JSON.stringify(lines[at - 1].slice(0, 60))}`));
     const check = await runCli(['check', '--format', 'json'], ws.current.root);
     assert.deepEqual(JSON.parse(check.stdout).diagnostics, []);
     // The same file from the disk gives the same text.

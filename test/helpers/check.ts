@@ -9,19 +9,28 @@ export interface CheckedSheet extends SheetCheck {
 
 /**
  * Writes `text` as `sheetName` into the workspace and checks it with the
- * workspace folder as the root.
+ * workspace folder as the root. The `single-source` hints, which nearly every
+ * test sheet would have (one citation per fact), are left out unless
+ * `hints` is set: test/unit/claims.test.ts tests them.
  */
 export function checkInWorkspace(
   ws: TempWorkspace,
   text: string,
-  options: Partial<CheckOptions> = {},
+  options: Partial<CheckOptions> & { readonly hints?: boolean } = {},
   sheetName = 'notes.facts.yaml',
   fs: FileSystem = nodeFileSystem,
 ): CheckedSheet {
   const sheetPath = ws.write(sheetName, text);
-  const full: CheckOptions = { ...DEFAULT_OPTIONS, ...options };
+  const { hints, ...given } = options;
+  const full: CheckOptions = { ...DEFAULT_OPTIONS, ...given };
   const store = new SourceStore(fs, ws.root, full.maxSourceBytes, { reference: full.reference });
-  return { ...checkSheet(sheetPath, text, store, full), text };
+  const check = checkSheet(sheetPath, text, store, full);
+  return { ...check, diagnostics: hints ? check.diagnostics : withoutHints(check.diagnostics), text };
+}
+
+/** The diagnostics without `single-source` (see {@link checkInWorkspace}). */
+export function withoutHints(diagnostics: readonly FactDiagnostic[]): FactDiagnostic[] {
+  return diagnostics.filter((d) => d.code !== 'single-source');
 }
 
 /** The one diagnostic with `code`, failing when there is not exactly one. */

@@ -39,6 +39,7 @@ export const {
   SourceText,
   applyEdits,
   readProvenance,
+  quantitiesIn,
   provenanceWithEntry,
   PROVENANCE_KEYS,
   pasteCitation,

@@ -60,6 +60,7 @@ export const BROKEN: readonly { code: string; severity: DiagnosticSeverity; cont
   { code: 'invalid-structure', severity: E, context: '- line: 5', inner: 'line: 5' },
   { code: 'yaml-syntax', severity: E, context: '" Russian news agency TASS reported', inner: 'Russian news agency TASS reported' },
   { code: 'source-changed', severity: W, context: 'file: ../snapshots/statement.txt', inner: '../snapshots/statement.txt' },
+  { code: 'claim-unsupported', severity: W, context: 'claim: The talks lasted two hours, Reuters reported.', inner: 'two hours' },
 ];
 
 /** Every code of FORMAT.md section 5. */
@@ -78,6 +79,7 @@ export const ALL_CODES = [
   'quote-altered',
   'quote-not-found',
   'source-changed',
+  'claim-unsupported',
 ];
 
 /** The expected diagnostics of broken.facts.yaml's `text`, in order. */

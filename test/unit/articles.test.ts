@@ -86,7 +86,7 @@ describe('the article side', () => {
       const lines = Array.from({ length: 5000 }, (_, i) => `Line ${i + 1}.`);
       ws.current.files({
         'articles/big.txt': joinLines(...lines),
-        'big.facts.yaml': sheet(...lines.map((_, i) => ({ claim: `Fact ${i + 1}.`, cite: [`big.txt:${i + 1}`, `big.txt:${i + 1}-${Math.min(5000, i + 3)}`] }))),
+        'big.facts.yaml': sheet(...lines.map((_, i) => ({ claim: `Fact f${i + 1}.`, cite: [`big.txt:${i + 1}`, `big.txt:${i + 1}-${Math.min(5000, i + 3)}`] }))),
       });
       const w = workspaceOf(ws.current);
       const path = ws.current.path('articles/big.txt');

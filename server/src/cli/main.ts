@@ -36,7 +36,7 @@ import {
 import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
 import { checkWith, Helpers, type SheetResult } from './parallel';
-import { counts, formatJson, formatSarif, formatText, type SheetReport } from './report';
+import { counts, formatJson, formatSarif, formatText, withoutHints, type SheetReport } from './report';
 
 export interface CliIO {
   readonly cwd: string;
@@ -90,8 +90,8 @@ Options:
                          (default ${DEFAULT_OPTIONS.maxSourceBytes})
   --severity CODE=LEVEL  set a code's severity: off, hint, information,
                          warning or error (repeatable)
-  --show-hints           list hints too (single-source: a fact with one
-                         source); they are counted either way
+  --show-hints           report hints too (single-source: a fact whose
+                         citations all point at one source), in every format
   -j, --jobs N           check on N threads (default 1; on the 2-core
                          machines measured, a second thread did not pay)
   --cache                reuse results of sheets whose text, options and
@@ -455,7 +455,8 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     helpers?.close();
   }
   const summary = { sheets: reports, cwd: io.cwd };
-  io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary, opts.showHints));
+  const shown = opts.showHints ? summary : withoutHints(summary);
+  io.stdout(opts.format === 'json' ? formatJson(shown) : opts.format === 'sarif' ? formatSarif(shown, VERSION) : formatText(shown));
   return exitStatus(reports);
 }
 
@@ -501,7 +502,8 @@ function fix(args: readonly string[], io: CliIO): number {
   }
   if (changedSheets === 0 && refusedSheets === 0) io.stdout('Nothing to fix without asking.\n');
   const reports = checkAll(after, store, opts.options);
-  io.stdout(formatText({ sheets: reports, cwd: io.cwd }, opts.showHints));
+  const summary = { sheets: reports, cwd: io.cwd };
+  io.stdout(formatText(opts.showHints ? summary : withoutHints(summary)));
   // A sheet whose fixes could not be written fails the run even when what is left are warnings.
   return unwritten > 0 ? Math.max(exitStatus(reports), EXIT_PROBLEMS) : exitStatus(reports);
 }

@@ -42,16 +42,20 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * One line per diagnostic and a summary. Hints (`single-source`) are counted
- * but listed only when asked (`--show-hints`): like the editor, which shows
- * them as dots, not in the Problems panel.
+ * The run without its hints (`single-source`), which the command line reports
+ * only when asked (`--show-hints`): like the editor, which shows them as
+ * dots and not in the Problems panel, and so that a CI job's annotations are
+ * the problems.
  */
-export function formatText({ sheets, cwd }: RunSummary, showHints = false): string {
+export function withoutHints(summary: RunSummary): RunSummary {
+  return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? { ...s, diagnostics: s.diagnostics.filter((d) => d.severity !== 'hint') } : s)) };
+}
+
+export function formatText({ sheets, cwd }: RunSummary): string {
   const out: string[] = [];
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
     for (const d of sheet.diagnostics) {
-      if (d.severity === 'hint' && !showHints) continue;
       const p = lines.positionAt(d.span.start);
       // One line per diagnostic, whatever a file name holds.
       out.push(`${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
@@ -59,9 +63,8 @@ export function formatText({ sheets, cwd }: RunSummary, showHints = false): stri
   }
   const c = counts(sheets);
   const citations = sheets.reduce((n, s) => n + s.citations, 0);
-  const notes = c.information > 0 ? `, ${plural(c.information, 'note')}` : '';
-  const hints = c.hint > 0 ? `, ${plural(c.hint, 'hint')}${showHints ? '' : ' (--show-hints lists them)'}` : '';
-  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${notes}${hints} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
+  const others = c.information + c.hint > 0 ? `, ${plural(c.information + c.hint, 'note')}` : '';
+  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${others} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
   return out.join('\n') + '\n';
 }
 

@@ -46,7 +46,8 @@ interface Token {
 }
 
 // Words (split at hyphens, so "two-hour" is "two" "hour"), numbers with their separators, and currency and percent signs.
-const TOKEN = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d+\/\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[\p{L}]+(?:['’][\p{L}]+)*|[$€£%]/gu;
+// A word that starts with a letter may hold digits: "G7", "c1" and "COVID-19" are names, not numbers.
+const TOKEN = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d+\/\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:st|nd|rd|th)?(?![\p{L}\p{N}])|\p{L}+-\d+\b|\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)*|[$€£%]/gu;
 
 const MINUTES: Readonly<Record<string, number>> = {
   second: 1 / 60, seconds: 1 / 60, minute: 1, minutes: 1, min: 1, mins: 1, hour: 60, hours: 60, hr: 60, hrs: 60,
