@@ -34,7 +34,7 @@ describe('CLI: fact-notes mv (issue 13)', function () {
     assert.match(r.stdout, /^Moved articles\/004_03f832fef03921f4\.txt to articles\/004_reuters-tass\.txt\.$/m);
     assert.match(r.stdout, /^reykjavik\.facts\.yaml: updated 22 values$/m);
     assert.match(r.stdout, /^ {2}- file "004_03f832fef03921f4\.txt" -> "004_reuters-tass\.txt" \(line 26\)$/m);
-    assert.match(r.stdout, /^Updated 26 values in 2 sheets\.$/m);
+    assert.match(r.stdout, /^Updated 27 values in 2 sheets\.$/m);
     // Only the names changed; comments that mention the old name stay as written.
     ['broken.facts.yaml', 'reykjavik.facts.yaml'].forEach((n, i) => assert.equal(ws.current.read(n).split(NEW).join(OLD), texts[i]));
     assert.equal(await summary(), before);
@@ -67,7 +67,7 @@ describe('CLI: fact-notes mv (issue 13)', function () {
     const r = await runCli(['mv', '--dry-run', `articles/${OLD}`, `articles/${NEW}`], ws.current.root);
     assert.equal(r.status, EXIT_OK);
     assert.match(r.stdout, /^Would move .*\n/);
-    assert.match(r.stdout, /^Would update 26 values in 2 sheets\.$/m);
+    assert.match(r.stdout, /^Would update 27 values in 2 sheets\.$/m);
     assert.ok(fs.existsSync(ws.current.path('articles', OLD)));
     assert.deepEqual(['broken.facts.yaml', 'reykjavik.facts.yaml'].map((n) => ws.current.read(n)), texts);
   });

@@ -136,6 +136,14 @@ describe('Protocol: editor features on the samples', function () {
       assert.deepEqual(hover!.range, rangeIn(reykjavik, '- 001_bf5dda1e6c24b09d.txt:11', '001_bf5dda1e6c24b09d.txt:11'));
     });
 
+    it('Should say on the claim of a fact with one source that it has one (single-source)', async () => {
+      const line = reykjavik.split('\n')[122];
+      const claim = line.slice(line.indexOf('claim: ') + 'claim: '.length);
+      const hover = await hoverAt(reykjavikUri, afterText(reykjavik, `claim: ${claim.slice(0, 10)}`));
+      const text = markdown(hover).replace(/\\(.)/g, '$1');
+      assert.ok(text.endsWith('\n\nSingle source: Add a second source if there is one: every citation of this fact points at "004_03f832fef03921f4.txt".'), text);
+    });
+
     it("Should list each citation's status and quote on a claim", async () => {
       const hover = await hoverAt(reykjavikUri, afterText(reykjavik, 'claim: The talks lasted'));
       assert.equal(

@@ -43,7 +43,7 @@ export function withClaimChecks(text: string, facts: readonly Fact[], citations:
     if (!answer) continue;
     const base = claimBase(text, fact.claim);
     for (const u of answer.unsupported) {
-      const span = base === undefined ? fact.claim.span : { start: base + u.start, end: base + u.end };
+      const span = base !== undefined ? { start: base + u.start, end: base + u.end } : within(text, fact.claim, fact.claim.value.slice(u.start, u.end));
       added.push({ code: 'claim-unsupported', severity: DEFAULT_SEVERITY['claim-unsupported'], span, message: u.message, fixes: [] });
     }
     if (answer.single) added.push({ code: 'single-source', severity: DEFAULT_SEVERITY['single-source'], span: fact.claim.span, message: answer.single, fixes: [] });
@@ -134,6 +134,13 @@ function unsupportedMessage(q: Quantity, counted: string | undefined, stated: re
 
 function wordAfter(text: string, end: number): string | undefined {
   return /^\s*([\p{L}]+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
+}
+
+/** Where `words` are written in the claim (a folded or escaped claim is not its value character for character), else the whole claim. */
+function within(text: string, claim: ScalarValue, words: string): { start: number; end: number } {
+  const raw = text.slice(claim.span.start, claim.span.end);
+  const at = raw.indexOf(words);
+  return at >= 0 && raw.indexOf(words, at + 1) < 0 ? { start: claim.span.start + at, end: claim.span.start + at + words.length } : claim.span;
 }
 
 /** The sheet offset of the claim's value, when its text is written as it reads (plain, or quoted without escapes). */

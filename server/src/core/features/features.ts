@@ -198,7 +198,12 @@ export function hover(view: SheetView, offset: number): Hover | null {
         const quote = x.citation.quote ? ` — “${escapeMarkdown(excerpt(x.citation.quote.value, 100))}”` : '';
         return `- ${icon} \`${where}\` ${escapeMarkdown(statusWord(x))}${quote}`;
       });
-    const value = [`**${escapeMarkdown(excerpt(fact.claim.value, 200))}**`, rows.length > 0 ? rows.join('\n') : '_No citations._'].join('\n\n');
+    // What the claim checks found (FORMAT.md section 5): one source only, numbers the sources do not state.
+    const claimSpan = fact.claim.span;
+    const notes = view.check.diagnostics
+      .filter((d) => (d.code === 'single-source' || d.code === 'claim-unsupported') && d.span.start >= claimSpan.start && d.span.end <= claimSpan.end)
+      .map((d) => `${d.code === 'single-source' ? 'Single source' : '⚠ Unsupported'}: ${escapeMarkdown(d.message)}`);
+    const value = [`**${escapeMarkdown(excerpt(fact.claim.value, 200))}**`, rows.length > 0 ? rows.join('\n') : '_No citations._', ...notes].join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(view.lines, fact.claim.span) };
   }
   return null;
