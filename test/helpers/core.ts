@@ -65,6 +65,7 @@ export const {
   parseWhole,
   preferredFixes,
   prepareQuote,
+  suppress,
   findSheets,
   readSheetFile,
   realPathInside,
