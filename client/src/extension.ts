@@ -11,12 +11,14 @@ import { CloseAction, LanguageClient, State, TransportKind, type ErrorHandler, t
 import {
   CitationsForMovesRequest,
   CiteSelectionRequest,
+  EDIT_SUPPRESSION_REASON_COMMAND,
   FIX_ALL_KIND,
   LANGUAGE_ID,
   ListFactsRequest,
   ListSheetsRequest,
   SHOW_CITATIONS_COMMAND,
   type CitationsForMovesParams,
+  type ClientInitializationOptions,
   type CiteSelectionParams,
   type CiteSelectionResult,
   type FactSummary,
@@ -43,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerSaveSource(() => running.running()),
     vscode.workspace.onDidRenameFiles((event) => void citationsAfterMove(running, event).catch((e) => running.logError('Updating citations after a move', e))),
     command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
+    command(EDIT_SUPPRESSION_REASON_COMMAND, (uri: string, line: number) => editSuppressionReason(uri, line)),
   );
   await vscode.commands.executeCommand('setContext', 'factNotes.active', true);
   await running.start();
@@ -123,6 +126,8 @@ class Server implements vscode.Disposable {
       ],
       // The server asks for the file events it needs (any file may be a cited article).
       synchronize: { configurationSection: 'factNotes' },
+      // The commands this client runs for the server's code actions.
+      initializationOptions: { clientCommands: [EDIT_SUPPRESSION_REASON_COMMAND] } satisfies ClientInitializationOptions,
       // Citations follow a move after it is made (see citationsAfterMove), not as a participant of it,
       // whose edit VS Code would confirm in a dialog of its own after ours.
       middleware: { workspace: { willRenameFiles: async () => undefined } },
@@ -291,6 +296,27 @@ async function showCitations(server: Server, uri: string, position: Position, lo
   if (!client) return;
   const convert = client.protocol2CodeConverter;
   await vscode.commands.executeCommand('editor.action.showReferences', convert.asUri(uri), convert.asPosition(position), locations.map((l) => convert.asLocation(l)));
+}
+
+/**
+ * After the quick fix "Ignore CODE here…" inserted its comment on line
+ * `line` (0-based) of the sheet: selects the reason after "--" there, the
+ * placeholder, so that typing replaces it.
+ */
+async function editSuppressionReason(uri: string, line: number): Promise<void> {
+  const target = vscode.Uri.parse(uri);
+  const shown = (e: vscode.TextEditor | undefined) => e && e.document.uri.toString() === target.toString();
+  const active = vscode.window.activeTextEditor;
+  const editor = shown(active) ? active! : (vscode.window.visibleTextEditors.find(shown) ?? (await vscode.window.showTextDocument(target)));
+  if (line < 0 || line >= editor.document.lineCount) return;
+  const text = editor.document.lineAt(line).text;
+  const dashes = text.indexOf('--');
+  if (dashes < 0) return;
+  let start = dashes + 2;
+  while (start < text.length && /\s/.test(text[start])) start++;
+  const end = text.trimEnd().length;
+  editor.selection = new vscode.Selection(line, start, line, Math.max(start, end));
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 /**

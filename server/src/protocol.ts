@@ -18,6 +18,23 @@ export const FIX_ALL_KIND = 'source.fixAll.factNotes';
  */
 export const SHOW_CITATIONS_COMMAND = 'factNotes.showCitations';
 
+/**
+ * The client command of the quick fix "Ignore CODE here…", run after its
+ * edit (which inserts `# fact-notes-ignore CODE -- REASON` on a line of its
+ * own): it selects the reason on that line, so that typing replaces it.
+ * Its arguments are `[uri, line]`, the sheet's URI and the comment's 0-based
+ * line. The server adds the command to the code action only for a client
+ * that names it in `initializationOptions.clientCommands` (VS Code's does):
+ * other editors get the edit alone.
+ */
+export const EDIT_SUPPRESSION_REASON_COMMAND = 'factNotes.editSuppressionReason';
+
+/** What a client says of itself in `initializationOptions`, besides its settings. */
+export interface ClientInitializationOptions {
+  /** The client commands it handles, of those above. */
+  clientCommands?: string[];
+}
+
 /** Where a selection in an article should be cited. */
 export interface CiteSelectionParams {
   /** The fact sheet that receives the citation. */

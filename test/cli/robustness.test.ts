@@ -194,7 +194,7 @@ describe('Robustness of fix, output and ranges (issue 11)', () => {
       assert.deepEqual(features.fixAllEdits(view), []);
       assert.deepEqual(features.codeActions(view, { diagnostics: [], only: ['source.fixAll'] }, (p) => `file://${p}`), []);
       const quick = features.codeActions(view, { diagnostics }, (p) => `file://${p}`);
-      assert.deepEqual(quick.map((a) => a.title), ['Change line to 2']);
+      assert.deepEqual(quick.map((a) => a.title), ['Change line to 2', 'Ignore quote-moved here…']);
       const valid = checkInWorkspace(ws.current, MOVED);
       const validView = { uri: 'file:///notes.facts.yaml', check: valid, lines: new LineIndex(valid.text), source: () => undefined };
       assert.equal(features.fixAllEdits(validView).length, 1, 'a valid sheet still has its fix-all');

@@ -66,6 +66,7 @@ export const {
   parseWhole,
   preferredFixes,
   prepareQuote,
+  suppress,
   findSheets,
   readSheetFile,
   realPathInside,

@@ -184,6 +184,12 @@ export class LspClient {
 
   /** See {@link StartOptions.hints}. */
   private hints = false;
+  private readonly whole = new Map<string, PublishDiagnosticsParams>();
+
+  /** The last diagnostics published for `uri`, hints included whatever {@link StartOptions.hints} says. */
+  publishedWhole(uri: string): PublishDiagnosticsParams | undefined {
+    return this.whole.get(uri);
+  }
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -204,6 +210,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = this.published.get(params.uri) ?? [];
+      this.whole.set(params.uri, params);
       // single-source hints (one citation per fact: nearly every fact of the samples) only for tests that ask.
       if (!this.hints) params = { ...params, diagnostics: params.diagnostics.filter((d) => d.code !== 'single-source') };
       list.push(params);

@@ -60,6 +60,7 @@ export const BROKEN: readonly { code: string; severity: DiagnosticSeverity; cont
   { code: 'invalid-structure', severity: E, context: '- line: 5', inner: 'line: 5' },
   { code: 'yaml-syntax', severity: E, context: '" Russian news agency TASS reported', inner: 'Russian news agency TASS reported' },
   { code: 'source-changed', severity: W, context: 'file: ../snapshots/statement.txt', inner: '../snapshots/statement.txt' },
+  { code: 'invalid-suppression', severity: W, context: '  # fact-notes-ignore claim-unsupported\n', inner: '# fact-notes-ignore claim-unsupported' },
   { code: 'claim-unsupported', severity: W, context: 'claim: The talks lasted two hours, Reuters reported.', inner: 'two hours' },
 ];
 
@@ -80,6 +81,8 @@ export const ALL_CODES = [
   'quote-not-found',
   'source-changed',
   'claim-unsupported',
+  'invalid-suppression',
+  // single-source too, a hint, which LspClient leaves out unless asked (test/cli/cli.test.ts sees it).
 ];
 
 /** The expected diagnostics of broken.facts.yaml's `text`, in order. */

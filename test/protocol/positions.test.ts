@@ -139,7 +139,7 @@ describe('Protocol: CRLF line ends and unusual folder names', function () {
     assert.ok(!/[^\r]\n/.test(doc.text), 'every line still ends with CRLF');
     assert.deepEqual(
       published.diagnostics.map((d) => d.code),
-      ['quote-altered', 'quote-not-found', 'quote-not-found', 'source-outside-root', 'source-unreadable', 'missing-citation', 'duplicate-id', 'unknown-key', 'invalid-structure', 'invalid-structure', 'source-changed'],
+      ['quote-altered', 'quote-not-found', 'quote-not-found', 'source-outside-root', 'source-unreadable', 'missing-citation', 'duplicate-id', 'unknown-key', 'invalid-structure', 'invalid-structure', 'source-changed', 'invalid-suppression', 'claim-unsupported'],
     );
   });
 });

@@ -154,8 +154,9 @@ describe('Protocol: changing sources', function () {
       [
         [uriOf(file), 3],
         [reykjavikUri, reykjavik.split('\n').indexOf('      file: 004_03f832fef03921f4.txt')],
+        [brokenUri, positionAt(broken, broken.indexOf('- file: 004_03f832fef03921f4.txt\n        line: 6\n        quote: lasted one hour')).line],
       ].sort(),
-      'the new sheet and reykjavik.facts.yaml cite line 6 of 004',
+      'the new sheet, reykjavik.facts.yaml and broken.facts.yaml (claim-unsupported) cite line 6 of 004',
     );
     assert.deepEqual(references.find((l) => l.uri === uriOf(file))!.range, rangeIn(text, ', 004_03f832fef03921f4.txt:6', '004_03f832fef03921f4.txt:6'));
 

@@ -55,7 +55,7 @@ const VERSION: string = (require('../../../package.json') as { version: string }
 const HELP = `fact-notes ${VERSION} — check that every fact in a fact sheet cites the exact words of its source.
 
 Usage:
-  fact-notes check [PATH...] [--format text|json|sarif] [--root DIR]
+  fact-notes check [PATH...] [--format text|json|sarif] [--root DIR] [--show-ignored]
   fact-notes fix [PATH...] [--root DIR]
   fact-notes mv OLD NEW [--root DIR] [--dry-run]
   fact-notes snapshot URL|FILE [--into DIR] [--name NAME] [--force]
@@ -82,6 +82,10 @@ and dot-folders are skipped); the default is the current folder.
 
 Options:
   --format FORMAT        text (default), json or sarif
+  --show-ignored         also list what "# fact-notes-ignore CODE -- REASON"
+                         comments silenced, with each reason (text: after the
+                         diagnostics; json: "ignored"; sarif: suppressed
+                         results); silenced diagnostics never fail a check
   --root DIR             no sheet or source outside DIR is read, symlinks
                          followed (default: current folder)
   --tolerance N          approximate quotes may differ by N x their length in
@@ -223,6 +227,8 @@ interface Common {
   readonly options: CheckOptions;
   readonly help: boolean;
   readonly format: string;
+  /** List what suppression comments silenced (`check` only). */
+  readonly showIgnored: boolean;
   /** Threads to check on. */
   readonly jobs: number;
   readonly cache: boolean;
@@ -238,6 +244,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
     strict: true,
     options: {
       format: { type: 'string', short: 'f' },
+      'show-ignored': { type: 'boolean' },
       root: { type: 'string' },
       tolerance: { type: 'string' },
       'max-source-bytes': { type: 'string' },
@@ -250,6 +257,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
     },
   });
   if (!allowFormat && values.format !== undefined) throw new UsageError("'--format' is an option of 'check' only");
+  if (!allowFormat && values['show-ignored'] !== undefined) throw new UsageError("'--show-ignored' is an option of 'check' only");
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format '${format}' (expected text, json or sarif)`);
   const root = path.resolve(io.cwd, values.root ?? '.');
@@ -277,6 +285,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
     options,
     help: values.help === true,
     format,
+    showIgnored: values['show-ignored'] === true,
     jobs,
     showHints: values['show-hints'] === true,
     cache: values.cache === true,
@@ -414,7 +423,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
     const entries: Record<string, CachedResult> = { ...(old?.key === key ? old.entries : {}) };
     sheets.forEach((s, i) => {
       const r = results[i]!;
-      entries[s.path] = { hash: hashes[i], deps: r.deps, citations: r.citations, diagnostics: r.diagnostics, anchors: r.anchors };
+      entries[s.path] = { hash: hashes[i], deps: r.deps, citations: r.citations, diagnostics: r.diagnostics, ...(r.ignored ? { ignored: r.ignored } : {}), anchors: r.anchors };
     });
     try {
       writeAtomically(cacheFile, Buffer.from(JSON.stringify({ version: CACHE_VERSION, key, entries })), true);
@@ -423,7 +432,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
     }
   }
   const final = settled(results as SheetResult[], new SourceStore(nodeFileSystem, opts.root, opts.options.maxSourceBytes));
-  return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: final[i].citations, diagnostics: final[i].diagnostics }));
+  return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: final[i].citations, diagnostics: final[i].diagnostics, ignored: final[i].ignored }));
 }
 
 function readIfExists(file: string): string | undefined {
@@ -454,7 +463,7 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   } finally {
     helpers?.close();
   }
-  const summary = { sheets: reports, cwd: io.cwd };
+  const summary = { sheets: reports, cwd: io.cwd, showIgnored: opts.showIgnored };
   const shown = opts.showHints ? summary : withoutHints(summary);
   io.stdout(opts.format === 'json' ? formatJson(shown) : opts.format === 'sarif' ? formatSarif(shown, VERSION) : formatText(shown));
   return exitStatus(reports);

@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic } from '../core';
+import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type IgnoredDiagnostic } from '../core';
 import { nodeFileSystem, stampOf } from '../node';
 
 export interface SheetInput {
@@ -22,6 +22,8 @@ export interface SheetResult {
   readonly citations: number;
   /** As checked: repairs that wait for evidence are not settled yet. */
   readonly diagnostics: readonly FactDiagnostic[];
+  /** What the sheet's suppression comments silenced; absent when nothing was. */
+  readonly ignored?: readonly IgnoredDiagnostic[];
   /** The anchors the sheet's citations give each source (evidence for the other sheets' repairs too). */
   readonly anchors: readonly (readonly [string, readonly Anchor[]])[];
   /** Files the check looked at, with their stamps (for the result cache). */
@@ -49,7 +51,7 @@ export function checkWith(store: SourceStore, sheets: readonly SheetInput[], opt
 function checkOne(store: SourceStore, sheet: SheetInput, options: CheckOptions, withDeps: boolean): SheetResult {
   const result = checkSheet(sheet.path, sheet.text, store, options);
   const deps = withDeps ? dependenciesOf(result.citations, result.sourcesDir).map((p) => [p, stampOf(store.fs, p)] as const) : [];
-  return { citations: result.citations.length, diagnostics: result.diagnostics, anchors: [...anchorsOf(result.citations)], deps };
+  return { citations: result.citations.length, diagnostics: result.diagnostics, ...(result.ignored ? { ignored: result.ignored } : {}), anchors: [...anchorsOf(result.citations)], deps };
 }
 
 /** Takes and checks sheets of the shared work until none is left; returns `[index, result]` pairs. */

@@ -1,7 +1,7 @@
 /** Output formats of `fact-notes check`: text, JSON and SARIF 2.1.0. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ALL_CODES, DEFAULT_SEVERITY, escapeControls, LineIndex, type DiagnosticCode, type FactDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
+import { ALL_CODES, DEFAULT_SEVERITY, escapeControls, LineIndex, type DiagnosticCode, type FactDiagnostic, type IgnoredDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
 
 /** One checked sheet as the reporters need it. */
 export interface SheetReport {
@@ -10,11 +10,15 @@ export interface SheetReport {
   readonly text: string;
   readonly citations: number;
   readonly diagnostics: readonly FactDiagnostic[];
+  /** What the sheet's suppression comments silenced: never counted, listed with `--show-ignored`. */
+  readonly ignored?: readonly IgnoredDiagnostic[];
 }
 
 export interface RunSummary {
   readonly sheets: readonly SheetReport[];
   readonly cwd: string;
+  /** List what suppression comments silenced (`check --show-ignored`). */
+  readonly showIgnored?: boolean;
 }
 
 interface LspRange {
@@ -51,48 +55,68 @@ export function withoutHints(summary: RunSummary): RunSummary {
   return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? { ...s, diagnostics: s.diagnostics.filter((d) => d.severity !== 'hint') } : s)) };
 }
 
-export function formatText({ sheets, cwd }: RunSummary): string {
+export function formatText({ sheets, cwd, showIgnored }: RunSummary): string {
   const out: string[] = [];
+  // One line per diagnostic, whatever a file name holds.
+  const where = (sheet: SheetReport, lines: LineIndex, d: FactDiagnostic): string => {
+    const p = lines.positionAt(d.span.start);
+    return `${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}`;
+  };
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
-    for (const d of sheet.diagnostics) {
-      const p = lines.positionAt(d.span.start);
-      // One line per diagnostic, whatever a file name holds.
-      out.push(`${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
+    for (const d of sheet.diagnostics) out.push(`${where(sheet, lines, d)}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
+  }
+  // After every diagnostic, what the suppression comments silenced, and why.
+  let ignored = 0;
+  if (showIgnored) {
+    for (const sheet of sheets) {
+      if (!sheet.ignored || sheet.ignored.length === 0) continue;
+      const lines = new LineIndex(sheet.text);
+      for (const i of sheet.ignored) {
+        ignored++;
+        out.push(`${where(sheet, lines, i.diagnostic)}: ignored ${i.diagnostic.code}: ${escapeControls(i.diagnostic.message)} (reason: ${escapeControls(i.reason)}, line ${i.line})`);
+      }
     }
   }
   const c = counts(sheets);
   const citations = sheets.reduce((n, s) => n + s.citations, 0);
   const others = c.information + c.hint > 0 ? `, ${plural(c.information + c.hint, 'note')}` : '';
-  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${others} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
+  const silenced = showIgnored ? `, ${ignored} ignored` : '';
+  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${others}${silenced} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
   return out.join('\n') + '\n';
 }
 
-export function formatJson({ sheets, cwd }: RunSummary): string {
+function diagnosticJson(cwd: string, sheet: SheetReport, lines: LineIndex, d: FactDiagnostic) {
+  return {
+    file: displayPath(cwd, sheet.path),
+    range: toRange(lines, d.span),
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    fixes: d.fixes.map((f) => ({
+      title: f.title,
+      preferred: f.preferred,
+      edits: f.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })),
+      // An addition to FORMAT.md's shape: a fix that edits another file (a source's sources.yaml) names it.
+      ...(f.elsewhere ? { file: displayPath(cwd, f.elsewhere.path), edits: f.elsewhere.edits.map((e) => ({ range: e.range, newText: e.newText })) } : {}),
+    })),
+    // An addition to FORMAT.md's shape, like LSP's relatedInformation: the candidate lines, the file a rename found.
+    ...(d.related && d.related.length > 0 ? { related: d.related.map((r) => relatedJson(cwd, r)) } : {}),
+  };
+}
+
+export function formatJson({ sheets, cwd, showIgnored }: RunSummary): string {
   const diagnostics = [];
+  // With --show-ignored only (an addition to FORMAT.md's shape): each silenced diagnostic, its
+  // reason and the 1-based line of the comment that silenced it.
+  const ignored = [];
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
-    for (const d of sheet.diagnostics) {
-      diagnostics.push({
-        file: displayPath(cwd, sheet.path),
-        range: toRange(lines, d.span),
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        fixes: d.fixes.map((f) => ({
-          title: f.title,
-          preferred: f.preferred,
-          edits: f.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })),
-          // An addition to FORMAT.md's shape: a fix that edits another file (a source's sources.yaml) names it.
-          ...(f.elsewhere ? { file: displayPath(cwd, f.elsewhere.path), edits: f.elsewhere.edits.map((e) => ({ range: e.range, newText: e.newText })) } : {}),
-        })),
-        // An addition to FORMAT.md's shape, like LSP's relatedInformation: the candidate lines, the file a rename found.
-        ...(d.related && d.related.length > 0 ? { related: d.related.map((r) => relatedJson(cwd, r)) } : {}),
-      });
-    }
+    for (const d of sheet.diagnostics) diagnostics.push(diagnosticJson(cwd, sheet, lines, d));
+    if (showIgnored) for (const i of sheet.ignored ?? []) ignored.push({ ...diagnosticJson(cwd, sheet, lines, i.diagnostic), reason: i.reason, commentLine: i.line });
   }
   const citations = sheets.reduce((n, s) => n + s.citations, 0);
-  return JSON.stringify({ version: 1, sheets: sheets.length, citations, diagnostics }, null, 2) + '\n';
+  return JSON.stringify({ version: 1, sheets: sheets.length, citations, diagnostics, ...(showIgnored ? { ignored } : {}) }, null, 2) + '\n';
 }
 
 function relatedJson(cwd: string, r: RelatedPlace): { file: string; range: LspRange; message: string } {
@@ -121,14 +145,17 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'invalid-suppression': 'A fact-notes-ignore comment without a reason, or naming no known code: it silences nothing.',
 };
 
-export function formatSarif({ sheets, cwd }: RunSummary, version: string): string {
+export function formatSarif({ sheets, cwd, showIgnored }: RunSummary, version: string): string {
   const regionOf = (r: LspRange) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
   const region = (lines: LineIndex, span: Span) => regionOf(toRange(lines, span));
   const results = [];
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
     const artifactLocation = { uri: displayPath(cwd, sheet.path), uriBaseId: '%SRCROOT%' };
-    for (const d of sheet.diagnostics) {
+    // With --show-ignored, what the comments silenced too, as SARIF's suppressed results (kind inSource, the reason as justification).
+    const all: [FactDiagnostic, IgnoredDiagnostic | undefined][] = sheet.diagnostics.map((d) => [d, undefined]);
+    if (showIgnored) for (const i of sheet.ignored ?? []) all.push([i.diagnostic, i]);
+    for (const [d, ignored] of all) {
       results.push({
         ruleId: d.code,
         ruleIndex: ALL_CODES.indexOf(d.code),
@@ -163,6 +190,17 @@ export function formatSarif({ sheets, cwd }: RunSummary, version: string): strin
                 },
               ],
         })),
+        ...(ignored
+          ? {
+              suppressions: [
+                {
+                  kind: 'inSource',
+                  justification: ignored.reason,
+                  location: { physicalLocation: { artifactLocation, region: { startLine: ignored.line } } },
+                },
+              ],
+            }
+          : {}),
       });
     }
   }

@@ -18,7 +18,8 @@ export { compareWords, describeChanges, type ChangeKind, type Comparison, type W
 export { numberAt, parseDigits, type NumberPhrase } from './match/numbers';
 export { locateQuote, findExact, findApproximate, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match/match';
 export { checkSheet, dependenciesOf, SheetChecker, applySeverities } from './check/check';
-export type { SheetCheck, CitationCheck } from './check/results';
+export type { SheetCheck, CitationCheck, IgnoredDiagnostic } from './check/results';
+export { suppress, suppressible, REASON_PLACEHOLDER, SUPPRESSION_MARK, type Suppression } from './check/suppress';
 export { renderScalar, renderLine } from './parse';
 export { applyFixes, applyEdits } from './edit/edits';
 export { citeSelection, type CiteTarget } from './edit/cite';

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { articles, features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams } from '../protocol';
+import { CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams, EDIT_SUPPRESSION_REASON_COMMAND, type ClientInitializationOptions } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -76,6 +76,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   let watchRegistration = false;
   let folderChanges = false;
   let codeLensRefresh = false;
+  /** What the client handles itself (the command that selects a suppression's reason). */
+  let clientAbilities: features.ClientAbilities = {};
   let shutDown = false;
 
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -204,8 +206,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const edits = params.capabilities.workspace?.workspaceEdit;
     const canRename = edits?.documentChanges === true && edits.resourceOperations?.includes('rename') === true;
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    const init = params.initializationOptions as { settings?: FactNotesSettings } | undefined;
+    const init = params.initializationOptions as ({ settings?: FactNotesSettings } & ClientInitializationOptions) | undefined;
     if (init?.settings) workspace.setOptions(optionsFromSettings(init.settings, log));
+    clientAbilities = { editsSuppressionReason: Array.isArray(init?.clientCommands) && init.clientCommands.includes(EDIT_SUPPRESSION_REASON_COMMAND) };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -380,7 +383,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCodeAction((params) =>
     guard('Code actions', [], () => {
       const v = view(params.textDocument.uri);
-      return v ? features.codeActions(v, params.context, toUri) : [];
+      return v ? features.codeActions(v, params.context, toUri, clientAbilities) : [];
     }),
   );
 

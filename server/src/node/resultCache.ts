@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { Anchor, CheckOptions, FactDiagnostic, FileSystem } from '../core';
+import type { Anchor, CheckOptions, FactDiagnostic, FileSystem, IgnoredDiagnostic } from '../core';
 
-/** Raised whenever cached diagnostics would differ (3: ranges on character boundaries, messages on one line). */
-export const CACHE_VERSION = 4;
+/** Raised whenever cached diagnostics would differ (3: ranges on character boundaries, messages on one line; 5: what suppression comments silenced). */
+export const CACHE_VERSION = 6;
 
 export interface CachedResult {
   /** Hash of the sheet's text. */
@@ -18,6 +18,8 @@ export interface CachedResult {
   readonly citations: number;
   /** As checked, before evidence from the other sheets settled them. */
   readonly diagnostics: readonly FactDiagnostic[];
+  /** What the sheet's suppression comments silenced; absent when nothing was. */
+  readonly ignored?: readonly IgnoredDiagnostic[];
   readonly anchors: readonly (readonly [string, readonly Anchor[]])[];
 }
 

@@ -28,6 +28,9 @@ async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode
 }
 let lastSeen: string[] = [];
 
+/** "Ignore CODE here…": every diagnostic in a fact has it, after its repairs (it is no repair: not in `check`'s fixes). */
+const IGNORE = /^Ignore [a-z-]+ here…$/;
+
 describe('code actions (quick fixes)', () => {
   before(activate);
   afterEach(async () => {
@@ -45,7 +48,11 @@ describe('code actions (quick fixes)', () => {
     for (const e of expected) {
       const d = ds.find((x) => x.range.start.line === e.range.start.line && x.range.start.character === e.range.start.character && codeOf(x) === e.code);
       assert.ok(d, `no diagnostic ${e.code} at ${e.range.start.line + 1}:${e.range.start.character + 1}`);
-      const fixes = await quickFixes(uri, d);
+      const all = await quickFixes(uri, d);
+      const fixes = all.filter((f) => !IGNORE.test(f.title));
+      if (e.code !== 'yaml-syntax') {
+        assert.deepStrictEqual(all.slice(fixes.length).map((f) => [f.title, f.isPreferred ?? false]), [[`Ignore ${e.code} here…`, false]], `the ignoring of ${e.code} comes last`);
+      }
       assert.deepStrictEqual(fixes.map((f) => f.title), e.fixes.map((f) => f.title), `fixes of ${e.code} on line ${e.range.start.line + 1}; all actions at its range: ${lastSeen.join(' | ') || '(none)'}`);
       if (fixes.length > 0) {
         withFixes++;
@@ -87,6 +94,25 @@ describe('code actions (quick fixes)', () => {
     const changed = a.map((l, i) => (l === b[i] ? -1 : i)).filter((i) => i >= 0);
     assert.deepStrictEqual(changed, [target.range.start.line]);
     assert.strictEqual(b[target.range.start.line].trim(), 'line: 3');
+  });
+
+  it('"Ignore quote-moved here…" inserts the comment above the citation and selects its reason; typing one silences the code', async () => {
+    const uri = copyInWorkspace(BROKEN, COPY);
+    const editor = await open(uri);
+    const ds = await waitForDiagnostics(uri, (x) => x.some((d) => codeOf(d) === 'quote-moved'), 'quote-moved');
+    const target = ds.find((d) => codeOf(d) === 'quote-moved')!;
+    const ignore = (await quickFixes(uri, target)).find((f) => f.title === 'Ignore quote-moved here…');
+    assert.ok(ignore?.edit && ignore.command, `no "Ignore quote-moved here…" with an edit and a command; actions: ${lastSeen.join(' | ') || '(none)'}`);
+    assert.ok(await vscode.workspace.applyEdit(ignore.edit));
+    await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+    const line = ignore.command.arguments![1] as number;
+    const text = editor.document.lineAt(line).text;
+    assert.match(text, /^\s*# fact-notes-ignore quote-moved -- REASON$/);
+    assert.strictEqual(editor.document.getText(editor.selection), 'REASON', 'the placeholder is selected');
+    // The comment's indentation is the citation's.
+    assert.strictEqual(/^\s*/.exec(text)![0], /^\s*/.exec(editor.document.lineAt(line + 1).text)![0]);
+    await editor.edit((b) => b.replace(editor.selection, 'the article was rewritten'));
+    await waitForDiagnostics(uri, (x) => x.length === ds.length - 1 && !x.some((d) => codeOf(d) === 'quote-moved' || codeOf(d) === 'invalid-suppression'), 'quote-moved to be silenced');
   });
 
   it('"Change to "quote"" renames the misspelled key, and the quote is then checked', async () => {

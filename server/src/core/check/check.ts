@@ -10,6 +10,7 @@ import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { withChangedSources } from './changed';
 import { withClaimChecks } from './claims';
+import { suppress } from './suppress';
 import { PROVENANCE_FILE } from '../sources/provenance';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
 import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue } from '../model';
@@ -134,7 +135,7 @@ export class SheetChecker {
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
       const renamed = withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference });
       const placed = withClaimChecks(text, parsed.sheet.facts, citations, withChangedSources(citations, renamed, this.store), this.store);
-      return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
+      return finishCheck({ path: sheetPath, sheet: parsed.sheet, citations, sourcesDir }, placed, this.options, text);
     }
     const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
     const checker = new CitationChecker(this.store, this.options, sourcesDir);
@@ -213,7 +214,7 @@ export class SheetChecker {
     const sheet = withIds.sheet;
     const renamed = withRenames(citations, withIds.diagnostics, this.store, sourcesDir, { kept: this.keep ? this.renames : undefined });
     const placed = withClaimChecks(text, sheet.facts, citations, withChangedSources(citations, renamed, this.store), this.store);
-    return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
+    return finishCheck({ path: sheetPath, sheet, citations, sourcesDir }, placed, this.options, text);
   }
 
   /** Reads the sources these facts cite ahead, together, where the store does that. */
@@ -329,6 +330,27 @@ function moveSpan(span: Span | undefined, delta: number): void {
   const m = span as Mutable<Span>;
   m.start += delta;
   m.end += delta;
+}
+
+/**
+ * A sheet's check with its diagnostics as shown: through the severity
+ * settings first, then the sheet's suppression comments (`suppress.ts`).
+ * In that order, what a comment silenced is listed with the severity it
+ * would have been shown with, a code set to `off` is never listed as
+ * silenced (it is off either way), and the comments' own problems
+ * (`invalid-suppression`) take their severity setting too. A sheet without
+ * such a comment costs one `indexOf`.
+ */
+function finishCheck(check: Omit<SheetCheck, 'diagnostics' | 'ignored'>, diagnostics: readonly FactDiagnostic[], options: CheckOptions, text: string): SheetCheck {
+  const shown = applySeverities(diagnostics, options, text);
+  const suppressed = suppress(text, check.sheet, shown);
+  if (!suppressed) return { ...check, diagnostics: shown };
+  const { kept, ignored, invalid } = suppressed;
+  return {
+    ...check,
+    diagnostics: invalid.length > 0 ? applySeverities([...kept, ...invalid], options, text) : kept,
+    ...(ignored.length > 0 ? { ignored } : {}),
+  };
 }
 
 /**

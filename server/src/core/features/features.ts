@@ -27,12 +27,13 @@ import { applyFixes } from '../edit/edits';
 import { renderScalar } from '../parse';
 import { isFactSheetPath, isSkippedFolder } from '../sources/discover';
 import { preferredFixes, unparsable } from '../edit/fixes';
+import { factScope, FACT_LEVEL_CODES, suppressible, suppressionComment } from '../check/suppress';
 import type { Fact } from '../model';
 import type { SourceStore, SourceText } from '../sources/sources';
 import type { Provenance } from '../sources/provenance';
 import { excerpt, LineIndex } from '../text';
 import type { FactDiagnostic, Fix, Severity, Span } from '../types';
-import { FIX_ALL_KIND } from '../../protocol';
+import { EDIT_SUPPRESSION_REASON_COMMAND, FIX_ALL_KIND } from '../../protocol';
 
 /** Maps a file path to the URI the editor knows it by. */
 export type ToUri = (path: string) => string;
@@ -427,17 +428,53 @@ function sentBack(view: SheetView, sent: Diagnostic): FactDiagnostic | undefined
   return view.check.diagnostics.find((d) => d.code === sent.code && sameRange(toRange(view.lines, d.span), sent.range));
 }
 
+/** What the editor's client handles itself, as it said when it started. */
+export interface ClientAbilities {
+  /** It runs {@link EDIT_SUPPRESSION_REASON_COMMAND}. */
+  readonly editsSuppressionReason?: boolean;
+}
+
+/**
+ * "Ignore CODE here…" for a diagnostic inside a fact: an edit that inserts
+ * a suppression comment (FORMAT.md section 5), with the reason to write, on
+ * a line of its own above the first line of the fact (for a code about the
+ * fact as a whole) or of the citation (for the others), indented as that
+ * line is. Never preferred and never part of Fix All (it is no repair); a
+ * client that can then selects the reason for the user to type over it.
+ */
+function ignoreAction(view: SheetView, d: FactDiagnostic, sent: Diagnostic, client: ClientAbilities): CodeAction | undefined {
+  if (!suppressible(d.code)) return undefined;
+  const within = (span: Span) => span.start <= d.span.start && d.span.end <= span.end;
+  const fact = view.check.sheet.facts.find((f) => within(factScope(f)));
+  if (!fact) return undefined;
+  const citation = FACT_LEVEL_CODES.has(d.code) ? undefined : fact.citations.find((c) => within(c.span));
+  const line = view.lines.positionAt(citation?.span.start ?? fact.marker.start).line;
+  const text = view.lines.text;
+  const start = view.lines.starts[line];
+  const end = view.lines.lineEnd(line);
+  const indent = /^[ \t]*/.exec(text.slice(start, end))![0];
+  const eol = text.startsWith('\r\n', end) ? '\r\n' : '\n';
+  const at = { line, character: 0 };
+  const action = CodeAction.create(`Ignore ${d.code} here…`, { changes: { [view.uri]: [{ range: { start: at, end: at }, newText: indent + suppressionComment(d.code) + eol }] } }, CodeActionKind.QuickFix);
+  action.diagnostics = [sent];
+  action.isPreferred = false;
+  if (client.editsSuppressionReason) action.command = { title: 'Write the reason', command: EDIT_SUPPRESSION_REASON_COMMAND, arguments: [view.uri, line] };
+  return action;
+}
+
 /**
  * Quick fixes for the diagnostics the editor sends back (see {@link sentBack}),
- * and the sheet's fix-all action when asked for source actions.
+ * each diagnostic's repairs then "Ignore CODE here…", and the sheet's fix-all
+ * action when asked for source actions.
  */
-export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[]; only?: string[] }, toUri: ToUri): CodeAction[] {
+export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[]; only?: string[] }, toUri: ToUri, client: ClientAbilities = {}): CodeAction[] {
   const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const editorDiagnostic of context.diagnostics) {
       if (editorDiagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      for (const fix of sentBack(view, editorDiagnostic)?.fixes ?? []) {
+      const diagnostic = sentBack(view, editorDiagnostic);
+      for (const fix of diagnostic?.fixes ?? []) {
         const changes: Record<string, LspTextEdit[]> = {};
         if (fix.edits.length > 0) changes[view.uri] = toEdits(view, fix);
         if (fix.elsewhere) changes[toUri(fix.elsewhere.path)] = fix.elsewhere.edits.map((e) => ({ range: e.range, newText: e.newText }));
@@ -447,6 +484,8 @@ export function codeActions(view: SheetView, context: { diagnostics: Diagnostic[
         action.isPreferred = fix.preferred;
         actions.push(action);
       }
+      const ignore = diagnostic && ignoreAction(view, diagnostic, editorDiagnostic, client);
+      if (ignore) actions.push(ignore);
     }
   }
   if (context.only && wants(FIX_ALL_KIND)) {

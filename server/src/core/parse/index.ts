@@ -5,7 +5,7 @@
  * which share their scalar rules (`scalars.ts`); `sheet.ts` chooses and
  * reads the result into the model.
  */
-export { assembleSheet, factsKeyEnd, lineNumbers, parseFacts, parseHead, parseSheet, parseWhole, splitSheet, type ParseOptions } from './sheet';
+export { assembleSheet, closestKey, factsKeyEnd, lineNumbers, parseFacts, parseHead, parseSheet, parseWhole, splitSheet, type ParseOptions } from './sheet';
 export { renderLine, renderScalar } from './render';
 export { deepNesting } from './nesting';
 export { parseYaml } from './yamlDocument';

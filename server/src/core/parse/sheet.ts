@@ -676,7 +676,8 @@ function styleOf(node: Scalar): ScalarStyle {
   }
 }
 
-function closestKey(key: string, known: readonly string[]): string | undefined {
+/** The known name closest to `key` (compared in lower case), when it is close enough to be a misspelling of it. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
