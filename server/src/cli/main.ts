@@ -99,6 +99,8 @@ Options:
                          (default ${DEFAULT_OPTIONS.maxSourceBytes})
   --severity CODE=LEVEL  set a code's severity: off, hint, information,
                          warning or error (repeatable)
+  --show-hints           list hints too (single-source: a fact with one
+                         source); they are counted either way
   -j, --jobs N           check on N threads (default 1; on the 2-core
                          machines measured, a second thread did not pay)
   --cache                reuse results of sheets whose text, options and
@@ -268,6 +270,8 @@ interface Common {
   readonly cacheLocation: string | undefined;
   /** `report`'s page: a file, or `-` for standard output. */
   readonly output?: string;
+  /** List hints (single-source) in the text format. */
+  readonly showHints: boolean;
 }
 
 function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, command?: 'report'): Common {
@@ -286,10 +290,11 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, c
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
       output: { type: 'string', short: 'o' },
+      'show-hints': { type: 'boolean' },
     },
   });
   if (command === 'report') {
-    for (const name of ['format', 'jobs', 'cache', 'cache-location'] as const) {
+    for (const name of ['format', 'jobs', 'cache', 'cache-location', 'show-hints'] as const) {
       if (values[name] !== undefined) throw new UsageError(`'--${name}' is not an option of 'report'`);
     }
   } else if (values.output !== undefined) throw new UsageError("'--output' is an option of 'report' only");
@@ -322,6 +327,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, c
     help: values.help === true,
     format,
     jobs,
+    showHints: values['show-hints'] === true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
     output: values.output,
@@ -499,7 +505,7 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
     helpers?.close();
   }
   const summary = { sheets: reports, cwd: io.cwd };
-  io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary));
+  io.stdout(opts.format === 'json' ? formatJson(summary) : opts.format === 'sarif' ? formatSarif(summary, VERSION) : formatText(summary, opts.showHints));
   return exitStatus(reports);
 }
 
@@ -545,7 +551,7 @@ function fix(args: readonly string[], io: CliIO): number {
   }
   if (changedSheets === 0 && refusedSheets === 0) io.stdout('Nothing to fix without asking.\n');
   const reports = checkAll(after, store, opts.options);
-  io.stdout(formatText({ sheets: reports, cwd: io.cwd }));
+  io.stdout(formatText({ sheets: reports, cwd: io.cwd }, opts.showHints));
   // A sheet whose fixes could not be written fails the run even when what is left are warnings.
   return unwritten > 0 ? Math.max(exitStatus(reports), EXIT_PROBLEMS) : exitStatus(reports);
 }

@@ -41,11 +41,17 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatText({ sheets, cwd }: RunSummary): string {
+/**
+ * One line per diagnostic and a summary. Hints (`single-source`) are counted
+ * but listed only when asked (`--show-hints`): like the editor, which shows
+ * them as dots, not in the Problems panel.
+ */
+export function formatText({ sheets, cwd }: RunSummary, showHints = false): string {
   const out: string[] = [];
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
     for (const d of sheet.diagnostics) {
+      if (d.severity === 'hint' && !showHints) continue;
       const p = lines.positionAt(d.span.start);
       // One line per diagnostic, whatever a file name holds.
       out.push(`${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
@@ -53,8 +59,9 @@ export function formatText({ sheets, cwd }: RunSummary): string {
   }
   const c = counts(sheets);
   const citations = sheets.reduce((n, s) => n + s.citations, 0);
-  const others = c.information + c.hint > 0 ? `, ${plural(c.information + c.hint, 'note')}` : '';
-  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${others} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
+  const notes = c.information > 0 ? `, ${plural(c.information, 'note')}` : '';
+  const hints = c.hint > 0 ? `, ${plural(c.hint, 'hint')}${showHints ? '' : ' (--show-hints lists them)'}` : '';
+  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${notes}${hints} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
   return out.join('\n') + '\n';
 }
 

@@ -9,6 +9,7 @@ import { compareWords, describeChanges } from '../match/difference';
 import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
 import { withChangedSources } from './changed';
+import { withClaimChecks } from './claims';
 import { PROVENANCE_FILE } from '../sources/provenance';
 import { findApproximate, findExact, locateQuote, prepareQuote, type Candidate, type LineRange, type QuoteLocation } from '../match/match';
 import { forEachSpan, forEachValue, type Citation, type Fact, type ScalarValue } from '../model';
@@ -131,7 +132,8 @@ export class SheetChecker {
       this.readAhead(parsed.sheet.facts, sourcesDir);
       const citations = parsed.sheet.facts.flatMap((fact) => fact.citations.map((c) => checker.check(fact, c)));
       const diagnostics = [...parsed.diagnostics, ...citations.flatMap((c) => (c.diagnostic ? [c.diagnostic] : []))];
-      const placed = withChangedSources(citations, withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference }), this.store);
+      const renamed = withRenames(citations, diagnostics, this.store, sourcesDir, { reference: this.options.reference });
+      const placed = withClaimChecks(text, parsed.sheet.facts, citations, withChangedSources(citations, renamed, this.store), this.store);
       return { path: sheetPath, sheet: parsed.sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
     }
     const sourcesDir = sourcesDirOf(sheetPath, head.sheet);
@@ -210,7 +212,7 @@ export class SheetChecker {
     const withIds = assembleSheet(head.sheet, facts, diagnostics, text, sheetPath);
     const sheet = withIds.sheet;
     const renamed = withRenames(citations, withIds.diagnostics, this.store, sourcesDir, { kept: this.keep ? this.renames : undefined });
-    const placed = withChangedSources(citations, renamed, this.store);
+    const placed = withClaimChecks(text, sheet.facts, citations, withChangedSources(citations, renamed, this.store), this.store);
     return { path: sheetPath, sheet, diagnostics: applySeverities(placed, this.options, text), citations, sourcesDir };
   }
 

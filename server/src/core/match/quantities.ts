@@ -125,6 +125,12 @@ export function quantitiesIn(text: string): Quantity[] {
         i += 2;
         continue;
       }
+      // A month alone ("in January"); "May" alone is as often the verb, at the start of a sentence.
+      if (t.word !== 'may') {
+        out.push(make('date', NaN, NaN, i, i, { date: { month } }));
+        i++;
+        continue;
+      }
     }
     const dayFirst = dayOf(t);
     const monthAfter = monthOf(tokens[i + 1]) ?? (tokens[i + 1]?.word === 'of' ? monthOf(tokens[i + 2]) : undefined);
@@ -259,7 +265,8 @@ export function sameQuantity(claimed: Quantity, stated: Quantity): boolean {
       if (stated.kind !== 'date' || !claimed.date || !stated.date) return false;
       const c = claimed.date;
       const s = stated.date;
-      return (c.month === undefined || c.month === s.month) && (c.day === undefined || c.day === s.day) && (c.year === undefined || s.year === undefined || c.year === s.year);
+      // Every part the claim gives must be stated: "January 2021" is not supported by "January" alone.
+      return (c.month === undefined || c.month === s.month) && (c.day === undefined || c.day === s.day) && (c.year === undefined || c.year === s.year);
     }
   }
 }

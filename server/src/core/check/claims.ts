@@ -1,0 +1,145 @@
+/**
+ * Does the source support the claim? (FORMAT.md section 5.) Two checks of a
+ * fact against what its citations cite, beyond the quotes:
+ *
+ * - `claim-unsupported`: a number or date in the claim that no cited text
+ *   states in any written form ("two" = "2", "May 20" = "20 May", "one hour
+ *   and 45 minutes" = 105 minutes). The cited text is every cited line of
+ *   every citation, not only the quotes. A fact with a citation that cannot
+ *   be read is not checked: its own error says more, and what the missing
+ *   text says cannot be known.
+ * - `single-source`: every citation of the fact points at one source.
+ *
+ * Each fact's answer is kept until a source changes, by fact: the checker
+ * keeps unchanged facts from one check to the next, so an edit re-checks
+ * only the fact it is in.
+ */
+import type { Fact, ScalarValue } from '../model';
+import { quantitiesIn, sameKind, sameQuantity, type Quantity } from '../match/quantities';
+import type { SourceStore } from '../sources/sources';
+import { DEFAULT_SEVERITY, type FactDiagnostic } from '../types';
+import type { CitationCheck } from './results';
+
+/** A fact's problems, with offsets relative to its claim's start (facts move as the sheet is edited). */
+interface FactAnswer {
+  readonly at: number;
+  readonly claim: string;
+  readonly sources: string;
+  readonly unsupported: readonly { readonly start: number; readonly end: number; readonly message: string }[];
+  readonly single?: string;
+}
+
+const answers = new WeakMap<Fact, FactAnswer>();
+
+/** The diagnostics with the claim checks of every fact, in text order. */
+export function withClaimChecks(text: string, facts: readonly Fact[], citations: readonly CitationCheck[], diagnostics: readonly FactDiagnostic[], store: SourceStore): readonly FactDiagnostic[] {
+  const added: FactDiagnostic[] = [];
+  let k = 0;
+  for (const fact of facts) {
+    const own: CitationCheck[] = [];
+    while (k < citations.length && citations[k].fact === fact) own.push(citations[k++]);
+    if (!fact.claim || own.length === 0 || own.length !== fact.citations.length) continue;
+    const answer = answerFor(fact, fact.claim, own, store);
+    if (!answer) continue;
+    const base = claimBase(text, fact.claim);
+    for (const u of answer.unsupported) {
+      const span = base === undefined ? fact.claim.span : { start: base + u.start, end: base + u.end };
+      added.push({ code: 'claim-unsupported', severity: DEFAULT_SEVERITY['claim-unsupported'], span, message: u.message, fixes: [] });
+    }
+    if (answer.single) added.push({ code: 'single-source', severity: DEFAULT_SEVERITY['single-source'], span: fact.claim.span, message: answer.single, fixes: [] });
+  }
+  if (added.length === 0) return diagnostics;
+  added.sort((a, b) => a.span.start - b.span.start);
+  const out: FactDiagnostic[] = [];
+  let i = 0;
+  for (const d of diagnostics) {
+    while (i < added.length && added[i].span.start < d.span.start) out.push(added[i++]);
+    out.push(d);
+  }
+  out.push(...added.slice(i));
+  return out;
+}
+
+/**
+ * Citations whose cited lines are the right ones: verified, or a quote there
+ * with a typo. A citation whose quote is elsewhere, or not found, cites lines
+ * that may not be the ones meant: its own error comes first.
+ */
+const RIGHT_LINES = new Set<CitationCheck['status']>(['verified', 'quote-mismatch', 'source-changed']);
+
+/**
+ * "One report", "the two countries": "one" and "two" written as words are
+ * more often a way of speaking than a figure a source must state, so counts
+ * are checked when written in digits or as words from "three" up. Durations,
+ * money, percentages and dates are checked whatever their value.
+ */
+function checkable(q: Quantity): boolean {
+  return q.kind !== 'count' || /\d/.test(q.text) || q.value >= 3;
+}
+
+function answerFor(fact: Fact, claim: ScalarValue, own: readonly CitationCheck[], store: SourceStore): FactAnswer | undefined {
+  // Only facts whose every citation's lines can be read, and are the lines meant, are judged.
+  if (own.some((c) => !c.sourcePath || !c.lines || !RIGHT_LINES.has(c.status))) return undefined;
+  const sources = own.map((c) => `${c.sourcePath}\0${c.lines!.first}-${c.lines!.last}`).join('\n');
+  const kept = answers.get(fact);
+  if (kept && kept.at === store.now() && kept.claim === claim.value && kept.sources === sources) return kept;
+  const paths = new Set(own.map((c) => c.sourcePath!));
+  const single = paths.size === 1 ? singleMessage(own[0]) : undefined;
+  const claimed = quantitiesIn(claim.value).filter(checkable);
+  const unsupported: { start: number; end: number; message: string }[] = [];
+  if (claimed.length > 0) {
+    const stated: Stated[] = [];
+    for (const c of own) {
+      const loaded = store.load(c.sourcePath!);
+      if (loaded.kind !== 'loaded') return undefined;
+      const cited = loaded.source.linesText(c.lines!.first, c.lines!.last);
+      for (const q of quantitiesIn(cited)) stated.push({ q, after: wordAfter(cited, q.end) });
+    }
+    for (const q of claimed) {
+      if (stated.some((s) => sameQuantity(q, s.q))) continue;
+      unsupported.push({ start: q.start, end: q.end, message: unsupportedMessage(q, wordAfter(claim.value, q.end), stated) });
+    }
+  }
+  const answer: FactAnswer = { at: store.now(), claim: claim.value, sources, unsupported, ...(single ? { single } : {}) };
+  answers.set(fact, answer);
+  return answer;
+}
+
+function singleMessage(c: CitationCheck): string {
+  const name = c.citation.file?.value ?? 'one source';
+  return `Add a second source if there is one: every citation of this fact points at "${name}".`;
+}
+
+/** A number the cited text states, and the word after it (what a count counts). */
+interface Stated {
+  readonly q: Quantity;
+  readonly after?: string;
+}
+
+/**
+ * "The claim says "two hours"; the cited text says "one hour and 45
+ * minutes"." What the text says instead is named when it is a number of the
+ * same kind: a duration for a duration, a date for a date, and for a count a
+ * count of the same thing (the same word after it: "ten diplomats", "eight
+ * diplomats").
+ */
+function unsupportedMessage(q: Quantity, counted: string | undefined, stated: readonly Stated[]): string {
+  const instead = stated.filter((s) => sameKind(q, s.q) && (q.kind !== 'count' || (counted !== undefined && s.after === counted)));
+  const said = [...new Set(instead.map((s) => s.q.text.replace(/\s+/g, ' ')))];
+  if (said.length === 0) return `The claim says "${q.text}", which the cited text does not say in any form.`;
+  const listed = said.slice(0, 3).map((s) => `"${s}"`);
+  const joined = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+  return `The claim says "${q.text}"; the cited text says ${joined}.`;
+}
+
+function wordAfter(text: string, end: number): string | undefined {
+  return /^\s*([\p{L}]+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
+}
+
+/** The sheet offset of the claim's value, when its text is written as it reads (plain, or quoted without escapes). */
+function claimBase(text: string, claim: ScalarValue): number | undefined {
+  const raw = text.slice(claim.span.start, claim.span.end);
+  if (raw === claim.value) return claim.span.start;
+  if (raw.length === claim.value.length + 2 && raw.slice(1, -1) === claim.value) return claim.span.start + 1;
+  return undefined;
+}
