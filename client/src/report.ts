@@ -21,17 +21,20 @@ export const REPORT_VIEW_TYPE = 'factNotes.report';
 export function registerReport(client: () => LanguageClient | undefined): vscode.Disposable {
   const panels = new Map<string, vscode.WebviewPanel>();
 
-  async function refresh(uri: vscode.Uri, panel: vscode.WebviewPanel): Promise<ReportResult> {
+  async function ask(uri: vscode.Uri): Promise<ReportResult> {
     const c = client();
     if (!c) return { error: 'The language server is not running.' };
-    const result = await c.sendRequest<ReportResult>(ReportRequest, { sheetUri: c.code2ProtocolConverter.asUri(uri) } satisfies ReportParams);
-    if (result.html !== undefined) {
-      panel.webview.html = result.html;
-      panel.title = `Report: ${result.title ?? path.basename(uri.fsPath)}`;
-    } else if (result.error) {
-      void vscode.window.showWarningMessage(`Fact Notes: ${result.error}`);
-    }
-    return result;
+    return c.sendRequest<ReportResult>(ReportRequest, { sheetUri: c.code2ProtocolConverter.asUri(uri) } satisfies ReportParams);
+  }
+
+  function show(panel: vscode.WebviewPanel, uri: vscode.Uri, result: ReportResult): void {
+    if (result.html === undefined) return;
+    panel.webview.html = result.html;
+    panel.title = `Report: ${result.title ?? path.basename(uri.fsPath)}`;
+  }
+
+  async function refresh(uri: vscode.Uri, panel: vscode.WebviewPanel): Promise<void> {
+    show(panel, uri, await ask(uri));
   }
 
   async function open(arg?: unknown): Promise<{ title?: string; error?: string }> {
@@ -41,6 +44,12 @@ export function registerReport(client: () => LanguageClient | undefined): vscode
       void vscode.window.showInformationMessage('Fact Notes: open a fact sheet to see its report.');
       return { error: 'no fact sheet' };
     }
+    // Asked first, so that the panel opens with its page and title.
+    const result = await ask(uri);
+    if (result.html === undefined) {
+      if (result.error) void vscode.window.showWarningMessage(`Fact Notes: ${result.error}`);
+      return { error: result.error ?? 'no report' };
+    }
     const key = uri.toString();
     let panel = panels.get(key);
     if (panel) {
@@ -48,15 +57,15 @@ export function registerReport(client: () => LanguageClient | undefined): vscode
     } else {
       panel = vscode.window.createWebviewPanel(
         REPORT_VIEW_TYPE,
-        `Report: ${path.basename(uri.fsPath)}`,
+        `Report: ${result.title ?? path.basename(uri.fsPath)}`,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         { enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [] },
       );
       panels.set(key, panel);
       panel.onDidDispose(() => panels.delete(key));
     }
-    const result = await refresh(uri, panel);
-    return { title: result.title, error: result.error };
+    show(panel, uri, result);
+    return { title: result.title, error: undefined };
   }
 
   return vscode.Disposable.from(

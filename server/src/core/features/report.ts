@@ -65,11 +65,17 @@ function within(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
+/** A fact with its list item's `- ` (where fact-level diagnostics may be). */
+function factSpan(fact: Fact): Span {
+  return { start: Math.min(fact.marker.start, fact.span.start), end: Math.max(fact.marker.end, fact.span.end) };
+}
+
 /** Each fact of a check with its diagnostics (those whose range is inside the fact) and its status. */
 function factReports(check: SheetCheck): FactReport[] {
   return check.sheet.facts.map((fact) => {
-    const diagnostics = check.diagnostics.filter((d) => within(fact.span, d.span));
-    const ignored = (check.ignored ?? []).filter((i) => within(fact.span, i.diagnostic.span));
+    const whole = factSpan(fact);
+    const diagnostics = check.diagnostics.filter((d) => within(whole, d.span));
+    const ignored = (check.ignored ?? []).filter((i) => within(whole, i.diagnostic.span));
     const citations = check.citations.filter((c) => c.fact === fact);
     let status: FactStatus;
     if (diagnostics.some((d) => d.severity === 'error')) status = 'broken';
@@ -83,7 +89,7 @@ function factReports(check: SheetCheck): FactReport[] {
 
 /** The diagnostics of a sheet that are about no fact (YAML, the sheet's own keys). */
 function sheetDiagnostics(check: SheetCheck): FactDiagnostic[] {
-  return check.diagnostics.filter((d) => !check.sheet.facts.some((f) => within(f.span, d.span)));
+  return check.diagnostics.filter((d) => !check.sheet.facts.some((f) => within(factSpan(f), d.span)));
 }
 
 /** The numbers at the top of the report, of every sheet together. */
