@@ -1,7 +1,8 @@
 /**
  * The Fact Notes extension: starts the language server and adds the commands
  * that need an editor (cite a selection, fix a whole sheet, list the citations
- * of an article's line from its code lens, save a web page or PDF as a source). Everything that
+ * of an article's line from its code lens, save a web page or PDF as a source,
+ * show a sheet's report). Everything that
  * knows about fact sheets lives in the server.
  */
 import * as fs from 'node:fs';
@@ -27,6 +28,7 @@ import {
 } from '../../server/src/protocol';
 
 import { registerPasteAsCitation } from './paste';
+import { registerReport } from './report';
 import { registerSaveSource } from './saveSource';
 
 const LAST_SHEET = 'factNotes.lastSheet';
@@ -43,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('factNotes.citeSelection', () => citeSelection(running, context.workspaceState)),
     registerPasteAsCitation(() => running.current()),
     registerSaveSource(() => running.running()),
+    registerReport(() => running.running()),
     vscode.workspace.onDidRenameFiles((event) => void citationsAfterMove(running, event).catch((e) => running.logError('Updating citations after a move', e))),
     command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
     command(EDIT_SUPPRESSION_REASON_COMMAND, (uri: string, line: number) => editSuppressionReason(uri, line)),

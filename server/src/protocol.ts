@@ -161,3 +161,23 @@ export interface SaveSourceResult {
 }
 
 export const SaveSourceRequest = 'factNotes/saveSource';
+
+/**
+ * "Fact Notes: Open Report": the report of a sheet (the page `fact-notes
+ * report` writes, from the server's current check of the sheet, unsaved
+ * text included), as self-contained HTML for a webview.
+ */
+export interface ReportParams {
+  sheetUri: string;
+}
+
+export interface ReportResult {
+  /** The page; absent when the sheet is not one the server knows. */
+  html?: string;
+  /** The sheet's title, or its file name. */
+  title?: string;
+  /** Why there is no report, in words for the user. */
+  error?: string;
+}
+
+export const ReportRequest = 'factNotes/report';

@@ -75,6 +75,11 @@ export const {
   escapeControls,
   isDiagnosticCode,
   isEditorCode,
+  renderReport,
+  reportCounts,
+  sentenceAround,
+  disagreementsOf,
+  escapeHtml,
 } = core;
 
 /** Saving web pages and PDFs as sources (issue 14). */

@@ -1,5 +1,5 @@
 /**
- * The `fact-notes` command line: `check`, `fix`, `mv` and `lsp`. `run` takes its
+ * The `fact-notes` command line: `check`, `fix`, `mv`, `snapshot`, `report` and `lsp`. `run` takes its
  * I/O as arguments so tests run it in-process; `main` binds it to the process.
  */
 import * as fs from 'node:fs';
@@ -25,6 +25,12 @@ import {
   realPathInside,
   isDiagnosticCode,
   preferredFixes,
+  anchorsOf,
+  checkSheet,
+  renderReport,
+  reportCounts,
+  type ReportSheet,
+  type SheetCheck,
   unparsable,
   SEVERITIES,
   SourceStore,
@@ -59,6 +65,7 @@ Usage:
   fact-notes fix [PATH...] [--root DIR]
   fact-notes mv OLD NEW [--root DIR] [--dry-run]
   fact-notes snapshot URL|FILE [--into DIR] [--name NAME] [--force]
+  fact-notes report [PATH...] [-o FILE] [--root DIR]
   fact-notes lsp --stdio
   fact-notes --version
 
@@ -69,6 +76,8 @@ Commands:
           every citation of it, so that none breaks.
   snapshot  Save a web page or a PDF as a text file to cite, with where
           it came from in the folder's sources.yaml.
+  report  Write one HTML page on fact sheets for readers who do not use an
+          editor: every fact, its status and its quotes in their sentences.
   lsp     Run the language server over standard input and output.
 
 Run 'fact-notes COMMAND --help' for a command's options.
@@ -177,6 +186,36 @@ no readable text (the reason is printed); 2 usage error, or a source of that
 name is already saved (nothing was changed).
 `;
 
+const REPORT_HELP = `Usage: fact-notes report [PATH...] [options]
+
+Writes one HTML page about fact sheets, to read in any browser, offline, or
+to print: a summary (facts, verified, broken, unsupported), then for each
+sheet its title, every fact with its claim and status (Verified, Broken,
+Unsupported, Single source, Ignored with the reason, Warning), each
+citation's quote highlighted in its sentence of the article, where facts that
+share a tag cite different numbers (side by side), and the sources with their
+titles and dates from sources.yaml. Several sheets make one page with a
+section per sheet and a contents list. The page is self-contained: no
+scripts, fonts or images, nothing loaded from anywhere.
+
+PATHs are found as 'check' finds them (default: the current folder).
+
+Options:
+  -o, --output FILE      where to write the page (default:
+                         fact-notes-report.html in the current folder; '-'
+                         writes it to standard output). An existing file is
+                         replaced, atomically.
+  --root DIR             as for check
+  --tolerance N          as for check
+  --max-source-bytes N   as for check
+  --severity CODE=LEVEL  as for check
+  -h, --help             show this help
+
+Exit status: 0 the report was written, whatever it says (a report is not a
+gate: use 'check' for that); 2 usage error, an unreadable fact sheet, or a
+page that could not be written.
+`;
+
 const LSP_HELP = `Usage: fact-notes lsp --stdio
 
 Runs the Fact Notes language server on standard input and output, for any
@@ -207,10 +246,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return mv(rest, io);
       case 'snapshot':
         return await snapshotCommand(rest, io);
+      case 'report':
+        return report(rest, io);
       case 'lsp':
         return await lsp(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (expected check, fix, mv, snapshot or lsp)`);
+        throw new UsageError(`unknown command '${command}' (expected check, fix, mv, snapshot, report or lsp)`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -233,11 +274,13 @@ interface Common {
   readonly jobs: number;
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
+  /** `report`'s page: a file, or `-` for standard output. */
+  readonly output?: string;
   /** List hints (single-source) in the text format. */
   readonly showHints: boolean;
 }
 
-function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): Common {
+function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, command?: 'report'): Common {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -253,9 +296,15 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
       jobs: { type: 'string', short: 'j' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      output: { type: 'string', short: 'o' },
       'show-hints': { type: 'boolean' },
     },
   });
+  if (command === 'report') {
+    for (const name of ['format', 'jobs', 'cache', 'cache-location', 'show-hints'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`'--${name}' is not an option of 'report'`);
+    }
+  } else if (values.output !== undefined) throw new UsageError("'--output' is an option of 'report' only");
   if (!allowFormat && values.format !== undefined) throw new UsageError("'--format' is an option of 'check' only");
   if (!allowFormat && values['show-ignored'] !== undefined) throw new UsageError("'--show-ignored' is an option of 'check' only");
   const format = values.format ?? 'text';
@@ -290,6 +339,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean): 
     showHints: values['show-hints'] === true,
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
+    output: values.output,
   };
 }
 
@@ -712,6 +762,69 @@ async function snapshotCommand(args: readonly string[], io: CliIO): Promise<numb
     io.stderr(`fact-notes: ${escapeControls(source)}: ${escapeControls(e.reason)}${e.kind === 'exists' ? ' (--name NAME, or --force)' : ''}\n`);
     return e.kind === 'exists' ? EXIT_USAGE : EXIT_PROBLEMS;
   }
+}
+
+/** The default page of `fact-notes report`, in the current folder. */
+export const DEFAULT_REPORT = 'fact-notes-report.html';
+
+/**
+ * `fact-notes report`: the sheets checked as `check` checks them (repairs
+ * settled on every sheet of the run), rendered as one HTML page
+ * (core/features/report.ts) and written atomically, or to standard output.
+ */
+function report(args: readonly string[], io: CliIO): number {
+  const opts = parseCommon(args, io, true, 'report');
+  if (opts.help) {
+    io.stdout(REPORT_HELP);
+    return EXIT_OK;
+  }
+  const toStdout = opts.output === '-';
+  const output = toStdout ? undefined : path.resolve(io.cwd, opts.output ?? DEFAULT_REPORT);
+  if (output !== undefined) {
+    const fsys = io.fs ?? nodeFileSystem;
+    if (fsys.stat(output)?.isDirectory) throw new UsageError(`-o '${opts.output}' is a folder; name the file to write`);
+    if (!fsys.stat(path.dirname(output))?.isDirectory) throw new UsageError(`the folder of ${opts.output ?? DEFAULT_REPORT} does not exist; create it first`);
+  }
+  const sheets = readSheets(collectSheets(opts.paths, opts.root, io), opts, io);
+  const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
+  const checks: SheetCheck[] = sheets.map((s) => checkSheet(s.path, s.text, store, opts.options));
+  const results = settled(
+    checks.map((c) => ({ citations: c.citations.length, diagnostics: c.diagnostics, anchors: [...anchorsOf(c.citations)], deps: [] })),
+    store,
+  );
+  const shown = (p: string) => {
+    const rel = path.relative(io.cwd, p);
+    return (rel === '' ? path.basename(p) : rel.startsWith('..') ? p : rel).split(path.sep).join('/');
+  };
+  const input: ReportSheet[] = checks.map((c, i) => ({
+    check: { ...c, diagnostics: results[i].diagnostics },
+    name: shown(c.path),
+    source: (real) => {
+      const loaded = store.load(real);
+      return loaded.kind === 'loaded' ? loaded.source : undefined;
+    },
+    provenance: (real) => store.provenanceOf(real),
+  }));
+  const html = renderReport(input, { generated: `checked by fact-notes ${VERSION} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
+  const c = reportCounts(input);
+  const summary = `${plural(c.sheets, 'sheet')}, ${plural(c.facts, 'fact')}: ${c.verified} verified, ${c.broken} broken, ${c.unsupported} unsupported`;
+  if (toStdout) {
+    io.stdout(html);
+    io.stderr(`Wrote the report (${summary}).\n`);
+    return EXIT_OK;
+  }
+  try {
+    writeAtomically(output!, Buffer.from(html, 'utf8'), true);
+  } catch (e) {
+    io.stderr(`fact-notes: cannot write ${escapeControls(shown(output!))}: ${writeFailure(e, 'file')}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(`Wrote ${escapeControls(shown(output!))} (${summary}).\n`);
+  return EXIT_OK;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 async function lsp(args: readonly string[], io: CliIO): Promise<number> {

@@ -3,6 +3,7 @@
  * Every handler finds its document, returns an empty result when it is
  * missing, and delegates; no checking logic lives here.
  */
+import * as path from 'node:path';
 import {
   CodeActionKind,
   ErrorCodes,
@@ -23,9 +24,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { articles, features, FactWorkspace, isFactSheetPath, type FileSystem } from '../core';
+import { articles, features, FactWorkspace, isFactSheetPath, renderReport, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams, EDIT_SUPPRESSION_REASON_COMMAND, type ClientInitializationOptions } from '../protocol';
+import { ReportRequest, type ReportParams, type ReportResult, CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams, EDIT_SUPPRESSION_REASON_COMMAND, type ClientInitializationOptions } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -510,6 +511,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if ('error' in result) return { error: result.error };
       const range = features.toRange(result.lines, result.edit.span);
       return { edit: { changes: { [params.sheetUri]: [{ range, newText: result.edit.newText }] } } };
+    }),
+  );
+
+  connection.onRequest(ReportRequest, (params: ReportParams): ReportResult =>
+    guard('Making the report', { error: 'Fact Notes could not make the report; see its log.' }, () => {
+      const p = toPath(params.sheetUri);
+      const v = view(params.sheetUri);
+      if (!p || !v) return { error: 'This sheet is not in a workspace folder Fact Notes checks.' };
+      const name = path.relative(workspace.rootFor(p), p).split(path.sep).join('/') || path.basename(p);
+      const sheet = { check: v.check, name, source: v.source, provenance: v.provenance };
+      return { html: renderReport([sheet]), title: v.check.sheet.title?.value.trim() || path.basename(p) };
     }),
   );
 
