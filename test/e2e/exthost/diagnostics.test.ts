@@ -72,6 +72,6 @@ describe('diagnostics on samples/', () => {
     const all = vscode.languages.getDiagnostics();
     const entry = all.find(([u]) => u.toString() === uri.toString());
     assert.ok(entry, 'broken.facts.yaml is not in vscode.languages.getDiagnostics()');
-    assert.strictEqual(entry[1].filter((d) => d.source === 'fact-notes').length, diagnostics(uri).length);
+    assert.strictEqual(entry[1].filter((d) => d.source === 'fact-notes').length, diagnostics(uri, true).length);
   });
 });

@@ -45,9 +45,13 @@ export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
 }
 
-/** Fact Notes' diagnostics of a document. */
-export function diagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'fact-notes');
+/**
+ * Fact Notes' diagnostics of a document, without the single-source hints
+ * (nearly every fact of the samples has one source), as `fact-notes check`
+ * reports them without --show-hints; `hints` keeps them.
+ */
+export function diagnostics(uri: vscode.Uri, hints = false): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'fact-notes' && (hints || codeOf(d) !== 'single-source'));
 }
 
 /** Polls the document's diagnostics until `accept` holds. */

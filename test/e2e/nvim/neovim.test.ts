@@ -67,18 +67,22 @@ describe('Neovim as an LSP client (fact-notes lsp --stdio)', function () {
   it('receives the same diagnostics as `fact-notes check`', () => {
     const expected = checkJson(path.join(samples, 'broken.facts.yaml'), samples).diagnostics;
     const key = (line: number, col: number, code: string | undefined) => `${line}:${col} ${code}`;
-    const got = result.diagnostics.map((d) => key(d.lnum, d.col, d.code)).sort();
+    // The editor also gets the single-source hints, which `check` lists only with --show-hints.
+    assert.ok(result.diagnostics.some((d) => d.code === 'single-source' && d.severity === 4), 'single-source hints');
+    const got = result.diagnostics.filter((d) => d.code !== 'single-source').map((d) => key(d.lnum, d.col, d.code)).sort();
     const want = expected.map((d) => key(d.range.start.line, d.range.start.character, d.code)).sort();
     assert.deepStrictEqual(got, want);
     // Every diagnostic code of the format shows up in broken.facts.yaml.
     const codes = new Set(result.diagnostics.map((d) => d.code));
     for (const code of ['yaml-syntax', 'invalid-structure', 'unknown-key', 'missing-citation', 'duplicate-id', 'source-not-found',
-      'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-altered', 'quote-not-found', 'source-changed']) {
+      'source-outside-root', 'source-unreadable', 'line-out-of-range', 'quote-moved', 'quote-mismatch', 'quote-altered', 'quote-not-found', 'source-changed',
+      'claim-unsupported', 'invalid-suppression', 'single-source']) {
       assert.ok(codes.has(code), `no ${code} diagnostic; got ${[...codes].join(', ')}`);
     }
-    // Severities: quote-mismatch, unknown-key and source-changed are warnings (2), the rest errors (1).
+    // Severities: the warnings of FORMAT.md section 5 are 2, the errors 1 (single-source, a hint, is 4).
     for (const d of result.diagnostics) {
-      const want = d.code === 'quote-mismatch' || d.code === 'unknown-key' || d.code === 'source-changed' ? 2 : 1;
+      if (d.code === 'single-source') continue;
+      const want = ['quote-mismatch', 'unknown-key', 'source-changed', 'claim-unsupported', 'invalid-suppression'].includes(d.code ?? '') ? 2 : 1;
       assert.strictEqual(d.severity, want, `severity of ${d.code} at ${d.lnum + 1}:${d.col + 1}`);
     }
   });
