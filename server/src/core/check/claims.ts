@@ -24,7 +24,8 @@ import type { CitationCheck } from './results';
 interface FactAnswer {
   readonly at: number;
   readonly claim: string;
-  readonly sources: string;
+  /** Each citation's source and cited lines, as `path`, first, last, one after another. */
+  readonly sources: readonly (string | number)[];
   readonly unsupported: readonly { readonly start: number; readonly end: number; readonly message: string }[];
   readonly single?: string;
 }
@@ -80,29 +81,39 @@ function checkable(q: Quantity): boolean {
 function answerFor(fact: Fact, claim: ScalarValue, own: readonly CitationCheck[], store: SourceStore): FactAnswer | undefined {
   // Only facts whose every citation's lines can be read, and are the lines meant, are judged.
   if (own.some((c) => !c.sourcePath || !c.lines || !RIGHT_LINES.has(c.status))) return undefined;
-  const sources = own.map((c) => `${c.sourcePath}\0${c.lines!.first}-${c.lines!.last}`).join('\n');
   const kept = answers.get(fact);
-  if (kept && kept.at === store.now() && kept.claim === claim.value && kept.sources === sources) return kept;
-  const paths = new Set(own.map((c) => c.sourcePath!));
-  const single = paths.size === 1 ? singleMessage(own[0]) : undefined;
+  if (kept && kept.at === store.now() && kept.claim === claim.value && sameSources(kept.sources, own)) return kept;
+  const sources: (string | number)[] = [];
+  for (const c of own) sources.push(c.sourcePath!, c.lines!.first, c.lines!.last);
+  const single = own.every((c) => c.sourcePath === own[0].sourcePath) ? singleMessage(own[0]) : undefined;
   const claimed = quantitiesIn(claim.value).filter(checkable);
   const unsupported: { start: number; end: number; message: string }[] = [];
   if (claimed.length > 0) {
-    const stated: Stated[] = [];
+    const cited: string[] = [];
     for (const c of own) {
       const loaded = store.load(c.sourcePath!);
       if (loaded.kind !== 'loaded') return undefined;
-      const cited = loaded.source.linesText(c.lines!.first, c.lines!.last);
-      for (const q of quantitiesIn(cited)) stated.push({ q, after: wordAfter(cited, q.end) });
+      cited.push(loaded.source.linesText(c.lines!.first, c.lines!.last));
     }
-    for (const q of claimed) {
-      if (stated.some((s) => sameQuantity(q, s.q))) continue;
-      unsupported.push({ start: q.start, end: q.end, message: unsupportedMessage(q, wordAfter(claim.value, q.end), stated) });
+    // Written the same way in a cited line, it is the same number (the usual case, and no parse).
+    const open = claimed.filter((q) => !cited.some((t) => containsWord(t, q.text)));
+    if (open.length > 0) {
+      const stated: Stated[] = [];
+      for (const t of cited) for (const q of quantitiesIn(t)) stated.push({ q, after: wordAfter(t, q.end) });
+      for (const q of open) {
+        if (stated.some((s) => sameQuantity(q, s.q))) continue;
+        unsupported.push({ start: q.start, end: q.end, message: unsupportedMessage(q, wordAfter(claim.value, q.end), stated) });
+      }
     }
   }
   const answer: FactAnswer = { at: store.now(), claim: claim.value, sources, unsupported, ...(single ? { single } : {}) };
   answers.set(fact, answer);
   return answer;
+}
+
+function sameSources(kept: readonly (string | number)[], own: readonly CitationCheck[]): boolean {
+  if (kept.length !== own.length * 3) return false;
+  return own.every((c, i) => kept[3 * i] === c.sourcePath && kept[3 * i + 1] === c.lines!.first && kept[3 * i + 2] === c.lines!.last);
 }
 
 function singleMessage(c: CitationCheck): string {
@@ -130,6 +141,19 @@ function unsupportedMessage(q: Quantity, counted: string | undefined, stated: re
   const listed = said.slice(0, 3).map((s) => `"${s}"`);
   const joined = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
   return `The claim says "${q.text}"; the cited text says ${joined}.`;
+}
+
+/** Whether `words` occur in `text` as whole words ("5" is not in "15" nor in "5.5"). */
+function containsWord(text: string, words: string): boolean {
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + words.length];
+    const decimal = (before === '.' || before === ',') && isWordChar(text[at - 2]);
+    const continued = (after === '.' || after === ',') && /\d/.test(text[at + words.length + 1] ?? '');
+    if (!isWordChar(before) && !isWordChar(after) && !decimal && !continued) return true;
+  }
+  return false;
 }
 
 function wordAfter(text: string, end: number): string | undefined {

@@ -48,6 +48,9 @@ const NUMBER_WORDS: ReadonlyMap<string, NumberWord> = (() => {
   return words;
 })();
 
+/** The number words ("two", "twenty", "first", "dozen"...), lowercase. */
+export const NUMBER_WORD_LIST: readonly string[] = [...NUMBER_WORDS.keys()];
+
 /** What may come right before each class of word within a phrase ('start': nothing). */
 type Previous = 'start' | 'digits' | 'and' | WordClass;
 

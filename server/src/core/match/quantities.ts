@@ -12,7 +12,7 @@
  * the verb as times relative to today, which is what must not happen here,
  * and the few forms news copy writes dates in are a short list.
  */
-import { numberAt, parseDigits } from './numbers';
+import { NUMBER_WORD_LIST, numberAt, parseDigits } from './numbers';
 
 export type QuantityKind = 'count' | 'ordinal' | 'percent' | 'fraction' | 'duration' | 'money' | 'date' | 'weekday';
 
@@ -47,7 +47,13 @@ interface Token {
 
 // Words (split at hyphens, so "two-hour" is "two" "hour"), numbers with their separators, and currency and percent signs.
 // A word that starts with a letter may hold digits: "G7", "c1" and "COVID-19" are names, not numbers.
-const TOKEN = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d+\/\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:st|nd|rd|th)?(?![\p{L}\p{N}])|\p{L}+-\d+\b|\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)*|[$€£%]/gu;
+// A word character is anything but a space, ASCII punctuation, typographic quotes and dashes, and the
+// currency signs: a negated class of code units, about four times as fast as \p{L} with the u flag.
+const W = '[^\\s\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e\\u2018-\\u201f\\u2013\\u2014\\u20ac\\u00a3]';
+const TOKEN = new RegExp(
+  `\\d{1,2}:\\d{2}|\\d{4}-\\d{2}-\\d{2}|\\d+\\/\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:st|nd|rd|th)?(?!${W})|(?!\\d)${W}+-\\d+(?!${W})|(?!\\d)${W}+(?:['’]${W}+)*|[$€£%]`,
+  'g',
+);
 
 const MINUTES: Readonly<Record<string, number>> = {
   second: 1 / 60, seconds: 1 / 60, minute: 1, minutes: 1, min: 1, mins: 1, hour: 60, hours: 60, hr: 60, hrs: 60,
@@ -63,17 +69,35 @@ const WEEKDAYS: readonly string[] = ['sunday', 'monday', 'tuesday', 'wednesday',
 
 const FRACTION_WORDS: Readonly<Record<string, number>> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 };
 
+/** The words a quantity can start with, besides digits and currency signs. */
+const STARTS = new Set<string>([...NUMBER_WORD_LIST, ...MONTHS, ...Object.keys(MONTH_SHORT), ...WEEKDAYS, 'a', 'an', 'half', 'halves']);
+
+/** A quick look for anything that could be a quantity, so that most texts are not taken apart at all. */
+const MAY_HOLD = new RegExp(`[0-9$€£%]|\\b(?:${[...STARTS, ...Object.keys(MINUTES), ...Object.keys(FRACTION_WORDS)].filter((w) => w !== 'a' && w !== 'an').join('|')})\\b`, 'i');
+
+
+function startsQuantity(t: Token): boolean {
+  const c = t.word.charCodeAt(0);
+  return (c >= 48 && c <= 57) || STARTS.has(t.word) || CURRENCY_SIGNS.has(t.word);
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ word: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
+  // exec, not matchAll: a third of the time on article paragraphs.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const raw = m[0];
+    out.push({ word: raw.toLowerCase(), raw, start: m.index, end: m.index + raw.length });
+  }
   return out;
 }
 
 /** The month a token names (capitalized, so that "may" the verb is not May), or undefined. */
 function monthOf(t: Token | undefined): number | undefined {
-  if (!t || !/^\p{Lu}/u.test(t.raw)) return undefined;
+  if (!t) return undefined;
   const full = MONTHS.indexOf(t.word);
-  return full >= 0 ? full + 1 : MONTH_SHORT[t.word];
+  const month = full >= 0 ? full + 1 : MONTH_SHORT[t.word];
+  return month !== undefined && /^\p{Lu}/u.test(t.raw) ? month : undefined;
 }
 
 function dayOf(t: Token | undefined): number | undefined {
@@ -88,6 +112,7 @@ function yearOf(t: Token | undefined): number | undefined {
 
 /** Every number and date of a text, in order, none overlapping. */
 export function quantitiesIn(text: string): Quantity[] {
+  if (!MAY_HOLD.test(text)) return [];
   const tokens = tokenize(text);
   const words = tokens.map((t) => t.word);
   const out: Quantity[] = [];
@@ -103,6 +128,10 @@ export function quantitiesIn(text: string): Quantity[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
+    if (!startsQuantity(t)) {
+      i++;
+      continue;
+    }
     // Dates: 2021-05-20; May 20[, 2021]; 20 May [2021]; May 2021.
     const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t.word);
     if (iso) {
