@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { PROVENANCE_FILE } from '../sources/provenance';
 import type { SourceStore } from '../sources/sources';
 import { DEFAULT_SEVERITY, type FactDiagnostic, type Fix } from '../types';
+import { inTextOrder } from './order';
 import type { CitationCheck } from './results';
 
 /** The diagnostics with a `source-changed` after each citation of a changed source. */
@@ -31,16 +32,7 @@ export function withChangedSources(citations: readonly CitationCheck[], diagnost
     }
     if (changed) added.push({ ...changed, span: file.span });
   }
-  if (added.length === 0) return diagnostics;
-  // In text order among the others.
-  const out: FactDiagnostic[] = [];
-  let i = 0;
-  for (const d of diagnostics) {
-    while (i < added.length && added[i].span.start < d.span.start) out.push(added[i++]);
-    out.push(d);
-  }
-  out.push(...added.slice(i));
-  return out;
+  return inTextOrder(diagnostics, added);
 }
 
 type Changed = Omit<FactDiagnostic, 'span'>;

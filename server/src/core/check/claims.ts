@@ -18,6 +18,7 @@ import type { Fact, ScalarValue } from '../model';
 import { quantitiesIn, sameKind, sameQuantity, type Quantity } from '../match/quantities';
 import type { SourceStore } from '../sources/sources';
 import { DEFAULT_SEVERITY, type FactDiagnostic } from '../types';
+import { inTextOrder } from './order';
 import type { CitationCheck } from './results';
 
 /** A fact's problems, with offsets relative to its claim's start (facts move as the sheet is edited). */
@@ -49,16 +50,7 @@ export function withClaimChecks(text: string, facts: readonly Fact[], citations:
     }
     if (answer.single) added.push({ code: 'single-source', severity: DEFAULT_SEVERITY['single-source'], span: fact.claim.span, message: answer.single, fixes: [] });
   }
-  if (added.length === 0) return diagnostics;
-  added.sort((a, b) => a.span.start - b.span.start);
-  const out: FactDiagnostic[] = [];
-  let i = 0;
-  for (const d of diagnostics) {
-    while (i < added.length && added[i].span.start < d.span.start) out.push(added[i++]);
-    out.push(d);
-  }
-  out.push(...added.slice(i));
-  return out;
+  return inTextOrder(diagnostics, added.sort((a, b) => a.span.start - b.span.start));
 }
 
 /**
