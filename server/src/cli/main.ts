@@ -23,6 +23,7 @@ import {
   findSheets,
   readSheetFile,
   realPathInside,
+  shardSheets,
   isDiagnosticCode,
   preferredFixes,
   anchorsOf,
@@ -61,11 +62,12 @@ const VERSION: string = (require('../../../package.json') as { version: string }
 const HELP = `fact-notes ${VERSION} — check that every fact in a fact sheet cites the exact words of its source.
 
 Usage:
-  fact-notes check [PATH...] [--format text|json|sarif] [--root DIR] [--show-ignored]
+  fact-notes check [PATH...] [--format text|json|sarif] [--root DIR] [--show-ignored] [--shard I/N]
   fact-notes fix [PATH...] [--root DIR]
   fact-notes mv OLD NEW [--root DIR] [--dry-run]
   fact-notes snapshot URL|FILE [--into DIR] [--name NAME] [--force]
   fact-notes report [PATH...] [-o FILE] [--root DIR]
+  fact-notes merge REPORT.json...
   fact-notes lsp --stdio
   fact-notes --version
 
@@ -78,6 +80,7 @@ Commands:
           it came from in the folder's sources.yaml.
   report  Write one HTML page on fact sheets for readers who do not use an
           editor: every fact, its status and its quotes in their sentences.
+  merge   Join the JSON reports of 'check --shard I/N' into one.
   lsp     Run the language server over standard input and output.
 
 Run 'fact-notes COMMAND --help' for a command's options.
@@ -110,6 +113,10 @@ Options:
   --cache                reuse results of sheets whose text, options and
                          cited files are unchanged since the last run
   --cache-location FILE  where the cache lives (default: .fact-notes-cache)
+  --shard I/N            check only share I of N of the sheets, for CI jobs
+                         side by side: sheets that cite a common source stay
+                         together, and the N reports together (fact-notes
+                         merge) are one full run's
   -h, --help             show this help
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error, an
@@ -216,6 +223,16 @@ gate: use 'check' for that); 2 usage error, an unreadable fact sheet, or a
 page that could not be written.
 `;
 
+const MERGE_HELP = `Usage: fact-notes merge REPORT.json...
+
+Joins the JSON reports of 'fact-notes check --format json' (the shards of a
+run, 'check --shard I/N') into one report on standard output: the sheets and
+citations added up, every diagnostic in file and position order.
+
+Exit status: 0 no errors in any report, 1 errors, 2 usage error or a file
+that is not such a report.
+`;
+
 const LSP_HELP = `Usage: fact-notes lsp --stdio
 
 Runs the Fact Notes language server on standard input and output, for any
@@ -248,10 +265,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await snapshotCommand(rest, io);
       case 'report':
         return report(rest, io);
+      case 'merge':
+        return merge(rest, io);
       case 'lsp':
         return await lsp(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (expected check, fix, mv, snapshot, report or lsp)`);
+        throw new UsageError(`unknown command '${command}' (expected check, fix, mv, snapshot, report, merge or lsp)`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -278,6 +297,16 @@ interface Common {
   readonly output?: string;
   /** List hints (single-source) in the text format. */
   readonly showHints: boolean;
+  /** Check only this share of the sheets: `index` (1-based) of `count`. */
+  readonly shard?: { readonly index: number; readonly count: number };
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || count > 1000 || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 <= I <= N <= 1000, like 2/4, not '${value}'`);
+  return { index, count };
 }
 
 function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, command?: 'report'): Common {
@@ -298,8 +327,10 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, c
       'cache-location': { type: 'string' },
       output: { type: 'string', short: 'o' },
       'show-hints': { type: 'boolean' },
+      shard: { type: 'string' },
     },
   });
+  if ((!allowFormat || command === 'report') && values.shard !== undefined) throw new UsageError("'--shard' is an option of 'check' only");
   if (command === 'report') {
     for (const name of ['format', 'jobs', 'cache', 'cache-location', 'show-hints'] as const) {
       if (values[name] !== undefined) throw new UsageError(`'--${name}' is not an option of 'report'`);
@@ -337,6 +368,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, c
     showIgnored: values['show-ignored'] === true,
     jobs,
     showHints: values['show-hints'] === true,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
     output: values.output,
@@ -509,7 +541,9 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   const helpers = helperCount > 0 ? new Helpers(helperCount) : undefined;
   let reports: SheetReport[];
   try {
-    reports = await checkMany(readSheets(found, opts, io), opts, io, helpers);
+    const loaded = readSheets(found, opts, io);
+    const mine = opts.shard ? shardSheets(loaded, new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes), opts.shard.index, opts.shard.count) : loaded;
+    reports = await checkMany(mine, opts, io, helpers);
   } finally {
     helpers?.close();
   }
@@ -825,6 +859,50 @@ function report(args: readonly string[], io: CliIO): number {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+interface JsonDiagnostic {
+  readonly file: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number } };
+  readonly severity: string;
+}
+
+function merge(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    io.stdout(MERGE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError("merge takes one or more JSON reports; see 'fact-notes merge --help'");
+  let sheets = 0;
+  let citations = 0;
+  const diagnostics: JsonDiagnostic[] = [];
+  const ignored: unknown[] = [];
+  for (const name of positionals) {
+    const file = path.resolve(io.cwd, name);
+    let report: { version?: unknown; sheets?: unknown; citations?: unknown; diagnostics?: unknown; ignored?: unknown };
+    try {
+      report = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof report;
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : e instanceof SyntaxError ? 'it is not JSON' : `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+      throw new UsageError(`${name}: ${why}`);
+    }
+    if (report.version !== 1 || typeof report.sheets !== 'number' || typeof report.citations !== 'number' || !Array.isArray(report.diagnostics)) {
+      throw new UsageError(`${name}: not a report of 'fact-notes check --format json' (version 1)`);
+    }
+    sheets += report.sheets;
+    citations += report.citations;
+    diagnostics.push(...(report.diagnostics as JsonDiagnostic[]));
+    if (Array.isArray(report.ignored)) ignored.push(...(report.ignored as unknown[]));
+  }
+  const at = (d: JsonDiagnostic) => [d.file, d.range.start.line, d.range.start.character] as const;
+  diagnostics.sort((a, b) => {
+    const [fa, la, ca] = at(a);
+    const [fb, lb, cb] = at(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
+  io.stdout(`${JSON.stringify({ version: 1, sheets, citations, diagnostics, ...(ignored.length > 0 ? { ignored } : {}) }, null, 2)}\n`);
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 async function lsp(args: readonly string[], io: CliIO): Promise<number> {

@@ -35,3 +35,4 @@ export * as articles from './features/articles';
 export { quantitiesIn, sameKind, sameQuantity, type Quantity, type QuantityKind } from './match/quantities';
 export { renderReport, reportCounts, escapeHtml, sentenceAround, type ReportSheet, type ReportCounts, type ReportOptions, type FactStatus, type Excerpt } from './features/report';
 export { disagreementsOf, type Disagreement, type DisagreementSide } from './features/disagreements';
+export { shardSheets } from './check/shards';
