@@ -20,6 +20,8 @@ const byName = (a: string, b: string): number => (collator ??= new Intl.Collator
 
 interface Listing {
   readonly names: string[];
+  /** The same names, to look one up (a folder may hold thousands). */
+  readonly named: Set<string>;
   sorted?: string[];
   /** Each name's place in `sorted`, and the code units the names are made of; made when first needed. */
   rank?: Map<string, number>;
@@ -541,7 +543,7 @@ export class SourceStore {
       a.distance < b.distance || (a.distance === b.distance && byName(a.name, b.name) < 0);
     const listing = this.listing(dir);
     const sorted = (listing.sorted ??= [...listing.names].sort(byName));
-    let closest = listing.names.includes(name) ? 0 : 1;
+    let closest = listing.named.has(name) ? 0 : 1;
     // In a large folder the names 1 edit away are looked up instead: they come first, in name
     // order, and every other name is at least 2 edits away, so the pass can stop sooner.
     const oneAway = closest === 1 ? oneEditAway(listing, sorted, name) : undefined;
@@ -578,8 +580,10 @@ export class SourceStore {
     let listing = this.listings.get(dir);
     if (!listing) {
       const entries = this.fs.readDirectory(dir);
+      const names = entries.filter((e) => !e.isDirectory && !e.name.startsWith('.')).map((e) => e.name);
       listing = {
-        names: entries.filter((e) => !e.isDirectory && !e.name.startsWith('.')).map((e) => e.name),
+        names,
+        named: new Set(names),
         files: new Set(entries.filter((e) => e.isFile === true).map((e) => e.name)),
       };
       this.listings.set(dir, listing);
