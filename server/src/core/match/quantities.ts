@@ -93,11 +93,11 @@ function tokenize(text: string): Token[] {
 }
 
 /** The month a token names (capitalized, so that "may" the verb is not May), or undefined. */
+const MONTH_OF = new Map<string, number>([...MONTHS.map((m, i) => [m, i + 1] as const), ...Object.entries(MONTH_SHORT)]);
+
 function monthOf(t: Token | undefined): number | undefined {
-  if (!t) return undefined;
-  const full = MONTHS.indexOf(t.word);
-  const month = full >= 0 ? full + 1 : MONTH_SHORT[t.word];
-  return month !== undefined && /^\p{Lu}/u.test(t.raw) ? month : undefined;
+  const month = t && MONTH_OF.get(t.word);
+  return month !== undefined && /^\p{Lu}/u.test(t!.raw) ? month : undefined;
 }
 
 function dayOf(t: Token | undefined): number | undefined {
