@@ -5,6 +5,7 @@
  * single-source.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { quantitiesIn } from '../helpers/core';
 import { checkInWorkspace } from '../helpers/check';
 import { joinLines } from '../helpers/text';
@@ -31,6 +32,24 @@ describe('Claims: the numbers and dates of a text (issue 15)', () => {
       'date {"month":5,"day":20} "20th of May"',
     ]);
     assert.deepEqual(kinds('in January, in May 2021, on Thursday'), ['date {"month":1} "January"', 'date {"month":5,"year":2021} "May 2021"', 'weekday 4 "Thursday"']);
+  });
+
+  it('never throws, and gives quantities in order, inside the text, each the text it covers, on any text (fast-check)', () => {
+    const pieces = fc.constantFrom(' ', ', ', '-', 'two', 'hours', 'and', '45', 'minutes', 'May', 'may', '20', '2021', '$', '€', '%', 'percent', 'a', 'half', 'third', 'an', 'hour', 'Wednesday', '1,000', '3.5', '21st', '2/3', '2021-05-20', '5:00', 'G7', 'COVID-19', '’', '“', 'ü', '\u00a0', '\n', 'of');
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 40 }).map((p) => p.join(' ')), fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')));
+    fc.assert(
+      fc.property(text, (t) => {
+        const qs = quantitiesIn(t);
+        let last = 0;
+        for (const q of qs) {
+          assert.ok(q.start >= last && q.end > q.start && q.end <= t.length, JSON.stringify({ t, q }));
+          assert.equal(t.slice(q.start, q.end), q.text);
+          assert.ok(q.kind === 'date' ? q.date !== undefined : Number.isFinite(q.value));
+          last = q.end;
+        }
+      }),
+      { numRuns: Number(process.env.CLAIMS_RUNS ?? 3000), seed: Number(process.env.CLAIMS_SEED ?? 15) },
+    );
   });
 
   it('does not read the verb "may", a time of day or a word that merely contains a number as a number', () => {
