@@ -26,10 +26,8 @@ import {
   shardSheets,
   isDiagnosticCode,
   preferredFixes,
-  anchorsOf,
   checkSheet,
-  renderReport,
-  reportCounts,
+  buildReport,
   type ReportSheet,
   type SheetCheck,
   unparsable,
@@ -42,7 +40,7 @@ import {
 } from '../core';
 import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
-import { checkWith, Helpers, type SheetResult } from './parallel';
+import { checkWith, Helpers, resultOf, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, withoutHints, type SheetReport } from './report';
 
 export interface CliIO {
@@ -822,10 +820,7 @@ function report(args: readonly string[], io: CliIO): number {
   const sheets = readSheets(collectSheets(opts.paths, opts.root, io), opts, io);
   const store = new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes);
   const checks: SheetCheck[] = sheets.map((s) => checkSheet(s.path, s.text, store, opts.options));
-  const results = settled(
-    checks.map((c) => ({ citations: c.citations.length, diagnostics: c.diagnostics, anchors: [...anchorsOf(c.citations)], deps: [] })),
-    store,
-  );
+  const results = settled(checks.map((c) => resultOf(store, c, false)), store);
   const shown = (p: string) => {
     const rel = path.relative(io.cwd, p);
     return (rel === '' ? path.basename(p) : rel.startsWith('..') ? p : rel).split(path.sep).join('/');
@@ -839,8 +834,7 @@ function report(args: readonly string[], io: CliIO): number {
     },
     provenance: (real) => store.provenanceOf(real),
   }));
-  const html = renderReport(input, { generated: `checked by fact-notes ${VERSION} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
-  const c = reportCounts(input);
+  const { html, counts: c } = buildReport(input, { generated: `checked by fact-notes ${VERSION} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` });
   const summary = `${plural(c.sheets, 'sheet')}, ${plural(c.facts, 'fact')}: ${c.verified} verified, ${c.broken} broken, ${c.unsupported} unsupported`;
   if (toStdout) {
     io.stdout(html);

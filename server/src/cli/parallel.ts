@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type IgnoredDiagnostic } from '../core';
+import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type IgnoredDiagnostic, type SheetCheck } from '../core';
 import { nodeFileSystem, stampOf } from '../node';
 
 export interface SheetInput {
@@ -49,7 +49,11 @@ export function checkWith(store: SourceStore, sheets: readonly SheetInput[], opt
 }
 
 function checkOne(store: SourceStore, sheet: SheetInput, options: CheckOptions, withDeps: boolean): SheetResult {
-  const result = checkSheet(sheet.path, sheet.text, store, options);
+  return resultOf(store, checkSheet(sheet.path, sheet.text, store, options), withDeps);
+}
+
+/** What the command line keeps of a sheet's check (and the cache stores, with `withDeps`). */
+export function resultOf(store: SourceStore, result: SheetCheck, withDeps: boolean): SheetResult {
   const deps = withDeps ? dependenciesOf(result.citations, result.sourcesDir).map((p) => [p, stampOf(store.fs, p)] as const) : [];
   return { citations: result.citations.length, diagnostics: result.diagnostics, ...(result.ignored ? { ignored: result.ignored } : {}), anchors: [...anchorsOf(result.citations)], deps };
 }

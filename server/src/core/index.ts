@@ -33,6 +33,6 @@ export { FactWorkspace, type WorkspaceHost } from './workspace/workspace';
 export * as features from './features/features';
 export * as articles from './features/articles';
 export { quantitiesIn, sameKind, sameQuantity, type Quantity, type QuantityKind } from './match/quantities';
-export { renderReport, reportCounts, escapeHtml, sentenceAround, type ReportSheet, type ReportCounts, type ReportOptions, type FactStatus, type Excerpt } from './features/report';
+export { buildReport, renderReport, reportCounts, escapeHtml, sentenceAround, type ReportSheet, type ReportCounts, type ReportOptions, type FactStatus, type Excerpt } from './features/report';
 export { disagreementsOf, type Disagreement, type DisagreementSide } from './features/disagreements';
 export { shardSheets } from './check/shards';

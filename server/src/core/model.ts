@@ -99,6 +99,11 @@ export function forEachValue(fact: Fact, visit: (value: ScalarValue) => void): v
   }
 }
 
+/** The whole of a fact, its list item's `-` included (where fact-level diagnostics may be). */
+export function factExtent(fact: Fact): Span {
+  return { start: Math.min(fact.marker.start, fact.span.start), end: Math.max(fact.marker.end, fact.span.end) };
+}
+
 /**
  * Every span of a fact: the fact's own and its marker's, each citation's,
  * and each value's (see {@link forEachValue}). A span may come twice (the

@@ -30,6 +30,18 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, x: number, count = sor
  * here and editors, but the `yaml` package does not: sheets are read through
  * this.
  */
+/** The offset where the line `offset` is on starts. */
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset where the line `offset` is on ends, before its `\r\n` or `\n`. */
+export function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
+}
+
 export function loneCrAsLf(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -43,7 +43,8 @@ export function withClaimChecks(text: string, facts: readonly Fact[], citations:
     if (!fact.claim || own.length === 0 || own.length !== fact.citations.length) continue;
     const answer = answerFor(fact, fact.claim, own, store);
     if (!answer) continue;
-    const base = claimBase(text, fact.claim);
+    // Where the claim's value is in the sheet: worked out only for a claim with something to report.
+    const base = answer.unsupported.length > 0 ? claimBase(text, fact.claim) : undefined;
     for (const u of answer.unsupported) {
       const span = base !== undefined ? { start: base + u.start, end: base + u.end } : within(text, fact.claim, fact.claim.value.slice(u.start, u.end));
       added.push({ code: 'claim-unsupported', severity: DEFAULT_SEVERITY['claim-unsupported'], span, message: u.message, fixes: [] });
@@ -58,7 +59,7 @@ export function withClaimChecks(text: string, facts: readonly Fact[], citations:
  * with a typo. A citation whose quote is elsewhere, or not found, cites lines
  * that may not be the ones meant: its own error comes first.
  */
-const RIGHT_LINES = new Set<CitationCheck['status']>(['verified', 'quote-mismatch', 'source-changed']);
+const RIGHT_LINES = new Set<CitationCheck['status']>(['verified', 'quote-mismatch']);
 
 /**
  * "One report", "the two countries": "one" and "two" written as words are

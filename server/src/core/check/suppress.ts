@@ -17,8 +17,8 @@
  */
 import { CST, Lexer } from 'yaml';
 import { closestKey } from '../parse';
-import type { Citation, Fact, Sheet } from '../model';
-import { LineIndex } from '../text';
+import { factExtent, type Citation, type Fact, type Sheet } from '../model';
+import { LineIndex, lineEndAt, lineStartAt } from '../text';
 import { ALL_CODES, DEFAULT_SEVERITY, isDiagnosticCode, type DiagnosticCode, type FactDiagnostic, type Span } from '../types';
 import type { IgnoredDiagnostic } from './results';
 
@@ -170,11 +170,6 @@ interface Target {
   readonly scope: Span;
 }
 
-/** The scope of a fact: from its `-` to its end. */
-export function factScope(fact: Fact): Span {
-  return { start: Math.min(fact.marker.start, fact.span.start), end: Math.max(fact.marker.end, fact.span.end) };
-}
-
 /**
  * Every fact's and citation's first line, by its start offset; a line that
  * is the first of both (`- cite: a.txt:3`) belongs to the fact, whose
@@ -183,7 +178,7 @@ export function factScope(fact: Fact): Span {
 function firstLines(text: string, facts: readonly Fact[]): Map<number, Target> {
   const out = new Map<number, Target>();
   for (const fact of facts) {
-    out.set(lineStartAt(text, fact.marker.start), { fact, scope: factScope(fact) });
+    out.set(lineStartAt(text, fact.marker.start), { fact, scope: factExtent(fact) });
     for (const citation of fact.citations) {
       const at = lineStartAt(text, citation.span.start);
       if (!out.has(at)) out.set(at, { fact, citation, scope: citation.span });
@@ -254,17 +249,6 @@ function startsComment(text: string, facts: readonly Fact[], lineStart: number, 
 function nextLine(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? -1 : nl + 1;
-}
-
-function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The end of the line `offset` is on, before its `\r\n` or `\n`. */
-function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 /** The words of `[start, end)` separated by commas or spaces. */

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { factsKeyEnd, parseSheet, renderLine, renderScalar } from '../parse';
 import { sourcesDirOf } from '../sources/sources';
-import { loneCrAsLf } from '../text';
+import { lineStartAt, loneCrAsLf } from '../text';
 import type { LineRange, TextEdit } from '../types';
 import { citeSelection } from './cite';
 
@@ -36,10 +36,10 @@ export function pasteCitation(sheetPath: string, given: string, offset: number, 
   }
   // On an empty line after the facts key, at or before the list's indentation: a new fact starts there.
   const keyEnd = factsKeyEnd(text);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const lineEnd = lineEndAfter(text, offset);
   if (keyEnd === undefined || lineStart < keyEnd || text.slice(lineStart, lineEnd).trim() !== '') return { kind: 'none', why: 'Paste inside a fact, or on an empty line of the facts list.' };
-  const indent = facts.length > 0 ? facts[0].marker.start - (text.lastIndexOf('\n', facts[0].marker.start - 1) + 1) : 2;
+  const indent = facts.length > 0 ? facts[0].marker.start - lineStartAt(text, facts[0].marker.start) : 2;
   const column = offset - lineStart;
   if (column > indent) return { kind: 'none', why: 'Paste at the indentation of the facts list.' };
   const file = path.relative(sourcesDirOf(sheetPath, sheet), sourcePath).split(path.sep).join('/');

@@ -27,8 +27,8 @@ import { applyFixes } from '../edit/edits';
 import { renderScalar } from '../parse';
 import { isFactSheetPath, isSkippedFolder } from '../sources/discover';
 import { preferredFixes, unparsable } from '../edit/fixes';
-import { factScope, FACT_LEVEL_CODES, suppressible, suppressionComment } from '../check/suppress';
-import type { Fact } from '../model';
+import { FACT_LEVEL_CODES, suppressible, suppressionComment } from '../check/suppress';
+import { factExtent, type Fact } from '../model';
 import type { SourceStore, SourceText } from '../sources/sources';
 import type { Provenance } from '../sources/provenance';
 import { excerpt, LineIndex } from '../text';
@@ -445,7 +445,7 @@ export interface ClientAbilities {
 function ignoreAction(view: SheetView, d: FactDiagnostic, sent: Diagnostic, client: ClientAbilities): CodeAction | undefined {
   if (!suppressible(d.code)) return undefined;
   const within = (span: Span) => span.start <= d.span.start && d.span.end <= span.end;
-  const fact = view.check.sheet.facts.find((f) => within(factScope(f)));
+  const fact = view.check.sheet.facts.find((f) => within(factExtent(f)));
   if (!fact) return undefined;
   const citation = FACT_LEVEL_CODES.has(d.code) ? undefined : fact.citations.find((c) => within(c.span));
   const line = view.lines.positionAt(citation?.span.start ?? fact.marker.start).line;

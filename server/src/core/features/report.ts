@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import type { CitationCheck, SheetCheck } from '../check/results';
-import type { Fact } from '../model';
+import { factExtent, type Fact } from '../model';
 import type { SourceText } from '../sources/sources';
 import type { Provenance } from '../sources/provenance';
 import type { DiagnosticCode, FactDiagnostic, Span } from '../types';
@@ -65,15 +65,10 @@ function within(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-/** A fact with its list item's `- ` (where fact-level diagnostics may be). */
-function factSpan(fact: Fact): Span {
-  return { start: Math.min(fact.marker.start, fact.span.start), end: Math.max(fact.marker.end, fact.span.end) };
-}
-
 /** Each fact of a check with its diagnostics (those whose range is inside the fact) and its status. */
 function factReports(check: SheetCheck): FactReport[] {
   return check.sheet.facts.map((fact) => {
-    const whole = factSpan(fact);
+    const whole = factExtent(fact);
     const diagnostics = check.diagnostics.filter((d) => within(whole, d.span));
     const ignored = (check.ignored ?? []).filter((i) => within(whole, i.diagnostic.span));
     const citations = check.citations.filter((c) => c.fact === fact);
@@ -89,7 +84,7 @@ function factReports(check: SheetCheck): FactReport[] {
 
 /** The diagnostics of a sheet that are about no fact (YAML, the sheet's own keys). */
 function sheetDiagnostics(check: SheetCheck): FactDiagnostic[] {
-  return check.diagnostics.filter((d) => !check.sheet.facts.some((f) => within(factSpan(f), d.span)));
+  return check.diagnostics.filter((d) => !check.sheet.facts.some((f) => within(factExtent(f), d.span)));
 }
 
 /** The numbers at the top of the report, of every sheet together. */
@@ -273,6 +268,11 @@ function plural(n: number, word: string, many = `${word}s`): string {
 
 /** The report as one HTML page: a summary, then each sheet (one section per sheet, with a contents list when there are several). */
 export function renderReport(sheets: readonly ReportSheet[], options: ReportOptions = {}): string {
+  return buildReport(sheets, options).html;
+}
+
+/** The page and the numbers at its top, worked out together (the command line prints the numbers). */
+export function buildReport(sheets: readonly ReportSheet[], options: ReportOptions = {}): { readonly html: string; readonly counts: ReportCounts } {
   const one = sheets.length === 1;
   const title = one ? sheetTitle(sheets[0]) : (options.title ?? 'Fact Notes report');
   const perSheet = sheets.map((s) => ({ sheet: s, facts: factReports(s.check) }));
@@ -309,7 +309,7 @@ export function renderReport(sheets: readonly ReportSheet[], options: ReportOpti
   if (sheets.length === 0) out.push('<p>No fact sheets were found.</p>');
   perSheet.forEach(({ sheet, facts }, i) => out.push(sheetSection(sheet, facts, i, one)));
   out.push('</main>', '</body>', '</html>', '');
-  return out.join('\n');
+  return { html: out.join('\n'), counts: total };
 }
 
 function countsOf(facts: readonly FactReport[]): ReportCounts {

@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq, stringify as stringifyYaml, type Node } from 'yaml';
 import { parseYaml } from '../parse';
-import { LineIndex } from '../text';
+import { LineIndex, lineEndAt, lineStartAt } from '../text';
 
 /** The name of the provenance file in a folder of sources. */
 export const PROVENANCE_FILE = 'sources.yaml';
@@ -55,10 +55,8 @@ export function readProvenance(text: string): ProvenanceIndex {
   // A problem covers the line it is on, without its line break.
   const problem = (offset: number | undefined, message: string): ProvenanceProblem => {
     const at = Math.min(offset ?? 0, text.length);
-    const start = text.lastIndexOf('\n', at - 1) + 1;
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
-    const span = { start, end: Math.max(start, end) };
+    const start = lineStartAt(text, at);
+    const span = { start, end: Math.max(start, lineEndAt(text, at)) };
     return { line: lineOf(at), span, range: { start: lines.positionAt(span.start), end: lines.positionAt(span.end) }, message };
   };
   const doc = parseYaml(text, { prettyErrors: false });
@@ -135,14 +133,14 @@ export function provenanceWithEntry(
   const place = index.places.get(entry.file);
   if (place && !replace) return { exists: true };
   // Entries are written with the indentation of those there.
-  const lead = (p: { entry: Span }) => text.slice(text.lastIndexOf('\n', p.entry.start - 1) + 1, p.entry.start);
+  const lead = (p: { entry: Span }) => text.slice(lineStartAt(text, p.entry.start), p.entry.start);
   const last = [...index.places.values()].pop();
   const pad = last && /^ *- +$/.test(lead(last)) ? lead(last).slice(0, lead(last).indexOf('-')) : '';
   const body = rendered.trimEnd().split('\n').map((l) => pad + l).join('\n');
   let next: string;
   if (place) {
     if (!/^ *- +$/.test(lead(place))) return { malformed: problemAt(text, place.entry.start, 'Write this entry as a list item of its own ("- file: ...") so that it can be replaced.') };
-    const start = text.lastIndexOf('\n', place.entry.start - 1) + 1;
+    const start = lineStartAt(text, place.entry.start);
     const rest = text.slice(place.entry.end).replace(/^[^\S\n]*(?=\n|$)/, '');
     next = text.slice(0, start) + body + (rest === '' || rest.startsWith('\n') ? rest : `\n${rest}`);
   } else {
