@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Deterministic benchmark workspace generator (issue 5).
 //
-//   node bench/generate.mjs [--out DIR] [--scale 1|0.1|0.01] [--seed N]
+//   node bench/generate.mjs [--out DIR] [--scale 10|3|1|0.1|0.01] [--seed N]
 //
 // Builds, from the sentences of samples/articles/, a workspace of
 //   articles/a0000.txt ...        2,000 articles of 20-60 lines (~30 MB) at scale 1
 //   sheets/s000.facts.yaml ...    200 sheets x 50 facts, ~2 citations per fact, ~5% broken
 //   notes/s000.md ...             the same citations as markdown links (markdown peer)
-//   big/big.facts.yaml            one 1,000-fact sheet (every scale) for the LSP timings
+//   big/big.facts.yaml            one 1,000-fact sheet for the LSP timings (500 x scale above 1)
 //   manifest.json                 what was generated: counts, who cites what, probe positions
 // Same seed + scale => the same bytes, every run.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -23,6 +23,10 @@ export const GENERATOR_VERSION = 1;
 const FULL = { articles: 2000, sheets: 200 };
 const FACTS_PER_SHEET = 50;
 const BIG_FACTS = 1000;
+const MAX_SCALE = 20;
+
+/** The big sheet's facts: 1,000 up to scale 1, then 500 per unit of scale (5,000 at 10). */
+export const bigFactsAt = (scale) => (scale > 1 ? Math.round(500 * scale) : BIG_FACTS);
 const BROKEN_RATE = 0.05;
 const COMPACT_RATE = 0.1;
 const RANGE_RATE = 0.05;
@@ -62,7 +66,7 @@ const pad = (n, w) => String(n).padStart(w, '0');
  * @param {{outDir?: string, scale?: number, seed?: number}} opts
  */
 export function generate({ outDir = DEFAULT_WORKSPACE, scale = 1, seed = 20240605 } = {}) {
-  if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be in (0, 1], got ${scale}`);
+  if (!(scale > 0 && scale <= MAX_SCALE)) throw new Error(`--scale must be in (0, ${MAX_SCALE}], got ${scale}`);
   const nArticles = Math.max(5, Math.round(FULL.articles * scale));
   const nSheets = Math.max(2, Math.round(FULL.sheets * scale));
   const rnd = makeRandom(seed);
@@ -249,7 +253,8 @@ export function generate({ outDir = DEFAULT_WORKSPACE, scale = 1, seed = 2024060
   }
   const mainStats = JSON.parse(JSON.stringify(stats));
   const bigRel = 'big/big.facts.yaml';
-  const big = makeSheet(bigRel, null, 'Bench big sheet (1,000 facts)', BIG_FACTS, rnd.sample(articles, Math.min(articles.length, 40)), 'big');
+  const bigFacts = bigFactsAt(scale);
+  const big = makeSheet(bigRel, null, `Bench big sheet (${bigFacts.toLocaleString('en')} facts)`, bigFacts, rnd.sample(articles, Math.min(articles.length, 40)), 'big');
 
   // ---- probes for the LSP measurements ---------------------------------------------------------
   // The "hot" article: cited (validly, with a quote) by the most sheets, such that inserting one line
@@ -289,7 +294,7 @@ export function generate({ outDir = DEFAULT_WORKSPACE, scale = 1, seed = 2024060
     facts: nSheets * FACTS_PER_SHEET,
     citations: { ...mainStats, brokenTotal, brokenPercent: Math.round((1000 * brokenTotal) / mainStats.citations) / 10 },
     bytes: { articles: articleBytes, sheets: sheetBytes, notes: noteBytes, big: big.bytes },
-    big: { path: bigRel, facts: BIG_FACTS, citations: stats.citations - mainStats.citations, quotePositions: big.probes.quotes, filePositions: big.probes.files },
+    big: { path: bigRel, facts: bigFacts, citations: stats.citations - mainStats.citations, quotePositions: big.probes.quotes, filePositions: big.probes.files },
     hotArticle: hot,
     refProbe: refProbe && { file: refProbe.file, line: refProbe.line, sheets: refProbe.sheets },
     brokenSpans,

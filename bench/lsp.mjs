@@ -223,3 +223,88 @@ async function measureArticleChange(client, ws, manifest, reps, bigUri) {
   }
   return { samples, sheets: sheetUris.length, note: `${hot.file}: a line inserted / removed at the top, write + didChangeWatchedFiles; until changed diagnostics for all ${sheetUris.length}` };
 }
+
+/**
+ * A fresh server indexing the workspace while someone works in the big sheet: one-character edits
+ * (each waited for) and a hover after each, from the moment the sheet is open until every sheet
+ * has had its diagnostics published; then the same edits and hovers with the index complete, for
+ * comparison in the same session. Memory is read once indexing is done.
+ */
+export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeoutMs, log }) {
+  const bigUri = uriOf(ws, manifest.big.path);
+  const bigText = readFileSync(join(ws, manifest.big.path), 'utf8');
+  const all = [...manifest.sheets, manifest.big.path].map((p) => uriOf(ws, p));
+  const client = new LspClient([bin, 'lsp', '--stdio'], { cwd: ws, timeoutMs });
+  try {
+    await client.initialize(ws);
+    const tInit = performance.now();
+    const first = client.waitForDiagnostics(bigUri, () => true, 'first diagnostics of the big sheet');
+    client.notify('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'fact-sheet', version: 1, text: bigText } });
+    await first;
+    const published = () => all.every((u) => client.diagnostics.has(u));
+    const editor = new Editor(client, bigUri, bigText, manifest.big.quotePositions, manifest.big);
+    const during = { edit: [], hover: [] };
+    while (!published()) {
+      if (performance.now() - tInit > timeoutMs * 10) throw new Error(`indexing not done after ${timeoutMs * 10} ms (${all.filter((u) => client.diagnostics.has(u)).length}/${all.length} sheets published)`);
+      const s = await editor.step();
+      during.edit.push(s.edit);
+      during.hover.push(s.hover);
+    }
+    const indexedMs = Math.max(...all.map((u) => client.diagnostics.get(u).at)) - tInit;
+    const memory = procMemoryMB(client.pid);
+    const idle = { edit: [], hover: [] };
+    for (let i = 0; i < idleEdits; i++) {
+      const s = await editor.step();
+      idle.edit.push(s.edit);
+      idle.hover.push(s.hover);
+    }
+    log(`  while indexing (${(indexedMs / 1000).toFixed(1)} s, ${during.edit.length} edits): edit p50 ${percentile(during.edit, 50)?.toFixed(1)} / p95 ${percentile(during.edit, 95)?.toFixed(1)} / max ${Math.max(...during.edit, 0).toFixed(0)} ms, ` +
+      `hover p95 ${percentile(during.hover, 95)?.toFixed(1)} ms; afterwards edit p95 ${percentile(idle.edit, 95)?.toFixed(1)} ms, hover p95 ${percentile(idle.hover, 95)?.toFixed(1)} ms; RSS ${memory.rssMB?.toFixed(0)} MB`);
+    return { indexedMs, memory, during, idle };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** A fresh server's RSS once every sheet of the workspace has its diagnostics (nothing opened). */
+export async function measureIndexMemory({ ws, bin, manifest, timeoutMs }) {
+  const all = [...manifest.sheets, manifest.big.path].map((p) => uriOf(ws, p));
+  const client = new LspClient([bin, 'lsp', '--stdio'], { cwd: ws, timeoutMs });
+  try {
+    await client.initialize(ws);
+    const t0 = performance.now();
+    while (!all.every((u) => client.diagnostics.has(u))) {
+      if (performance.now() - t0 > timeoutMs * 10) throw new Error('indexing not done');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { ms: performance.now() - t0, ...procMemoryMB(client.pid) };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** Alternately breaks and restores a character of a quote in the big sheet, then hovers a citation. */
+class Editor {
+  constructor(client, uri, text, positions, big) {
+    Object.assign(this, { client, uri, positions, i: 0, version: 1 });
+    this.hovers = [...big.quotePositions.map((p) => ({ line: p.line, character: p.character + 2 })), ...big.filePositions.map((p) => ({ line: p.line, character: p.character + 1 }))];
+  }
+
+  async step() {
+    const { client, uri } = this;
+    const i = this.i++;
+    const p = this.positions[(Math.floor(i / 2) * 7919) % this.positions.length];
+    const at = { line: p.line, character: p.character + 3 };
+    const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const v = ++this.version;
+    const wait = client.waitForDiagnostics(uri, (e) => e.version === v, `diagnostics after edit (version ${v})`);
+    const t0 = performance.now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+    const e = await wait;
+    const edit = e.at - t0;
+    const position = this.hovers[(i * 7919) % this.hovers.length];
+    const t1 = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position });
+    return { edit, hover: performance.now() - t1 };
+  }
+}

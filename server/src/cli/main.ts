@@ -40,7 +40,7 @@ import {
 } from '../core';
 import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
-import { checkWith, Helpers, resultOf, type SheetResult } from './parallel';
+import { checkingStore, checkWith, Helpers, resultOf, type SheetResult } from './parallel';
 import { counts, formatJson, formatSarif, formatText, withoutHints, type SheetReport } from './report';
 
 export interface CliIO {
@@ -485,7 +485,7 @@ function settled<R extends SheetResult>(results: readonly R[], store: SourceStor
  * disk is the real one, reusing cached results where they still hold.
  */
 async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO, helpers: Helpers | undefined): Promise<SheetReport[]> {
-  if (io.fs) return checkAll(sheets, new SourceStore(io.fs, opts.root, opts.options.maxSourceBytes), opts.options);
+  if (io.fs) return checkAll(sheets, checkingStore(io.fs, opts.root, opts.options), opts.options);
   const cacheFile = opts.cache ? path.resolve(io.cwd, opts.cacheLocation ?? '.fact-notes-cache') : undefined;
   const key = cacheKey(opts.options, opts.root, VERSION);
   const old = cacheFile ? parseCache(readIfExists(cacheFile)) : undefined;
@@ -497,7 +497,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
   const fresh =
     threads > 1 && helpers
       ? await helpers.check(todoSheets, opts.root, opts.options, threads - 1, cacheFile !== undefined)
-      : checkWith(new SourceStore(nodeFileSystem, opts.root, opts.options.maxSourceBytes), todoSheets, opts.options, cacheFile !== undefined);
+      : checkWith(checkingStore(nodeFileSystem, opts.root, opts.options), todoSheets, opts.options, cacheFile !== undefined);
   todo.forEach((i, k) => (results[i] = fresh[k]));
   if (cacheFile) {
     const entries: Record<string, CachedResult> = { ...(old?.key === key ? old.entries : {}) };
@@ -511,7 +511,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
       io.stderr(`fact-notes: could not write the cache ${cacheFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     }
   }
-  const final = settled(results as SheetResult[], new SourceStore(nodeFileSystem, opts.root, opts.options.maxSourceBytes));
+  const final = settled(results as SheetResult[], checkingStore(nodeFileSystem, opts.root, opts.options));
   return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: final[i].citations, diagnostics: final[i].diagnostics, ignored: final[i].ignored }));
 }
 

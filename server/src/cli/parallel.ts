@@ -11,6 +11,20 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type IgnoredDiagnostic, type SheetCheck } from '../core';
 import { nodeFileSystem, stampOf } from '../node';
+import type { FileSystem } from '../core';
+
+/**
+ * How much source text (bytes or characters) a thread of a command-line
+ * check keeps loaded: sources beyond it, least recently used first, are let
+ * go and read again if a later sheet cites them. An archive of 30 MB of
+ * articles stays loaded whole; one of 300 MB is not all held at once.
+ */
+export const RETAINED_SOURCE_TEXT = 32 * 1024 * 1024;
+
+/** The source store a command-line check reads through. */
+export function checkingStore(fs: FileSystem, root: string, options: CheckOptions): SourceStore {
+  return new SourceStore(fs, root, options.maxSourceBytes, { retainChars: RETAINED_SOURCE_TEXT });
+}
 
 export interface SheetInput {
   readonly path: string;
@@ -60,7 +74,7 @@ export function resultOf(store: SourceStore, result: SheetCheck, withDeps: boole
 
 /** Takes and checks sheets of the shared work until none is left; returns `[index, result]` pairs. */
 export function takeAndCheck(work: SharedWork): [number, SheetResult][] {
-  const store = new SourceStore(nodeFileSystem, work.root, work.options.maxSourceBytes);
+  const store = checkingStore(nodeFileSystem, work.root, work.options);
   const counter = new Int32Array(work.counter);
   const done: [number, SheetResult][] = [];
   for (let k = Atomics.add(counter, 0, 1); k < work.order.length; k = Atomics.add(counter, 0, 1)) {
@@ -113,7 +127,7 @@ export class Helpers {
     // A thread that ended without its results leaves its sheets to this one.
     const missing = results.flatMap((r, i) => (r === undefined ? [i] : []));
     if (missing.length > 0) {
-      const store = new SourceStore(nodeFileSystem, root, options.maxSourceBytes);
+      const store = checkingStore(nodeFileSystem, root, options);
       for (const i of missing) results[i] = checkOne(store, sheets[i], options, withDeps);
     }
     return results;

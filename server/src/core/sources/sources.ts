@@ -452,7 +452,7 @@ export class SourceStore {
    * invalid UTF-8) on its own. What cannot be read is kept with its reason, as
    * {@link load} would: each file is read once.
    */
-  readAhead(realPaths: Iterable<string>): void {
+  readAhead(realPaths: readonly string[] | ReadonlySet<string>): void {
     if (!this.readsAhead) return;
     const keep = (p: string, loaded: Loaded): void => {
       this.loaded.set(p, loaded);
@@ -466,20 +466,23 @@ export class SourceStore {
       else if (Buffer.isBuffer(bytes) && isLazyUtf8(bytes)) keep(p, { kind: 'loaded', source: new SourceText(p, bytes) });
       else batch.push({ path: p, bytes });
     }
-    if (batch.length === 0) return;
-    const texts = decodeTogether(batch.map((b) => b.bytes));
-    batch.forEach((b, i) => {
-      const text = texts[i];
-      keep(b.path, text === undefined ? this.decoded(b.path, decodeSource(b.bytes)) : { kind: 'loaded', source: new SourceText(b.path, text) });
-    });
+    if (batch.length > 0) {
+      const texts = decodeTogether(batch.map((b) => b.bytes));
+      batch.forEach((b, i) => {
+        const text = texts[i];
+        keep(b.path, text === undefined ? this.decoded(b.path, decodeSource(b.bytes)) : { kind: 'loaded', source: new SourceText(b.path, text) });
+      });
+    }
+    this.evict(realPaths);
   }
 
-  /** Lets go of the least recently used sources beyond the budget (never `keep`). */
-  private evict(keep: string): void {
+  /** Lets go of the least recently used sources beyond the budget (never those in `keep`). */
+  private evict(keep: string | Iterable<string>): void {
     if (this.retained <= this.retainChars) return;
+    const kept = typeof keep === 'string' ? new Set([keep]) : new Set(keep);
     for (const [p, l] of this.loaded) {
       if (this.retained <= this.retainChars) break;
-      if (p === keep || l.kind !== 'loaded') continue;
+      if (kept.has(p) || l.kind !== 'loaded') continue;
       this.loaded.delete(p);
       this.retained -= l.source.weight;
     }

@@ -420,6 +420,9 @@ export class FactWorkspace {
       const before = entry.anchors;
       entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
       entry.check = entry.checker.check(p, entry.text);
+      // What makes the next check incremental is kept for open sheets only: a closed sheet is
+      // checked again when its file changes, as a whole.
+      if (entry.version === undefined) entry.checker = undefined;
       this.unusedMayHaveChanged = true;
       entry.deps = undefined;
       entry.anchors = undefined;
