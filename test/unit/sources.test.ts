@@ -427,6 +427,29 @@ describe('sources', () => {
       assert.deepEqual(lazy.paths('readFile'), [real[0]]);
     });
 
+    it('lets go of sources read ahead beyond its budget, least recently used first, never those just read, and reads them again when cited', () => {
+      const text = (n: string) => joinLines(`${n} says the talks lasted two hours and forty-five minutes in all.`);
+      const names = ['a', 'b', 'c', 'd'];
+      const real = names.map((n) => fs.realpathSync(ws.current.write(`${n}.txt`, text(n))));
+      const counting = new CountingFileSystem();
+      const size = Buffer.byteLength(text('a'));
+      // Room for two sources: each readAhead of two keeps those two, whatever came before.
+      const store = new SourceStore(counting, ws.current.root, DEFAULT_OPTIONS.maxSourceBytes, { retainChars: 2 * size });
+      store.readAhead(real.slice(0, 2));
+      store.readAhead(real.slice(2));
+      assert.deepEqual(counting.paths('readFile'), real);
+      for (const p of real.slice(2)) assert.equal(store.load(p).kind, 'loaded');
+      assert.equal(counting.paths('readFile').length, 4, 'c and d are still loaded');
+      const again = store.load(real[0]);
+      assert.equal(again.kind === 'loaded' && again.source.text, text('a'));
+      assert.deepEqual(counting.paths('readFile'), [...real, real[0]], 'a was let go, and is read again');
+      // A sheet citing more than the budget holds still has every source it cites.
+      const wide = new SourceStore(new CountingFileSystem(), ws.current.root, DEFAULT_OPTIONS.maxSourceBytes, { retainChars: size });
+      const sheet = joinLines('facts:', ...names.map((n) => `  - claim: ${n}\n    cite: {file: ${n}.txt, line: 1, quote: "${n} says the talks lasted"}`));
+      const sheetPath = ws.current.write('wide.facts.yaml', sheet);
+      assert.deepEqual(withoutHints(checkSheet(sheetPath, sheet, wide, DEFAULT_OPTIONS).diagnostics), []);
+    });
+
     it('reads an unreadable source once too', () => {
       const file = ws.current.write('bin.txt', Buffer.from([1, 0, 2]));
       const counting = new CountingFileSystem();
