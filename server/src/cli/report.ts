@@ -1,8 +1,8 @@
 /** Output formats of `fact-notes check`: text, JSON and SARIF 2.1.0. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { codeFrame, painter, PLAIN, type Paint, type TextLayout } from './terminal';
 import { ALL_CODES, DEFAULT_SEVERITY, escapeControls, LineIndex, type DiagnosticCode, type FactDiagnostic, type IgnoredDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
+import { codeFrame, painter, PLAIN, type Paint, type TextLayout } from './terminal';
 
 /** One checked sheet as the reporters need it. */
 export interface SheetReport {
