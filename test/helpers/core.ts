@@ -12,6 +12,7 @@ import type * as Core from '../../server/src/core';
 import type * as Cli from '../../server/src/cli/main';
 import type * as NodeHost from '../../server/src/node';
 import type * as Snapshot from '../../server/src/snapshot';
+import type * as Terminal from '../../server/src/cli/terminal';
 
 export type * from '../../server/src/core';
 export type { CliIO } from '../../server/src/cli/main';
@@ -96,6 +97,9 @@ export type FactWorkspace = Core.FactWorkspace;
 export type SheetView = Core.features.SheetView;
 
 export const { run, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } = cli;
+
+/** How the text format looks on a terminal: colours and code frames. */
+export const { codeFrame, layoutFor, width: terminalWidth } = require('../../../server/out/cli/terminal') as typeof Terminal;
 
 /** Absolute path of the repository (`test/out/helpers` is three folders down). */
 export const REPO_ROOT: string = require('node:path').resolve(__dirname, '../../..');

@@ -4,7 +4,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   DEFAULT_OPTIONS,
   GitHistory,
@@ -21,6 +20,7 @@ import {
   escapeControls,
   LineIndex,
   findSheets,
+  isFactSheetPath,
   readSheetFile,
   realPathInside,
   shardSheets,
@@ -32,6 +32,7 @@ import {
   type SheetCheck,
   unparsable,
   SEVERITIES,
+  ALL_CODES,
   SourceStore,
   type CheckOptions,
   type Encoding,
@@ -41,13 +42,19 @@ import {
 import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
 import { checkingStore, checkWith, Helpers, resultOf, type SheetResult } from './parallel';
+import { didYouMean, oneOf, orList, parseOptions, UsageError, type OptionSpec } from './options';
 import { counts, formatJson, formatSarif, formatText, withoutHints, type SheetReport } from './report';
+import { layoutFor, type TextLayout } from './terminal';
 
 export interface CliIO {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly fs?: FileSystem;
+  /** Whether standard output is a terminal: the text format is then coloured, with code frames. */
+  readonly terminal?: boolean;
+  /** The environment's NO_COLOR, FORCE_COLOR and TERM (default: none of them). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const EXIT_OK = 0;
@@ -106,8 +113,9 @@ Options:
                          warning or error (repeatable)
   --show-hints           report hints too (single-source: a fact whose
                          citations all point at one source), in every format
-  -j, --jobs N           check on N threads (default 1; on the 2-core
-                         machines measured, a second thread did not pay)
+  -j, --jobs N           check on N threads (default 1, which is fastest on
+                         most computers; more may help with hundreds of
+                         sheets on a computer with cores to spare)
   --cache                reuse results of sheets whose text, options and
                          cited files are unchanged since the last run
   --cache-location FILE  where the cache lives (default: .fact-notes-cache)
@@ -115,10 +123,15 @@ Options:
                          side by side: sheets that cite a common source stay
                          together, and the N reports together (fact-notes
                          merge) are one full run's
+  --color, --no-color    colour the text format, with the sheet's line and a
+                         caret under each diagnostic, or not (default: on a
+                         terminal only; NO_COLOR turns colours off, and
+                         FORCE_COLOR on)
   -h, --help             show this help
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error, an
-unreadable fact sheet, or one named outside the root. A sheet found in a
+unreadable fact sheet, one named outside the root, a file named that is not a
+fact sheet, or PATHs that hold no fact sheet at all. A sheet found in a
 folder that links outside the root is skipped with a warning.
 `;
 
@@ -136,6 +149,8 @@ Options:
   --tolerance N          as for check
   --max-source-bytes N   as for check
   --severity CODE=LEVEL  as for check
+  --show-hints           as for check
+  --color, --no-color    as for check
   -h, --help             show this help
 `;
 
@@ -237,7 +252,7 @@ Runs the Fact Notes language server on standard input and output, for any
 editor with an LSP client (Neovim, Helix, Emacs, Sublime Text).
 `;
 
-class UsageError extends Error {}
+const COMMANDS = ['check', 'fix', 'mv', 'snapshot', 'report', 'merge', 'lsp'];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
@@ -268,10 +283,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'lsp':
         return await lsp(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (expected check, fix, mv, snapshot, report, merge or lsp)`);
+        throw new UsageError(`unknown command '${escapeControls(command)}'${didYouMean(command, COMMANDS)} (${orList(COMMANDS)})`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError) {
       io.stderr(`fact-notes: ${(e as Error).message}\n`);
       return EXIT_USAGE;
     }
@@ -297,6 +312,8 @@ interface Common {
   readonly showHints: boolean;
   /** Check only this share of the sheets: `index` (1-based) of `count`. */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** `--color` (true) or `--no-color` (false); undefined: as the terminal and the environment say. */
+  readonly color?: boolean;
 }
 
 function parseShard(value: string): { index: number; count: number } {
@@ -307,46 +324,60 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
-function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, command?: 'report'): Common {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      'show-ignored': { type: 'boolean' },
-      root: { type: 'string' },
-      tolerance: { type: 'string' },
-      'max-source-bytes': { type: 'string' },
-      severity: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-      jobs: { type: 'string', short: 'j' },
-      cache: { type: 'boolean' },
-      'cache-location': { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      'show-hints': { type: 'boolean' },
-      shard: { type: 'string' },
-    },
-  });
-  if ((!allowFormat || command === 'report') && values.shard !== undefined) throw new UsageError("'--shard' is an option of 'check' only");
-  if (command === 'report') {
-    for (const name of ['format', 'jobs', 'cache', 'cache-location', 'show-hints'] as const) {
-      if (values[name] !== undefined) throw new UsageError(`'--${name}' is not an option of 'report'`);
-    }
-  } else if (values.output !== undefined) throw new UsageError("'--output' is an option of 'report' only");
-  if (!allowFormat && values.format !== undefined) throw new UsageError("'--format' is an option of 'check' only");
-  if (!allowFormat && values['show-ignored'] !== undefined) throw new UsageError("'--show-ignored' is an option of 'check' only");
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format '${format}' (expected text, json or sarif)`);
+/** The options of `check`, `fix` and `report`; `NOT_FOR` says which a command does not take. */
+const COMMON_OPTIONS = {
+  format: { type: 'string', short: 'f', value: 'text|json|sarif' },
+  'show-ignored': { type: 'boolean' },
+  root: { type: 'string', value: 'DIR' },
+  tolerance: { type: 'string', value: 'N' },
+  'max-source-bytes': { type: 'string', value: 'N' },
+  severity: { type: 'string', multiple: true, value: 'CODE=LEVEL' },
+  help: { type: 'boolean', short: 'h' },
+  jobs: { type: 'string', short: 'j', value: 'N' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string', value: 'FILE' },
+  output: { type: 'string', short: 'o', value: 'FILE' },
+  'show-hints': { type: 'boolean' },
+  shard: { type: 'string', value: 'I/N' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
+
+const COMMON_COMMANDS = ['check', 'fix', 'report'] as const;
+
+type CommonCommand = (typeof COMMON_COMMANDS)[number];
+
+const NOT_FOR: Record<CommonCommand, readonly (keyof typeof COMMON_OPTIONS)[]> = {
+  check: ['output'],
+  fix: ['format', 'show-ignored', 'shard', 'output', 'jobs', 'cache', 'cache-location'],
+  report: ['format', 'show-ignored', 'jobs', 'cache', 'cache-location', 'show-hints', 'shard', 'color', 'no-color'],
+};
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+function parseCommon(args: readonly string[], io: CliIO, command: CommonCommand): Common {
+  const suggest = Object.keys(COMMON_OPTIONS).filter((o) => !(NOT_FOR[command] as readonly string[]).includes(o));
+  const { values, positionals } = parseOptions(args, COMMON_OPTIONS, { command, suggest });
+  for (const name of NOT_FOR[command]) {
+    if (values[name] === undefined) continue;
+    const takers = COMMON_COMMANDS.filter((c) => !NOT_FOR[c].includes(name)).map((c) => `'${c}'`);
+    throw new UsageError(command === 'report' ? `'--${name}' is not an option of 'report'` : `'--${name}' is an option of ${orList(takers)} only`);
+  }
+  if (values.color && values['no-color']) throw new UsageError('give --color or --no-color, not both');
+  const format = oneOf(values.format ?? 'text', FORMATS, 'format');
   const root = path.resolve(io.cwd, values.root ?? '.');
   if (values.root !== undefined && !(io.fs ?? nodeFileSystem).stat(root)?.isDirectory) {
     throw new UsageError(`--root '${values.root}' is not a folder`);
   }
   const severity: Partial<Record<string, SeveritySetting>> = {};
   for (const s of values.severity ?? []) {
-    const [code, level] = s.split('=');
-    if (!isDiagnosticCode(code ?? '')) throw new UsageError(`--severity: unknown code '${code}'`);
-    if (!SEVERITIES.includes(level as SeveritySetting)) throw new UsageError(`--severity: level must be off, hint, information, warning or error, not '${level ?? ''}'`);
+    const eq = s.indexOf('=');
+    if (eq < 0) throw new UsageError(`--severity takes CODE=LEVEL, like quote-mismatch=error, not '${escapeControls(s)}'`);
+    const [code, level] = [s.slice(0, eq).trim(), s.slice(eq + 1).trim()];
+    if (!isDiagnosticCode(code)) throw new UsageError(`--severity: unknown code '${escapeControls(code)}'${didYouMean(code, ALL_CODES)}`);
+    if (!SEVERITIES.includes(level as SeveritySetting)) {
+      throw new UsageError(`--severity: level must be ${orList(SEVERITIES)}, not '${escapeControls(level)}'${didYouMean(level, SEVERITIES)}`);
+    }
     severity[code] = level as SeveritySetting;
   }
   const options: CheckOptions = {
@@ -370,6 +401,7 @@ function parseCommon(args: readonly string[], io: CliIO, allowFormat: boolean, c
     cache: values.cache === true,
     cacheLocation: values['cache-location'],
     output: values.output,
+    color: values.color ? true : values['no-color'] ? false : undefined,
   };
 }
 
@@ -387,9 +419,11 @@ interface FoundSheet {
 }
 
 /**
- * The sheets named by PATHs, or found in the folders named; a missing path,
- * or a folder outside the root, is a usage error. No folder whose real path
- * is outside the root is entered.
+ * The sheets named by PATHs, or found in the folders named. A usage error: a
+ * missing path, a folder outside the root, a file that is not a fact sheet
+ * (by its name), or PATHs that hold no fact sheet at all (a CI job pointed at
+ * the wrong folder must not pass). No folder whose real path is outside the
+ * root is entered.
  */
 function collectSheets(paths: readonly string[], root: string, io: CliIO): FoundSheet[] {
   const fsys = io.fs ?? nodeFileSystem;
@@ -402,6 +436,7 @@ function collectSheets(paths: readonly string[], root: string, io: CliIO): Found
     if (stat.isDirectory && realPathInside(fsys, abs, [root]) === undefined) {
       throw new UsageError(`cannot check ${p}: it is outside the root folder (see --root)`);
     }
+    if (!stat.isDirectory && !isFactSheetPath(abs)) throw new UsageError(`${escapeControls(p)} is not a fact sheet: a sheet's name ends in .facts.yaml or .facts.yml`);
     const found = stat.isDirectory ? findSheets(fsys, abs, root) : [abs];
     for (const f of found) {
       if (!seen.has(f)) {
@@ -409,6 +444,10 @@ function collectSheets(paths: readonly string[], root: string, io: CliIO): Found
         sheets.push({ path: f, named: !stat.isDirectory });
       }
     }
+  }
+  if (sheets.length === 0) {
+    const where = paths.map((p) => (path.resolve(io.cwd, p) === io.cwd ? 'the current folder' : escapeControls(p)));
+    throw new UsageError(`no fact sheets (*.facts.yaml, *.facts.yml) found in ${orList(where)}`);
   }
   return sheets;
 }
@@ -523,12 +562,17 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
+/** How the text report looks: coloured, with code frames, on a terminal or when asked (terminal.ts). */
+function textLayout(opts: Common, io: CliIO): TextLayout {
+  return layoutFor(opts.color, io.env ?? {}, io.terminal === true);
+}
+
 function exitStatus(reports: readonly SheetReport[]): number {
   return counts(reports).error > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 async function check(args: readonly string[], io: CliIO): Promise<number> {
-  const opts = parseCommon(args, io, true);
+  const opts = parseCommon(args, io, 'check');
   if (opts.help) {
     io.stdout(CHECK_HELP);
     return EXIT_OK;
@@ -547,12 +591,12 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   }
   const summary = { sheets: reports, cwd: io.cwd, showIgnored: opts.showIgnored };
   const shown = opts.showHints ? summary : withoutHints(summary);
-  io.stdout(opts.format === 'json' ? formatJson(shown) : opts.format === 'sarif' ? formatSarif(shown, VERSION) : formatText(shown));
+  io.stdout(opts.format === 'json' ? formatJson(shown) : opts.format === 'sarif' ? formatSarif(shown, VERSION) : formatText(shown, textLayout(opts, io)));
   return exitStatus(reports);
 }
 
 function fix(args: readonly string[], io: CliIO): number {
-  const opts = parseCommon(args, io, false);
+  const opts = parseCommon(args, io, 'fix');
   if (opts.help) {
     io.stdout(FIX_HELP);
     return EXIT_OK;
@@ -594,7 +638,7 @@ function fix(args: readonly string[], io: CliIO): number {
   if (changedSheets === 0 && refusedSheets === 0) io.stdout('Nothing to fix without asking.\n');
   const reports = checkAll(after, store, opts.options);
   const summary = { sheets: reports, cwd: io.cwd };
-  io.stdout(formatText(opts.showHints ? summary : withoutHints(summary)));
+  io.stdout(formatText(opts.showHints ? summary : withoutHints(summary), textLayout(opts, io)));
   // A sheet whose fixes could not be written fails the run even when what is left are warnings.
   return unwritten > 0 ? Math.max(exitStatus(reports), EXIT_PROBLEMS) : exitStatus(reports);
 }
@@ -608,12 +652,11 @@ function fix(args: readonly string[], io: CliIO): number {
  * would leave sheets citing a file that is not there yet either.
  */
 function mv(args: readonly string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: { root: { type: 'string' }, 'dry-run': { type: 'boolean', short: 'n' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseOptions(
+    args,
+    { root: { type: 'string', value: 'DIR' }, 'dry-run': { type: 'boolean', short: 'n' }, help: { type: 'boolean', short: 'h' } },
+    { command: 'mv' },
+  );
   if (values.help) {
     io.stdout(MV_HELP);
     return EXIT_OK;
@@ -746,19 +789,18 @@ function writeSheet(file: string, data: Uint8Array): string | undefined {
 }
 
 async function snapshotCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      into: { type: 'string' },
-      name: { type: 'string' },
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      into: { type: 'string', value: 'DIR' },
+      name: { type: 'string', value: 'NAME' },
       force: { type: 'boolean', short: 'f' },
-      timeout: { type: 'string' },
-      'max-size': { type: 'string' },
+      timeout: { type: 'string', value: 'SECONDS' },
+      'max-size': { type: 'string', value: 'MB' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    { command: 'snapshot' },
+  );
   if (values.help) {
     io.stdout(SNAPSHOT_HELP);
     return EXIT_OK;
@@ -805,7 +847,7 @@ export const DEFAULT_REPORT = 'fact-notes-report.html';
  * (core/features/report.ts) and written atomically, or to standard output.
  */
 function report(args: readonly string[], io: CliIO): number {
-  const opts = parseCommon(args, io, true, 'report');
+  const opts = parseCommon(args, io, 'report');
   if (opts.help) {
     io.stdout(REPORT_HELP);
     return EXIT_OK;
@@ -862,7 +904,7 @@ interface JsonDiagnostic {
 }
 
 function merge(args: readonly string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, { command: 'merge' });
   if (values.help) {
     io.stdout(MERGE_HELP);
     return EXIT_OK;
@@ -900,13 +942,12 @@ function merge(args: readonly string[], io: CliIO): number {
 }
 
 async function lsp(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  const { values, positionals } = parseOptions(args, { stdio: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, { command: 'lsp' });
+  if (values.help) {
     io.stdout(LSP_HELP);
     return EXIT_OK;
   }
-  if (!args.includes('--stdio') || args.some((a) => a !== '--stdio')) {
-    throw new UsageError("'lsp' needs --stdio (the only transport it offers)");
-  }
+  if (!values.stdio || positionals.length > 0) throw new UsageError("'lsp' needs --stdio (the only transport it offers), and nothing else");
   // Loaded only here, so that 'check' and 'fix' start without the LSP libraries.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which an import would not be
   const { runStdioServer } = require('../lsp/main') as typeof import('../lsp/main');
@@ -933,6 +974,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(argv, {
       cwd: process.cwd(),
+      terminal: process.stdout.isTTY === true,
+      env: process.env,
       stdout: (t) => write('stdout', t),
       stderr: (t) => write('stderr', t),
     });

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALL_CODES, DEFAULT_SEVERITY, escapeControls, LineIndex, type DiagnosticCode, type FactDiagnostic, type IgnoredDiagnostic, type RelatedPlace, type Severity, type Span } from '../core';
+import { codeFrame, painter, PLAIN, type Paint, type TextLayout } from './terminal';
 
 /** One checked sheet as the reporters need it. */
 export interface SheetReport {
@@ -55,16 +56,34 @@ export function withoutHints(summary: RunSummary): RunSummary {
   return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? { ...s, diagnostics: s.diagnostics.filter((d) => d.severity !== 'hint') } : s)) };
 }
 
-export function formatText({ sheets, cwd, showIgnored }: RunSummary): string {
+const SEVERITY_PAINT: Record<Severity, Paint> = { error: 'red', warning: 'yellow', information: 'cyan', hint: 'cyan' };
+
+/**
+ * The text format: `FILE:LINE:COL: SEVERITY CODE: MESSAGE` for each
+ * diagnostic, then a summary; in the terminal's layout, coloured and with a
+ * code frame under each diagnostic (terminal.ts).
+ */
+export function formatText({ sheets, cwd, showIgnored }: RunSummary, layout: TextLayout = PLAIN): string {
   const out: string[] = [];
+  const paint = painter(layout);
   // One line per diagnostic, whatever a file name holds.
   const where = (sheet: SheetReport, lines: LineIndex, d: FactDiagnostic): string => {
     const p = lines.positionAt(d.span.start);
-    return `${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}`;
+    return paint(`${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}`, 'bold');
+  };
+  const frame = (lines: LineIndex, d: FactDiagnostic, mark: Paint) => {
+    if (!layout.frames) return;
+    const { line, character } = lines.positionAt(d.span.start);
+    const end = lines.positionAt(d.span.end);
+    const to = end.line === line ? end.character : Infinity;
+    out.push(...codeFrame(lines.lineText(line), line + 1, character, Math.max(character + 1, to), (t) => paint(t, mark, 'bold'), (t) => paint(t, 'gray')), '');
   };
   for (const sheet of sheets) {
     const lines = new LineIndex(sheet.text);
-    for (const d of sheet.diagnostics) out.push(`${where(sheet, lines, d)}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`);
+    for (const d of sheet.diagnostics) {
+      out.push(`${where(sheet, lines, d)}: ${paint(d.severity, SEVERITY_PAINT[d.severity], 'bold')} ${paint(d.code, 'dim')}: ${escapeControls(d.message)}`);
+      frame(lines, d, SEVERITY_PAINT[d.severity]);
+    }
   }
   // After every diagnostic, what the suppression comments silenced, and why.
   let ignored = 0;
@@ -74,7 +93,8 @@ export function formatText({ sheets, cwd, showIgnored }: RunSummary): string {
       const lines = new LineIndex(sheet.text);
       for (const i of sheet.ignored) {
         ignored++;
-        out.push(`${where(sheet, lines, i.diagnostic)}: ignored ${i.diagnostic.code}: ${escapeControls(i.diagnostic.message)} (reason: ${escapeControls(i.reason)}, line ${i.line})`);
+        out.push(`${where(sheet, lines, i.diagnostic)}: ${paint('ignored', 'gray')} ${paint(i.diagnostic.code, 'dim')}: ${escapeControls(i.diagnostic.message)} (reason: ${escapeControls(i.reason)}, line ${i.line})`);
+        frame(lines, i.diagnostic, 'gray');
       }
     }
   }
@@ -82,7 +102,8 @@ export function formatText({ sheets, cwd, showIgnored }: RunSummary): string {
   const citations = sheets.reduce((n, s) => n + s.citations, 0);
   const others = c.information + c.hint > 0 ? `, ${plural(c.information + c.hint, 'note')}` : '';
   const silenced = showIgnored ? `, ${ignored} ignored` : '';
-  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}${others}${silenced} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
+  const count = (n: number, word: string, color: Paint) => (n > 0 ? paint(plural(n, word), color, 'bold') : plural(n, word));
+  out.push(`${count(c.error, 'error', 'red')}, ${count(c.warning, 'warning', 'yellow')}${others}${silenced} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
   return out.join('\n') + '\n';
 }
 

@@ -13,7 +13,7 @@ export { SourceStore, SourceText, isInside, realPathInside, formatBytes, sources
 export { PROVENANCE_FILE, PROVENANCE_KEYS, provenanceWithEntry, readProvenance, type Provenance, type ProvenanceIndex, type ProvenanceProblem } from './sources/provenance';
 export type { SheetLayout, Sheet, Fact, Citation, ScalarValue, LineValue, ParsedSheet, ScalarStyle } from './model';
 export { forEachSpan, forEachValue } from './model';
-export { parseSheet, parseWhole, splitSheet, type ParseOptions } from './parse';
+export { closestKey, parseSheet, parseWhole, splitSheet, type ParseOptions } from './parse';
 export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './match/difference';
 export { numberAt, parseDigits, type NumberPhrase } from './match/numbers';
 export { locateQuote, findExact, findApproximate, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match/match';

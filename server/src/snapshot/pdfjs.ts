@@ -19,7 +19,17 @@ export function loadPdfjs(): Promise<Pdfjs> {
 
 async function load(): Promise<Pdfjs> {
   const bundled = path.join(__dirname, 'pdfjs.mjs');
-  if (fs.existsSync(bundled)) return (await import(pathToFileURL(bundled).href)) as Pdfjs;
+  if (fs.existsSync(bundled)) {
+    // As it loads, pdf.js warns on stderr that it cannot draw without the optional @napi-rs/canvas,
+    // which the bundles leave out: a snapshot only reads text (scripts/pdfjs-globals.mjs).
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      return (await import(pathToFileURL(bundled).href)) as Pdfjs;
+    } finally {
+      console.warn = warn;
+    }
+  }
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }

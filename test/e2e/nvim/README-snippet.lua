@@ -1,7 +1,10 @@
 -- Fact Notes in Neovim: diagnostics as you type, hover (K), go to definition
 -- (gd) and quick fixes (<leader>ca) on *.facts.yaml files. Put this in your
--- init.lua. It needs `fact-notes` on your PATH (npm install -g fact-notes, or
--- change cmd to { 'npx', 'fact-notes', 'lsp', '--stdio' } inside the project).
+-- init.lua. It needs `fact-notes` on your PATH (npm install -g
+-- ./fact-notes-<version>.tgz, from `npm pack` or a release). Or change cmd to
+-- { 'npx', 'fact-notes', 'lsp', '--stdio' } inside a clone of the repository,
+-- or to { 'node', '<extension folder>/dist/server.js', '--stdio' } to use the
+-- server the VS Code extension carries.
 -- Start Neovim in the project folder: that folder is the root citations may
 -- not leave. Works on Neovim 0.7 (vim.lsp.start_client) and 0.8+ (vim.lsp.start).
 
