@@ -198,7 +198,7 @@ export interface FactCounts {
   verified: number;
   /** Facts with an error. */
   broken: number;
-  /** Facts with no error and a warning other than `claim-unsupported`. */
+  /** Facts with a warning, but no error and no `claim-unsupported`. */
   warning: number;
   /** Facts with a `claim-unsupported` warning, broken or not. */
   unsupported: number;
