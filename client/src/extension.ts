@@ -2,7 +2,8 @@
  * The Fact Notes extension: starts the language server and adds the commands
  * that need an editor (cite a selection, fix a whole sheet, list the citations
  * of an article's line from its code lens, save a web page or PDF as a source,
- * show a sheet's report). Everything that
+ * show a sheet's report, create a sheet) and the status bar item of the
+ * active sheet's facts. Everything that
  * knows about fact sheets lives in the server.
  */
 import * as fs from 'node:fs';
@@ -27,6 +28,8 @@ import {
   type ListSheetsParams,
 } from '../../server/src/protocol';
 
+import { registerFactStatus } from './factStatus';
+import { registerNewSheet } from './newSheet';
 import { registerPasteAsCitation } from './paste';
 import { registerReport } from './report';
 import { registerSaveSource } from './saveSource';
@@ -46,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerPasteAsCitation(() => running.current()),
     registerSaveSource(() => running.running()),
     registerReport(() => running.running()),
+    registerNewSheet(),
+    registerFactStatus(() => running.current()),
     vscode.workspace.onDidRenameFiles((event) => void citationsAfterMove(running, event).catch((e) => running.logError('Updating citations after a move', e))),
     command(SHOW_CITATIONS_COMMAND, (uri: string, position: Position, locations: Location[]) => showCitations(running, uri, position, locations)),
     command(EDIT_SUPPRESSION_REASON_COMMAND, (uri: string, line: number) => editSuppressionReason(uri, line)),

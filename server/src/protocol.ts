@@ -181,3 +181,29 @@ export interface ReportResult {
 }
 
 export const ReportRequest = 'factNotes/report';
+
+/**
+ * The status bar of a sheet in VS Code: how many of its facts are verified,
+ * broken or to review, from the server's current check (unsaved text
+ * included), counted as the summary of `fact-notes report` counts them
+ * (`reportCounts` in the core). Null for a sheet the server does not check.
+ */
+export interface FactCountsParams {
+  sheetUri: string;
+}
+
+export interface FactCounts {
+  facts: number;
+  /** Facts whose citations all check clean, with nothing silenced. */
+  verified: number;
+  /** Facts with an error. */
+  broken: number;
+  /** Facts with a warning, but no error and no `claim-unsupported`. */
+  warning: number;
+  /** Facts with a `claim-unsupported` warning, broken or not. */
+  unsupported: number;
+  /** Facts with a diagnostic silenced by a `# fact-notes-ignore` comment, whatever else they have. */
+  ignored: number;
+}
+
+export const FactCountsRequest = 'factNotes/factCounts';

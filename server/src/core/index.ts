@@ -4,6 +4,8 @@
  * Its stages are folders, each importing only earlier ones: parse, sources,
  * match, check, edit, features (docs/ARCHITECTURE.md). What it needs of Node
  * (the real disk, git, the result cache) the hosts take from server/src/node.
+ * The contract it implements is docs/FORMAT.md: "FORMAT.md section N" in the
+ * comments of the core and its hosts is a section of that file.
  */
 export * from './types';
 export { LineIndex, decodeSource, decodeTogether, encodeText, escapeControls, excerpt, spanOnBoundaries, type Position, type Decoded, type Encoding } from './text';

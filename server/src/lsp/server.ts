@@ -24,9 +24,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { articles, features, FactWorkspace, isFactSheetPath, renderReport, type FileSystem } from '../core';
+import { articles, features, FactWorkspace, isFactSheetPath, renderReport, reportCounts, type FileSystem } from '../core';
 import { nodeFileSystem, runGit } from '../node';
-import { ReportRequest, type ReportParams, type ReportResult, CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams, EDIT_SUPPRESSION_REASON_COMMAND, type ClientInitializationOptions } from '../protocol';
+import { FactCountsRequest, type FactCounts, type FactCountsParams, ReportRequest, type ReportParams, type ReportResult, CitationsForMovesRequest, CiteSelectionRequest, PasteCitationRequest, SaveSourceRequest, type SaveSourceParams, type SaveSourceResult, type PasteCitationParams, type PasteCitationResult, FIX_ALL_KIND, ListFactsRequest, ListSheetsRequest, type CitationsForMovesParams, type CiteSelectionParams, type CiteSelectionResult, type FactSummary, type ListFactsParams, type ListSheetsParams, EDIT_SUPPRESSION_REASON_COMMAND, type ClientInitializationOptions } from '../protocol';
 import { optionsFromSettings, type FactNotesSettings } from './settings';
 
 /** The one place URIs become paths and back. */
@@ -522,6 +522,15 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const name = path.relative(workspace.rootFor(p), p).split(path.sep).join('/') || path.basename(p);
       const sheet = { check: v.check, name, source: v.source, provenance: v.provenance };
       return { html: renderReport([sheet]), title: v.check.sheet.title?.value.trim() || path.basename(p) };
+    }),
+  );
+
+  connection.onRequest(FactCountsRequest, (params: FactCountsParams): FactCounts | null =>
+    guard('Counting facts', null, () => {
+      const v = view(params.sheetUri);
+      if (!v) return null;
+      const { facts, verified, broken, unsupported, warning, ignored } = reportCounts([{ check: v.check, name: '', source: v.source }]);
+      return { facts, verified, broken, unsupported, warning, ignored };
     }),
   );
 

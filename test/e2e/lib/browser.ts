@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
-import { chromiumBin, RESULTS_DIR, SCREENSHOTS_DIR } from './paths';
+import { chromiumBin, REPO_ROOT, RESULTS_DIR, SCREENSHOTS_DIR } from './paths';
 import { waitFor } from './poll';
 
 // playwright-core is a devDependency of the project; required lazily so a
@@ -98,6 +98,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS_DIR, `${slug(name)}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * A picture for the documentation, docs/<name>.png (the README, the
+ * extension's page, the walkthrough): written when missing, or when asked
+ * with FACT_NOTES_UPDATE_DOCS=1, so that a test run does not change the
+ * committed pictures by a pixel.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  const file = path.join(REPO_ROOT, 'docs', `${name}.png`);
+  if (process.env.FACT_NOTES_UPDATE_DOCS === '1' || !fs.existsSync(file)) await page.screenshot({ path: file });
 }
 
 /** Removes the numbered step screenshots of an earlier run. */
@@ -365,6 +376,20 @@ export async function statusBarText(page: Page, which: 'selection' | 'mode' | 'p
   const loc = page.locator(`#${id}`);
   if ((await loc.count()) === 0) return undefined;
   return (await loc.first().innerText()).trim();
+}
+
+/**
+ * An extension's status bar item (VS Code gives its element the id
+ * `EXTENSION-ID.ITEM-ID`): its text, and the codicons it shows (`check`,
+ * `error`...), or undefined while it is hidden.
+ */
+export async function statusBarItem(page: Page, id: string): Promise<{ text: string; icons: string[] } | undefined> {
+  const loc = page.locator(`.part.statusbar [id="${id}"]`);
+  if ((await loc.count()) === 0 || !(await loc.first().isVisible())) return undefined;
+  return loc.first().evaluate((el) => ({
+    text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+    icons: Array.from(el.querySelectorAll('.codicon')).flatMap((i) => Array.from(i.classList).filter((c) => c.startsWith('codicon-')).map((c) => c.slice('codicon-'.length))),
+  }));
 }
 
 /** Waits until the status bar names the language of the active editor. */

@@ -8,20 +8,25 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clearStepScreenshots, clickDialogButton, clickText, codeLensTexts, findTextBox, focusEditor, hoverBoldTexts, hoverText,
+  activateTab, activeTabDirty, activeTabLabel, chooseMenuItem, clearStepScreenshots, clickDialogButton, clickText, codeLensTexts, docsScreenshot, findTextBox, focusEditor, hoverBoldTexts, hoverText,
   gotoLine, notificationTexts, openFileFromExplorer, waitForActiveEditor, renameInExplorer, openProblems, openWorkbench, problemRow, recordedHighlights, recordSymbolHighlights,
-  runCommand, runCommandAnswering, showFixesInProblems, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, withMaximizedPanel, Workbench,
+  runCommand, runCommandAnswering, showFixesInProblems, statusBarItem, statusBarText, step, toggleMaximizedPanel, waitForLanguage, waitForProblems, withMaximizedPanel, Workbench,
 } from '../lib/browser';
 import { checkJson, CliDiagnostic } from '../lib/cli';
 import { CodeServer, startCodeServer } from '../lib/codeServer';
 import { OUTLET, PARAGRAPHS, PUBLISHED, servePage, TITLE, type PageServer } from '../lib/newsPage';
-import { cleanupTemp, copySamples, factNotesExtension } from '../lib/paths';
+import { cleanupTemp, copySamples, factNotesExtension, REPO_ROOT } from '../lib/paths';
 import { waitFor } from '../lib/poll';
 
 const SHEET = 'broken.facts.yaml';
 const HOVER_QUOTE = 'In Reykjavik, on the sidelines of an Arctic Council meeting';
 const F12_QUOTE = 'the release of US citizens Paul Whelan and Trevor Reed';
 const FIX_MESSAGE = 'Change line to 3: the quote is there. Line 43 is past the end';
+/** The status bar item of the active sheet's facts (client/src/factStatus.ts), by its element's id. */
+const FACTS_ITEM = 'fact-notes.fact-notes.factNotes.facts';
+/** The package.json's walkthrough and its steps. */
+const WALKTHROUGH = 'Get started with Fact Notes';
+const WALKTHROUGH_STEPS = ['Open or create a fact sheet', 'Cite the words of an article', 'Hover a citation', 'Fix a broken citation', 'Run the check in CI'];
 
 function lineOf(text: string, needle: string): number {
   const i = text.split('\n').findIndex((l) => l.includes(needle));
@@ -98,6 +103,35 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
     await toggleMaximizedPanel(wb.page);
   });
 
+  it('says in the status bar how many facts of the sheet are broken or verified; clicking it opens the Problems panel', async () => {
+    await step(wb, 'status bar of a broken sheet', async () => {
+      await activateTab(wb.page, SHEET);
+      // samples/broken.facts.yaml: 21 facts, 12 of them with an error (`fact-notes report samples` counts the same).
+      const item = await waitFor(async () => { const i = await statusBarItem(wb.page, FACTS_ITEM); return i?.text === '12 of 21 facts broken' && i; },
+        { what: 'the status bar item "12 of 21 facts broken"' });
+      assert.deepStrictEqual(item.icons, ['error']);
+      if (await wb.page.locator('.part.panel').isVisible()) {
+        await runCommand(wb.page, 'View: Toggle Panel Visibility');
+        await wb.page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+      }
+      await wb.page.locator(`.part.statusbar [id="${FACTS_ITEM}"]`).click();
+      await wb.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15_000 });
+      await wb.page.mouse.move(1, 1);
+      await docsScreenshot(wb.page, 'status-bar');
+    });
+    await step(wb, 'status bar of a clean sheet', async () => {
+      await openFileFromExplorer(wb.page, 'reykjavik.facts.yaml');
+      await waitForLanguage(wb.page, 'Fact Sheet');
+      // 38 facts: 37 verified, one whose claim check is silenced with a reason (as the report says).
+      const item = await waitFor(async () => { const i = await statusBarItem(wb.page, FACTS_ITEM); return i?.text === '37 verified, 1 ignored' && i; },
+        { what: 'the status bar item "37 verified, 1 ignored"' });
+      assert.deepStrictEqual(item.icons, ['check']);
+      // Only on sheets: not on an article.
+      await openFileFromExplorer(wb.page, 'articles/000_f973f57cc2c34c65.txt');
+      await waitFor(async () => (await statusBarItem(wb.page, FACTS_ITEM)) === undefined, { what: 'no status bar item on an article' });
+    });
+  });
+
   it('shows the quote when hovering a citation', async () => {
     await step(wb, 'hover a citation', async () => {
       await activateTab(wb.page, SHEET);
@@ -138,6 +172,7 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       const t = await showFixesInProblems(wb.page, FIX_MESSAGE);
       // The repairs, then "Ignore CODE here…" (no repair: not among check's fixes).
       assert.deepStrictEqual(t, [...fixed.fixes.map((f) => f.title), `Ignore ${fixed.code} here…`]);
+      await docsScreenshot(wb.page, 'quick-fix');
       return t;
     });
     await step(wb, 'quick fix applied', async () => {
@@ -237,6 +272,7 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
         await wb.page.keyboard.press('ArrowDown');
         return false;
       }, { what: 'the citation option to be chosen' });
+      await docsScreenshot(wb.page, 'paste-citation');
       await wb.page.keyboard.press('Enter');
       await wb.page.keyboard.press('Escape'); // leave the claim placeholder
       await wb.page.keyboard.press('Control+S');
@@ -314,6 +350,67 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
       await waitFor(async () => (await notificationTexts(wb.page)).length === 0, { what: 'no notification on screen' });
       const text = await hoverText(wb.page, saved.slice(0, 20), { line: 8, expect: TITLE });
       for (const part of [OUTLET, PUBLISHED, news!.url, 'counted about 41 million young cod']) assert.ok(text.includes(part), `no "${part}" in the hover:\n${text}`);
+    });
+  });
+
+  it("shows Fact Notes among the installed extensions, with its icon and its page for users (the .vsix's README)", async () => {
+    await step(wb, 'extension page', async () => {
+      await runCommand(wb.page, 'Extensions: Show Enabled Extensions');
+      const row = wb.page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Fact Notes' }).first();
+      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      await row.click();
+      const editor = wb.page.locator('.extension-editor');
+      await editor.waitFor({ state: 'visible', timeout: 20_000 });
+      await waitFor(async () => (await editor.locator('.header .name').first().innerText()).trim() === 'Fact Notes', { what: 'the page of Fact Notes' });
+      // The icon (media/icon.png, 256 × 256), loaded from the installed extension.
+      const icon = editor.locator('.header img.icon').first();
+      await waitFor(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 256), { what: "the extension's icon, loaded" });
+      // The README is rendered in a webview (frames within frames): the user README, and every picture in it loaded.
+      const readme = await waitFor(async () => {
+        for (const frame of wb.page.frames()) {
+          const heading = await frame.evaluate(() => document.querySelector('h1')?.textContent ?? null).catch(() => null);
+          if (heading === 'Fact Notes for VS Code') return frame;
+        }
+        return undefined;
+      }, { what: 'the heading of README.vsix.md on the page' });
+      assert.ok(!(await readme.evaluate(() => document.body.innerText)).includes('npm ci'), 'the developer README is shown');
+      // Every picture of README.vsix.md shown (the page carries them inlined: scripts/vsix-readme.mjs says why).
+      const pictures = (fs.readFileSync(path.join(REPO_ROOT, 'README.vsix.md'), 'utf8').match(/!\[[^\]]*\]\([^)]+\.png\)/g) ?? []).length;
+      assert.ok(pictures >= 3, `README.vsix.md has ${pictures} pictures`);
+      await waitFor(() => readme.evaluate((n) => {
+        const shown = Array.from(document.images).filter((i) => i.complete && i.naturalWidth > 0 && i.getAttribute('src')?.startsWith('data:image/png;'));
+        return shown.length === n;
+      }, pictures), { what: `the README's ${pictures} pictures, shown` });
+      await wb.page.mouse.move(1, 1);
+      await docsScreenshot(wb.page, 'extension-page');
+    });
+  });
+
+  it(`opens the walkthrough "${WALKTHROUGH}" with its steps`, async () => {
+    await step(wb, 'walkthrough', async () => {
+      await wb.page.keyboard.press('F1');
+      const widget = wb.page.locator('.quick-input-widget');
+      const input = widget.locator('input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Welcome: Open Walkthrough');
+      const command = widget.locator('.monaco-list-row', { hasText: 'Open Walkthrough' }).first();
+      await command.waitFor({ state: 'visible', timeout: 10_000 });
+      await command.click();
+      // The same widget then lists the walkthroughs.
+      const ours = widget.locator('.monaco-list-row', { hasText: WALKTHROUGH }).first();
+      await waitFor(async () => !(await input.inputValue()).startsWith('>') && (await ours.isVisible()), { what: `"${WALKTHROUGH}" among the walkthroughs` });
+      await ours.click();
+      const page = wb.page.locator('.gettingStartedContainer');
+      await page.getByText(WALKTHROUGH, { exact: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      for (const title of WALKTHROUGH_STEPS) await page.getByText(title, { exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      // The first step is open, with its picture and its buttons.
+      // docs/status-bar.png, from the installed extension (as srcset, at 1.5x).
+      await waitFor(() => wb.page.locator('.getting-started-media img').evaluateAll((imgs: HTMLImageElement[]) =>
+        imgs.some((i) => i.complete && i.naturalWidth > 0 && (i.getAttribute('srcset') ?? i.src).includes('status-bar.png'))),
+        { what: "the first step's picture, loaded from the extension" });
+      await page.getByRole('button', { name: 'New Fact Sheet' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await wb.page.mouse.move(1, 1);
+      await docsScreenshot(wb.page, 'walkthrough');
     });
   });
 });
