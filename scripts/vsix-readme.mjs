@@ -1,4 +1,4 @@
-// Writes out/vsix-readme.md, the README.vsix.md that `npm run package` packs
+// Writes out/vsix-readme.md, the EXTENSION.md that `npm run package` packs
 // as the extension's page, with each picture inlined as a data: URL.
 //
 // VS Code's Extensions view shows an installed .vsix's page in a webview
@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = readFileSync(join(root, 'README.vsix.md'), 'utf8');
+const source = readFileSync(join(root, 'EXTENSION.md'), 'utf8');
 let pictures = 0;
 const inlined = source.replace(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g, (whole, alt, file) => {
   if (/^[a-z]+:/i.test(file)) return whole;
@@ -22,4 +22,4 @@ const inlined = source.replace(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g, (whole, alt, 
 });
 mkdirSync(join(root, 'out'), { recursive: true });
 writeFileSync(join(root, 'out', 'vsix-readme.md'), inlined);
-console.log(`Wrote out/vsix-readme.md (README.vsix.md with ${pictures} pictures inlined)`);
+console.log(`Wrote out/vsix-readme.md (EXTENSION.md with ${pictures} pictures inlined)`);

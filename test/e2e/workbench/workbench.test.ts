@@ -372,11 +372,11 @@ describe('workbench: using Fact Notes in VS Code like a person (code-server + Ch
           if (heading === 'Fact Notes for VS Code') return frame;
         }
         return undefined;
-      }, { what: 'the heading of README.vsix.md on the page' });
+      }, { what: 'the heading of EXTENSION.md on the page' });
       assert.ok(!(await readme.evaluate(() => document.body.innerText)).includes('npm ci'), 'the developer README is shown');
-      // Every picture of README.vsix.md shown (the page carries them inlined: scripts/vsix-readme.mjs says why).
-      const pictures = (fs.readFileSync(path.join(REPO_ROOT, 'README.vsix.md'), 'utf8').match(/!\[[^\]]*\]\([^)]+\.png\)/g) ?? []).length;
-      assert.ok(pictures >= 3, `README.vsix.md has ${pictures} pictures`);
+      // Every picture of EXTENSION.md shown (the page carries them inlined: scripts/vsix-readme.mjs says why).
+      const pictures = (fs.readFileSync(path.join(REPO_ROOT, 'EXTENSION.md'), 'utf8').match(/!\[[^\]]*\]\([^)]+\.png\)/g) ?? []).length;
+      assert.ok(pictures >= 3, `EXTENSION.md has ${pictures} pictures`);
       await waitFor(() => readme.evaluate((n) => {
         const shown = Array.from(document.images).filter((i) => i.complete && i.naturalWidth > 0 && i.getAttribute('src')?.startsWith('data:image/png;'));
         return shown.length === n;
