@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeLensRefreshRequest,
@@ -299,6 +300,59 @@ describe('Protocol: the article side', function () {
         [],
         'the setting is known, not ignored',
       );
+    });
+  });
+  describe('while the workspace is indexed', () => {
+    let root: string;
+    let client: LspClient;
+    before(() => {
+      root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fact-notes-indexing-')));
+      fs.mkdirSync(path.join(root, 'articles'));
+      fs.mkdirSync(path.join(root, 'sheets'));
+      const line = (a: number, l: number) => `Article ${a} line ${l} says the ministers met in Reykjavik for the ${l}th time.`;
+      for (let a = 0; a < 40; a++) fs.writeFileSync(path.join(root, 'articles', `a${a}.txt`), Array.from({ length: 30 }, (_, l) => line(a, l + 1)).join('\n') + '\n');
+      fs.writeFileSync(path.join(root, 'articles', 'uncited.txt'), 'Nobody cites this article.\n');
+      for (let s = 0; s < 500; s++) {
+        const facts = Array.from({ length: 20 }, (_, f) => {
+          const a = (s * 7 + f) % 40;
+          const l = ((s + f) % 30) + 1;
+          return `  - claim: Fact ${f} of sheet ${s}.\n    cite:\n      - file: a${a}.txt\n        line: ${l}\n        quote: "line ${l} says the ministers met"`;
+        });
+        fs.writeFileSync(path.join(root, 'sheets', `s${s}.facts.yaml`), `sources: ../articles\nfacts:\n${facts.join('\n')}\n`);
+      }
+    });
+    after(async () => {
+      await client?.stop();
+      removeFolder(root);
+    });
+
+    it('Should report an uncited article only once every sheet is checked, however the edits of an open sheet pause', async function () {
+      this.timeout(60_000);
+      client = await LspClient.start({ root });
+      const sheets = Array.from({ length: 500 }, (_, s) => uriOf(path.join(root, 'sheets', `s${s}.facts.yaml`)));
+      const doc = await client.openFile('sheets/s0.facts.yaml');
+      // Edits with pauses longer than the articles' side waits (200 ms), until the index is done.
+      let editing = true;
+      const edits = (async () => {
+        for (let i = 0; editing && i < 200; i++) {
+          await client.replace(doc, i % 2 === 0 ? 'Fact 0 ' : 'Fact 0x ', i % 2 === 0 ? 'Fact 0x ' : 'Fact 0 ');
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      })();
+      let sheetsDone = -1;
+      const unusedUri = uriOf(path.join(root, 'articles', 'uncited.txt'));
+      await client.waitForDiagnostics(
+        unusedUri,
+        (p) => {
+          if (p.diagnostics.length === 0) return false;
+          sheetsDone = sheets.filter((u) => client.published.has(u)).length;
+          return true;
+        },
+        50_000,
+      );
+      editing = false;
+      await edits;
+      assert.equal(sheetsDone, sheets.length, 'every sheet had its diagnostics before the article side looked at them all');
     });
   });
 });

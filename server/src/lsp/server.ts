@@ -141,7 +141,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     else scheduleArticles(paths.length > 0);
   }
 
-  /** The articles' side waits until edits pause, after the sheets' diagnostics are out (it looks at every sheet). */
+  /** The articles' side waits until edits pause and no sheet waits to be checked (it looks at every sheet). */
   let articlesTimer: NodeJS.Timeout | undefined;
   let articlesSheetsChecked = false;
   function scheduleArticles(sheetsChecked: boolean): void {
@@ -149,7 +149,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (articlesTimer) clearTimeout(articlesTimer);
     articlesTimer = setTimeout(() => {
       articlesTimer = undefined;
-      if (shutDown) return;
+      // Sheets still wait to be checked (an edit came in while the workspace was indexed): the
+      // articles' side would check them all at once, outside the slices. The flush that empties
+      // the queue schedules it again.
+      if (shutDown || pending.size > 0) return;
       const checked = articlesSheetsChecked;
       articlesSheetsChecked = false;
       articlesChanged(checked);
