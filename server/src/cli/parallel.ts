@@ -9,9 +9,8 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type IgnoredDiagnostic, type SheetCheck } from '../core';
+import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type FileSystem, type IgnoredDiagnostic, type SheetCheck } from '../core';
 import { nodeFileSystem, stampOf } from '../node';
-import type { FileSystem } from '../core';
 
 /**
  * How much source text (bytes or characters) a thread of a command-line
