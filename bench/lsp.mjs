@@ -7,6 +7,8 @@ import { procMemoryMB } from './lib/proc.mjs';
 import { percentile } from './lib/util.mjs';
 
 const uriOf = (ws, rel) => pathToFileURL(join(ws, rel)).href;
+/** Every sheet of the workspace, the big one included. */
+const sheetUris = (ws, manifest) => [...manifest.sheets, manifest.big.path].map((p) => uriOf(ws, p));
 
 /**
  * Runs `sessions` fresh servers (the first is a warm-up) timing open -> first diagnostics of the big
@@ -44,7 +46,7 @@ export async function measureLsp({ ws, bin, manifest, reps, edits, requests, art
       log(`  index complete ${out.index.ms == null ? '(unknown)' : out.index.ms.toFixed(0) + ' ms after initialized'}; server RSS ${out.memory.rssMB?.toFixed(1)} MB, peak ${out.memory.hwmMB?.toFixed(1)} MB`);
 
       // 3. one-character edits of the big sheet -> updated diagnostics
-      out.edits = await measureEdits(client, bigUri, bigText, manifest.big.quotePositions, edits);
+      out.edits = await measureEdits(client, bigUri, manifest.big.quotePositions, edits);
       log(`  edit -> diagnostics: p50 ${out.edits.p50?.toFixed(1)} ms, p95 ${out.edits.p95?.toFixed(1)} ms over ${out.edits.samples.length} edits`);
 
       // 4. hover and definition
@@ -132,33 +134,15 @@ async function waitForSteadyMemory(client, tInit) {
 }
 
 /** Toggles a character inside a valid quote (break, then restore), waiting for each update. */
-async function measureEdits(client, uri, text, positions, count) {
+async function measureEdits(client, uri, positions, count) {
   const warmup = 10;
+  const editor = new Editor(client, uri, positions);
   const samples = [];
-  let version = 1;
-  let unversioned = 0;
-  const lines = text.split('\n');
-  const lineOffsets = [];
-  for (let i = 0, off = 0; i < lines.length; i++) {
-    lineOffsets.push(off);
-    off += lines[i].length + 1;
-  }
   for (let i = 0; i < warmup + count; i++) {
-    const p = positions[(Math.floor(i / 2) * 7919) % positions.length];
-    const at = { line: p.line, character: p.character + 3 };
-    const insert = i % 2 === 0;
-    const change = insert ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-    const before = client.diagnostics.get(uri)?.json;
-    version++;
-    const v = version;
-    const wait = client.waitForDiagnostics(uri, (e) => (e.version != null ? e.version === v : e.json !== before), `diagnostics after edit ${i + 1} (version ${v})`);
-    const t0 = performance.now();
-    client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
-    const e = await wait;
-    if (e.version == null) unversioned++;
-    if (i >= warmup) samples.push(e.at - t0);
+    const ms = await editor.edit();
+    if (i >= warmup) samples.push(ms);
   }
-  const note = unversioned ? `${unversioned} publishes without a version (matched by changed content)` : 'matched by version';
+  const note = editor.unversioned ? `${editor.unversioned} publishes without a version (matched by changed content)` : 'matched by version';
   return { samples, p50: percentile(samples, 50), p95: percentile(samples, 95), note };
 }
 
@@ -167,11 +151,7 @@ async function measureRequests(client, uri, method, big, count) {
   const warmup = 50;
   const samples = [];
   let nonEmpty = 0;
-  const positions = [];
-  for (let i = 0; i < Math.max(big.quotePositions.length, big.filePositions.length); i++) {
-    if (big.quotePositions[i]) positions.push({ line: big.quotePositions[i].line, character: big.quotePositions[i].character + 2 });
-    if (big.filePositions[i]) positions.push({ line: big.filePositions[i].line, character: big.filePositions[i].character + 1 });
-  }
+  const positions = requestPositions(big);
   for (let i = 0; i < warmup + count; i++) {
     const position = positions[(i * 7919) % positions.length];
     const t0 = performance.now();
@@ -233,7 +213,7 @@ async function measureArticleChange(client, ws, manifest, reps, bigUri) {
 export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeoutMs, log }) {
   const bigUri = uriOf(ws, manifest.big.path);
   const bigText = readFileSync(join(ws, manifest.big.path), 'utf8');
-  const all = [...manifest.sheets, manifest.big.path].map((p) => uriOf(ws, p));
+  const all = sheetUris(ws, manifest);
   const client = new LspClient([bin, 'lsp', '--stdio'], { cwd: ws, timeoutMs });
   try {
     await client.initialize(ws);
@@ -242,21 +222,19 @@ export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeo
     client.notify('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'fact-sheet', version: 1, text: bigText } });
     await first;
     const published = () => all.every((u) => client.diagnostics.has(u));
-    const editor = new Editor(client, bigUri, bigText, manifest.big.quotePositions, manifest.big);
+    const editor = new Editor(client, bigUri, manifest.big.quotePositions, requestPositions(manifest.big));
     const during = { edit: [], hover: [] };
     while (!published()) {
       if (performance.now() - tInit > timeoutMs * 10) throw new Error(`indexing not done after ${timeoutMs * 10} ms (${all.filter((u) => client.diagnostics.has(u)).length}/${all.length} sheets published)`);
-      const s = await editor.step();
-      during.edit.push(s.edit);
-      during.hover.push(s.hover);
+      during.edit.push(await editor.edit());
+      during.hover.push(await editor.hover());
     }
     const indexedMs = Math.max(...all.map((u) => client.diagnostics.get(u).at)) - tInit;
     const memory = procMemoryMB(client.pid);
     const idle = { edit: [], hover: [] };
     for (let i = 0; i < idleEdits; i++) {
-      const s = await editor.step();
-      idle.edit.push(s.edit);
-      idle.hover.push(s.hover);
+      idle.edit.push(await editor.edit());
+      idle.hover.push(await editor.hover());
     }
     log(`  while indexing (${(indexedMs / 1000).toFixed(1)} s, ${during.edit.length} edits): edit p50 ${percentile(during.edit, 50)?.toFixed(1)} / p95 ${percentile(during.edit, 95)?.toFixed(1)} / max ${Math.max(...during.edit, 0).toFixed(0)} ms, ` +
       `hover p95 ${percentile(during.hover, 95)?.toFixed(1)} ms; afterwards edit p95 ${percentile(idle.edit, 95)?.toFixed(1)} ms, hover p95 ${percentile(idle.hover, 95)?.toFixed(1)} ms; RSS ${memory.rssMB?.toFixed(0)} MB`);
@@ -268,7 +246,7 @@ export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeo
 
 /** A fresh server's RSS once every sheet of the workspace has its diagnostics (nothing opened). */
 export async function measureIndexMemory({ ws, bin, manifest, timeoutMs }) {
-  const all = [...manifest.sheets, manifest.big.path].map((p) => uriOf(ws, p));
+  const all = sheetUris(ws, manifest);
   const client = new LspClient([bin, 'lsp', '--stdio'], { cwd: ws, timeoutMs });
   try {
     await client.initialize(ws);
@@ -283,28 +261,44 @@ export async function measureIndexMemory({ ws, bin, manifest, timeoutMs }) {
   }
 }
 
-/** Alternately breaks and restores a character of a quote in the big sheet, then hovers a citation. */
+/** Citation positions of the big sheet for hovers and definitions: quotes and file values, alternating. */
+function requestPositions(big) {
+  const positions = [];
+  for (let i = 0; i < Math.max(big.quotePositions.length, big.filePositions.length); i++) {
+    if (big.quotePositions[i]) positions.push({ line: big.quotePositions[i].line, character: big.quotePositions[i].character + 2 });
+    if (big.filePositions[i]) positions.push({ line: big.filePositions[i].line, character: big.filePositions[i].character + 1 });
+  }
+  return positions;
+}
+
+/** Alternately breaks and restores a character of a quote in an open sheet (the text stays as it was after every second edit). */
 class Editor {
-  constructor(client, uri, text, positions, big) {
-    Object.assign(this, { client, uri, positions, i: 0, version: 1 });
-    this.hovers = [...big.quotePositions.map((p) => ({ line: p.line, character: p.character + 2 })), ...big.filePositions.map((p) => ({ line: p.line, character: p.character + 1 }))];
+  constructor(client, uri, quotePositions, hoverPositions = []) {
+    Object.assign(this, { client, uri, quotePositions, hoverPositions, edits: 0, hovers: 0, version: 1, unversioned: 0 });
   }
 
-  async step() {
+  /** One edit; resolves with the ms until the diagnostics of its version (or, unversioned, changed ones) arrive. */
+  async edit() {
     const { client, uri } = this;
-    const i = this.i++;
-    const p = this.positions[(Math.floor(i / 2) * 7919) % this.positions.length];
+    const i = this.edits++;
+    const p = this.quotePositions[(Math.floor(i / 2) * 7919) % this.quotePositions.length];
     const at = { line: p.line, character: p.character + 3 };
     const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const before = client.diagnostics.get(uri)?.json;
     const v = ++this.version;
-    const wait = client.waitForDiagnostics(uri, (e) => e.version === v, `diagnostics after edit (version ${v})`);
+    const wait = client.waitForDiagnostics(uri, (e) => (e.version != null ? e.version === v : e.json !== before), `diagnostics after edit ${i + 1} (version ${v})`);
     const t0 = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
     const e = await wait;
-    const edit = e.at - t0;
-    const position = this.hovers[(i * 7919) % this.hovers.length];
-    const t1 = performance.now();
-    await client.request('textDocument/hover', { textDocument: { uri }, position });
-    return { edit, hover: performance.now() - t1 };
+    if (e.version == null) this.unversioned++;
+    return e.at - t0;
+  }
+
+  /** One hover at the next citation; resolves with its ms. */
+  async hover() {
+    const position = this.hoverPositions[(this.hovers++ * 7919) % this.hoverPositions.length];
+    const t0 = performance.now();
+    await this.client.request('textDocument/hover', { textDocument: { uri: this.uri }, position });
+    return performance.now() - t0;
   }
 }

@@ -281,15 +281,15 @@ if (!args.skipLsp) {
   await phase('language server while indexing', async () => {
     try {
       indexing = await measureWhileIndexing({ ws: WS, bin: BIN, manifest, idleEdits: Math.min(args.edits, 100), timeoutMs: args.timeout, log });
-      const row = (id, label, samples, extra = {}) => ({ id, group: 'lsp', label, unit: 'ms', value: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, ...extra });
+      const timed = (id, label, samples, extra = {}) => ({ id, group: 'lsp', label, unit: 'ms', value: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, ...extra });
       const max = (xs) => `max ${Math.max(...xs).toFixed(0)} ms`;
       rows.push(
         { id: 'lsp.indexPublished', group: 'lsp', label: 'initialized -> every sheet has diagnostics (big sheet open)', unit: 'ms', value: indexing.indexedMs, n: 1 },
         { id: 'lsp.indexMemory', group: 'lsp', label: 'server RSS once every sheet has diagnostics', unit: 'MB', value: indexing.memory.rssMB, note: `VmHWM ${indexing.memory.hwmMB?.toFixed(1)} MB` },
-        row('lsp.indexing.edit', `edit -> diagnostics while indexing (${manifest.big.facts}-fact sheet)`, indexing.during.edit, { note: max(indexing.during.edit) }),
-        row('lsp.indexing.hover', 'hover while indexing', indexing.during.hover, { note: max(indexing.during.hover) }),
-        row('lsp.indexed.edit', 'the same edits once indexed (same session)', indexing.idle.edit, { note: max(indexing.idle.edit) }),
-        row('lsp.indexed.hover', 'the same hovers once indexed (same session)', indexing.idle.hover),
+        timed('lsp.indexing.edit', `edit -> diagnostics while indexing (${manifest.big.facts}-fact sheet)`, indexing.during.edit, { note: max(indexing.during.edit) }),
+        timed('lsp.indexing.hover', 'hover while indexing', indexing.during.hover, { note: max(indexing.during.hover) }),
+        timed('lsp.indexed.edit', 'the same edits once indexed (same session)', indexing.idle.edit, { note: max(indexing.idle.edit) }),
+        timed('lsp.indexed.hover', 'the same hovers once indexed (same session)', indexing.idle.hover),
       );
     } catch (e) {
       for (const id of ['lsp.indexPublished', 'lsp.indexing.edit']) errorRow(id, 'lsp', id, e);

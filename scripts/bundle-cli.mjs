@@ -3,6 +3,7 @@
 // run starts without resolving and loading a hundred modules, and `check`
 // without the language server's libraries. `npm run build` runs it after tsc.
 import * as esbuild from 'esbuild';
+import { bundlePdfjs } from './pdfjs-bundle.mjs';
 import { fileURLToPath } from 'node:url';
 
 await esbuild.build({
@@ -29,15 +30,5 @@ await esbuild.build({
   ],
 });
 
-// pdf.js and its worker as one ES module, loaded when a PDF is saved (server/src/snapshot/pdfjs.ts).
-await esbuild.build({
-  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
-  entryPoints: { pdfjs: 'scripts/pdfjs-entry.mjs' },
-  outdir: 'server/bundle',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
+// pdf.js and its worker as one ES module beside the bundles.
+await bundlePdfjs('server/bundle');

@@ -5,6 +5,7 @@
 //   node scripts/bundle.mjs               with source maps, for development
 //   node scripts/bundle.mjs --production  minified, as `vsce package` runs it
 import * as esbuild from 'esbuild';
+import { bundlePdfjs } from './pdfjs-bundle.mjs';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -49,18 +50,6 @@ for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (!file.endsWith('.map')) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KB`);
 }
 
-// pdf.js and its worker as one ES module beside the server, loaded when a PDF is saved (server/src/snapshot/pdfjs.ts).
-const pdfjs = await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: { pdfjs: 'scripts/pdfjs-entry.mjs' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: production,
-  logLevel: 'warning',
-  metafile: true,
-});
+// pdf.js and its worker as one ES module beside the server.
+const pdfjs = await bundlePdfjs('dist', { minify: production });
 for (const [file, { bytes }] of Object.entries(pdfjs.metafile.outputs)) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KB`);

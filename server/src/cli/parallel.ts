@@ -18,7 +18,7 @@ import { nodeFileSystem, stampOf } from '../node';
  * go and read again if a later sheet cites them. An archive of 30 MB of
  * articles stays loaded whole; one of 300 MB is not all held at once.
  */
-export const RETAINED_SOURCE_TEXT = 32 * 1024 * 1024;
+const RETAINED_SOURCE_TEXT = 32 * 1024 * 1024;
 
 /** The source store a command-line check reads through. */
 export function checkingStore(fs: FileSystem, root: string, options: CheckOptions): SourceStore {
