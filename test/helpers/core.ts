@@ -94,7 +94,7 @@ export type LineIndex = Core.LineIndex;
 export type SourceStore = Core.SourceStore;
 export type SourceText = Core.SourceText;
 export type FactWorkspace = Core.FactWorkspace;
-export type SheetView = Core.features.SheetView;
+export type SheetDigest = Core.SheetDigest;
 
 export const { run, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } = cli;
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, FileChangeType, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol';
 import { after as positionAfter, applyTextEdits, LspClient, removeFolder, uriOf } from './client';
 
 const PARAGRAPHS = [
@@ -84,6 +84,26 @@ describe('Protocol: repairs that never lie', function () {
     const [offered] = await actions(b.uri, unproven);
     assert.equal(offered.title, 'Re-anchor to line 9');
     assert.equal(offered.isPreferred, false);
+  });
+
+  it('Should weigh the evidence of a closed sheet after many others were checked, and follow it when that sheet changes on disk', async () => {
+    // Twenty more sheets, checked after sheet A: the server then keeps A as what features and evidence need, not as its text.
+    await client.stop();
+    fs.writeFileSync(path.join(root, 'articles', 'other.txt'), 'Other words.\n');
+    const fillers = Array.from({ length: 20 }, (_, i) => path.join(root, `filler-${String(i).padStart(2, '0')}.facts.yaml`));
+    for (const f of fillers) fs.writeFileSync(f, ['sources: articles', 'facts:', '  - claim: Other.', '    cite: other.txt:1', ''].join('\n'));
+    client = await LspClient.start({ root });
+    await client.waitForDiagnostics(uriOf(fillers[fillers.length - 1]));
+    const b = await client.openFile('b.facts.yaml');
+    await client.waitForVersion(b, (p) => p.diagnostics.some((d) => d.code === 'quote-not-found' && d.message.startsWith('Re-anchor to line 9')));
+
+    // Sheet A, changed on disk while closed, no longer shows where the lines went.
+    const sheetA = path.join(root, 'a.facts.yaml');
+    fs.writeFileSync(sheetA, SHEET_A.replace('line: 3', 'line: 2'));
+    await client.filesChanged([{ uri: uriOf(sheetA), type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(b.uri, (p) => p.diagnostics.some((d) => d.code === 'quote-not-found' && d.message.startsWith('A similar passage is on line 9, but nothing shows')));
+    const a = await client.waitForDiagnostics(uriOf(sheetA), (p) => p.diagnostics.some((d) => d.code === 'quote-moved'));
+    assert.match(a.diagnostics.find((d) => d.code === 'quote-moved')!.message, /^Change line to 7/);
   });
 
   it('Should offer the repair of a quote-altered citation, not preferred, and apply it when chosen', async () => {

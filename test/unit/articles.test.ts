@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
-import { articles, DEFAULT_OPTIONS, DEFAULT_SEVERITY, FactWorkspace, features, isDiagnosticCode, isEditorCode, nodeFileSystem, runGit, type CheckOptions, type SheetView } from '../helpers/core';
+import { articles, DEFAULT_OPTIONS, DEFAULT_SEVERITY, FactWorkspace, features, isDiagnosticCode, isEditorCode, nodeFileSystem, runGit, type CheckOptions, type SheetDigest } from '../helpers/core';
 import { joinLines } from '../helpers/text';
 import { useTempWorkspace, type TempWorkspace } from '../helpers/workspace';
 
@@ -24,12 +24,11 @@ function workspaceOf(ws: TempWorkspace, options: CheckOptions = DEFAULT_OPTIONS)
   return w;
 }
 
-function viewsOf(w: FactWorkspace): SheetView[] {
-  return w
-    .paths()
-    .sort()
-    .map((p) => ({ uri: URI.file(p).toString(), check: w.check(p)!, lines: w.lines(p)!, source: (real: string) => w.source(p, real) }));
+function digestsOf(w: FactWorkspace): SheetDigest[] {
+  return w.digests().sort((a, b) => (a.path < b.path ? -1 : 1));
 }
+
+const toUri = (p: string) => URI.file(p).toString();
 
 /** Each lens as `line: title`, 1-based. */
 function titles(lenses: readonly { range: { start: { line: number } }; command?: { title: string } }[]): string[] {
@@ -48,7 +47,7 @@ describe('the article side', () => {
       });
       const w = workspaceOf(ws.current);
       const article = { uri: URI.file(ws.current.path('articles/a.txt')).toString(), path: ws.current.path('articles/a.txt') };
-      const lenses = articles.codeLenses(viewsOf(w), article);
+      const lenses = articles.codeLenses(digestsOf(w), article, toUri);
       assert.deepEqual(titles(lenses), ['2: cited by 1 fact', '3: cited by 3 facts', '4: cited by 1 fact']);
     });
 
@@ -61,13 +60,13 @@ describe('the article side', () => {
       const w = workspaceOf(ws.current);
       const path = ws.current.path('articles/a.txt');
       const article = { uri: URI.file(path).toString(), path };
-      const views = viewsOf(w);
-      const lenses = articles.codeLenses(views, article);
+      const views = digestsOf(w);
+      const lenses = articles.codeLenses(views, article, toUri);
       assert.equal(lenses.length, 5);
       for (const lens of lenses) {
         const line = lens.range.start.line + 1;
         assert.equal(lens.command!.command, 'factNotes.showCitations');
-        assert.deepEqual(lens.command!.arguments, [article.uri, { line: line - 1, character: 0 }, features.references(views, path, line)], `line ${line}`);
+        assert.deepEqual(lens.command!.arguments, [article.uri, { line: line - 1, character: 0 }, features.references(views, path, line, toUri)], `line ${line}`);
       }
     });
 
@@ -79,7 +78,7 @@ describe('the article side', () => {
       });
       const w = workspaceOf(ws.current);
       const path = ws.current.path('articles/a.txt');
-      assert.deepEqual(titles(articles.codeLenses(viewsOf(w), { uri: URI.file(path).toString(), path })), ['4: cited by 1 fact', '5: cited by 1 fact']);
+      assert.deepEqual(titles(articles.codeLenses(digestsOf(w), { uri: URI.file(path).toString(), path }, toUri)), ['4: cited by 1 fact', '5: cited by 1 fact']);
     });
 
     it('Should make one lens per cited line of a large article with many citations', () => {
@@ -90,7 +89,7 @@ describe('the article side', () => {
       });
       const w = workspaceOf(ws.current);
       const path = ws.current.path('articles/big.txt');
-      const lenses = articles.codeLenses(viewsOf(w), { uri: URI.file(path).toString(), path });
+      const lenses = articles.codeLenses(digestsOf(w), { uri: URI.file(path).toString(), path }, toUri);
       assert.equal(lenses.length, 5000);
       assert.deepEqual(titles(lenses.slice(0, 3)), ['1: cited by 1 fact', '2: cited by 2 facts', '3: cited by 3 facts']);
     });
@@ -106,9 +105,9 @@ describe('the article side', () => {
       const w = workspaceOf(ws.current);
       const path = ws.current.path('articles/a.txt');
       const article = { uri: URI.file(path).toString(), path };
-      const views = viewsOf(w);
-      assert.equal(articles.hover(views, article, 1, () => ws.current.root), null);
-      const hover = articles.hover(views, article, 2, () => ws.current.root)!;
+      const views = digestsOf(w);
+      assert.equal(articles.hover(views, article, 1, () => ws.current.root, toUri), null);
+      const hover = articles.hover(views, article, 2, () => ws.current.root, toUri)!;
       const value = (hover.contents as { value: string }).value.replace(/\\(.)/g, '$1');
       assert.match(value, /^\*\*Cited by 3 facts\*\* \(line 2\)/);
       assert.match(value, /\*\*Verified\.\*\* — \[one\.facts\.yaml\]\(file:\/\/.*one\.facts\.yaml#L5\): ✓ quote verified/);

@@ -34,6 +34,7 @@ export { withRenames } from './check/renames';
 export { FactWorkspace, type WorkspaceHost } from './workspace/workspace';
 export * as features from './features/features';
 export * as articles from './features/articles';
+export { digestOf, type SheetDigest, type CitationDigest, type FactDigest } from './features/digest';
 export { quantitiesIn, sameKind, sameQuantity, type Quantity, type QuantityKind } from './match/quantities';
 export { buildReport, renderReport, reportCounts, escapeHtml, sentenceAround, type ReportSheet, type ReportCounts, type ReportOptions, type FactStatus, type Excerpt } from './features/report';
 export { disagreementsOf, type Disagreement, type DisagreementSide } from './features/disagreements';

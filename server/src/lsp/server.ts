@@ -102,15 +102,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return check && lines ? { uri, check, lines, source: (real: string) => workspace.source(p, real), provenance: (real: string) => workspace.storeFor(p).provenanceOf(real) } : undefined;
   }
 
-  function allViews(): features.SheetView[] {
-    const out: features.SheetView[] = [];
-    for (const p of workspace.paths()) {
-      const v = view(toUri(p));
-      if (v) out.push(v);
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------ publishing
 
   const pending = new Set<string>();
@@ -334,14 +325,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const v = view(params.textDocument.uri);
       if (v) return features.hover(v, offsetOf(v, params.position));
       const a = article(params.textDocument.uri);
-      return a ? articles.hover(allViews(), a, params.position.line + 1, (p) => workspace.rootFor(p)) : null;
+      return a ? articles.hover(workspace.digests(), a, params.position.line + 1, (p) => workspace.rootFor(p), toUri) : null;
     }),
   );
 
   connection.onCodeLens((params) =>
     guard('Code lens', [], () => {
       const a = article(params.textDocument.uri);
-      return a ? articles.codeLenses(allViews(), a) : [];
+      return a ? articles.codeLenses(workspace.digests(), a, toUri) : [];
     }),
   );
 
@@ -357,7 +348,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const p = toPath(params.textDocument.uri);
       if (!p) return [];
       const v = view(params.textDocument.uri);
-      return features.referencesAt(allViews(), v ? { sheet: v, offset: offsetOf(v, params.position) } : { source: realpathOf(p), line: params.position.line + 1 });
+      return features.referencesAt(workspace.digests(), v ? { sheet: v, offset: offsetOf(v, params.position) } : { source: realpathOf(p), line: params.position.line + 1 }, toUri);
     }),
   );
 
@@ -375,7 +366,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }),
   );
 
-  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(allViews(), params.query, toUri)));
+  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(workspace.digests(), params.query, toUri)));
 
   connection.onDocumentLinks((params) =>
     guard('Document links', [], () => {

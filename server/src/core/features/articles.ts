@@ -8,12 +8,12 @@
  */
 import * as path from 'node:path';
 import { MarkupKind, type CodeLens, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver-types';
-import type { CitationCheck } from '../check/results';
 import type { ProvenanceProblem } from '../sources/provenance';
 import { excerpt } from '../text';
 import { EditorCode, type Severity } from '../types';
 import { SHOW_CITATIONS_COMMAND } from '../../protocol';
-import { citationLocation, cites, DIAGNOSTIC_SOURCE, escapeMarkdown, lspSeverity, shownDiagnostic, statusWord, type SheetView } from './features';
+import { citationLocation, cites, type CitationDigest, type SheetDigest } from './digest';
+import { DIAGNOSTIC_SOURCE, escapeMarkdown, lspSeverity, type ToUri } from './features';
 
 /** An article the editor asks about. */
 export interface ArticleView {
@@ -34,13 +34,13 @@ interface Citing {
   readonly location: Location;
 }
 
-function factKey(view: SheetView, c: CitationCheck): string {
-  return `${view.uri}\n${c.fact.index}`;
+function factKey(sheet: SheetDigest, c: CitationDigest): string {
+  return `${sheet.path}\n${c.fact}`;
 }
 
 /** Lines that can be cited in the article, as the citations were checked against it. */
-function lineCountOf(view: SheetView, article: ArticleView): number {
-  return view.source(article.path)?.lineCount ?? 0;
+function lineCountOf(sheet: SheetDigest, article: ArticleView): number {
+  return sheet.source(article.path)?.lineCount ?? 0;
 }
 
 /**
@@ -52,17 +52,16 @@ function lineCountOf(view: SheetView, article: ArticleView): number {
  * sorted by first line: the work is that of the citations and of the lenses
  * made, never of every line times every citation.
  */
-export function codeLenses(views: Iterable<SheetView>, article: ArticleView): CodeLens[] {
+export function codeLenses(sheets: Iterable<SheetDigest>, article: ArticleView, toUri: ToUri): CodeLens[] {
   const citing: Citing[] = [];
   let lineCount: number | undefined;
-  for (const view of views) {
-    for (const c of view.check.citations) {
-      const line = c.citation.line;
-      if (c.sourcePath !== article.path || !line) continue;
-      lineCount ??= lineCountOf(view, article);
-      const first = Math.max(1, line.first);
-      const last = Math.min(lineCount, line.last);
-      if (first <= last) citing.push({ first, last, order: citing.length, fact: factKey(view, c), location: citationLocation(view, c) });
+  for (const sheet of sheets) {
+    for (const c of sheet.citations) {
+      if (c.sourcePath !== article.path) continue;
+      lineCount ??= lineCountOf(sheet, article);
+      const first = Math.max(1, c.first);
+      const last = Math.min(lineCount, c.last);
+      if (first <= last) citing.push({ first, last, order: citing.length, fact: factKey(sheet, c), location: citationLocation(toUri(sheet.path), c) });
     }
   }
   const starts = [...citing].sort((a, b) => a.first - b.first || a.order - b.order);
@@ -103,24 +102,25 @@ function lensAt(uri: string, line: number, citing: readonly Citing[]): CodeLens 
  * sheet's workspace folder, `rootOf`) as a link to the citation and each
  * citation's status in words. Nothing on a line no citation cites.
  */
-export function hover(views: Iterable<SheetView>, article: ArticleView, line: number, rootOf: (sheetPath: string) => string): Hover | null {
+export function hover(sheets: Iterable<SheetDigest>, article: ArticleView, line: number, rootOf: (sheetPath: string) => string, toUri: ToUri): Hover | null {
   const rows = new Map<string, { readonly head: string; readonly statuses: string[] }>();
   let lineCount: number | undefined;
-  for (const view of views) {
-    for (const c of view.check.citations) {
+  for (const sheet of sheets) {
+    for (const c of sheet.citations) {
       if (!cites(c, article.path, line)) continue;
-      lineCount ??= lineCountOf(view, article);
+      lineCount ??= lineCountOf(sheet, article);
       if (line > lineCount) return null;
-      const key = factKey(view, c);
+      const key = factKey(sheet, c);
       let row = rows.get(key);
       if (!row) {
-        const claim = c.fact.claim ? excerpt(c.fact.claim.value, 200) : `Fact ${c.fact.index + 1}`;
-        const at = view.lines.positionAt(c.citation.span.start).line + 1;
-        const link = `${view.uri}#L${at}`.replace(/\(/g, '%28').replace(/\)/g, '%29');
-        row = { head: `**${escapeMarkdown(claim)}** — [${escapeMarkdown(sheetLabel(view.check.path, rootOf))}](${link})`, statuses: [] };
+        const claim = sheet.facts[c.fact]?.claim;
+        const shown = claim !== undefined ? excerpt(claim, 200) : `Fact ${c.fact + 1}`;
+        const link = `${toUri(sheet.path)}#L${c.line + 1}`.replace(/\(/g, '%28').replace(/\)/g, '%29');
+        row = { head: `**${escapeMarkdown(shown)}** — [${escapeMarkdown(sheetLabel(sheet.path, rootOf))}](${link})`, statuses: [] };
         rows.set(key, row);
       }
-      row.statuses.push(statusOf(view, c));
+      // A problem's message is the sheet's own words: escaped.
+      row.statuses.push(`${c.mark} ${c.mark === '✗' ? escapeMarkdown(c.status) : c.status}`);
     }
   }
   if (rows.size === 0) return null;
@@ -132,14 +132,6 @@ export function hover(views: Iterable<SheetView>, article: ArticleView, line: nu
 function sheetLabel(sheetPath: string, rootOf: (sheetPath: string) => string): string {
   const relative = path.relative(rootOf(sheetPath), sheetPath);
   return (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(sheetPath) : relative).split(path.sep).join('/');
-}
-
-/** A citation's status in plain words: verified, or its problem's code and message as the sheet reports it. */
-function statusOf(view: SheetView, c: CitationCheck): string {
-  if (c.status === 'verified') return `✓ ${statusWord(c)}`;
-  if (c.status === 'unchecked') return `· ${statusWord(c)}`;
-  const shown = shownDiagnostic(view.check, c);
-  return `✗ ${escapeMarkdown(shown ? `${shown.code}: ${shown.message}` : c.status)}`;
 }
 
 // ------------------------------------------------------------ source-unused

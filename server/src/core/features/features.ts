@@ -34,6 +34,7 @@ import type { Provenance } from '../sources/provenance';
 import { excerpt, LineIndex } from '../text';
 import type { FactDiagnostic, Fix, Severity, Span } from '../types';
 import { EDIT_SUPPRESSION_REASON_COMMAND, FIX_ALL_KIND } from '../../protocol';
+import { citationLocation, cites, statusWord, type SheetDigest } from './digest';
 
 /** Maps a file path to the URI the editor knows it by. */
 export type ToUri = (path: string) => string;
@@ -147,12 +148,6 @@ function factAt(check: SheetCheck, offset: number): Fact | undefined {
 
 const STATUS_ICON = { verified: '✓', unchecked: '·' } as const;
 
-export function statusWord(c: CitationCheck): string {
-  if (c.status === 'verified') return c.citation.quote ? 'quote verified' : 'line exists';
-  if (c.status === 'unchecked') return 'not checked (incomplete citation)';
-  return c.status;
-}
-
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
@@ -222,21 +217,12 @@ export function definition(view: SheetView, offset: number, toUri: ToUri): Locat
 
 // ------------------------------------------------------------ references
 
-/** Whether a citation cites line `line` (1-based) of the source at `sourcePath` (a real path): the rule of Find All References. */
-export function cites(c: CitationCheck, sourcePath: string, line: number): boolean {
-  return c.sourcePath === sourcePath && c.citation.line !== undefined && c.citation.line.first <= line && line <= c.citation.line.last;
-}
-
-/** Where a citation is, for the editor to list it. */
-export function citationLocation(view: SheetView, c: CitationCheck): Location {
-  return { uri: view.uri, range: toRange(view.lines, c.citation.span) };
-}
-
 /** Every citation, in the given sheets, of `sourcePath` whose lines include `line` (1-based). */
-export function references(views: Iterable<SheetView>, sourcePath: string, line: number): Location[] {
+export function references(sheets: Iterable<SheetDigest>, sourcePath: string, line: number, toUri: ToUri): Location[] {
   const out: Location[] = [];
-  for (const view of views) {
-    for (const c of view.check.citations) if (cites(c, sourcePath, line)) out.push(citationLocation(view, c));
+  for (const sheet of sheets) {
+    let uri: string | undefined;
+    for (const c of sheet.citations) if (cites(c, sourcePath, line)) out.push(citationLocation((uri ??= toUri(sheet.path)), c));
   }
   return out;
 }
@@ -246,10 +232,10 @@ export function references(views: Iterable<SheetView>, sourcePath: string, line:
  * every citation of the same source lines; on a line of an article (any
  * other file), every citation of that line.
  */
-export function referencesAt(views: Iterable<SheetView>, at: { readonly sheet: SheetView; readonly offset: number } | { readonly source: string; readonly line: number }): Location[] {
-  if ('source' in at) return references(views, at.source, at.line);
+export function referencesAt(sheets: Iterable<SheetDigest>, at: { readonly sheet: SheetView; readonly offset: number } | { readonly source: string; readonly line: number }, toUri: ToUri): Location[] {
+  if ('source' in at) return references(sheets, at.source, at.line, toUri);
   const c = citationAt(at.sheet.check, at.offset);
-  return c?.sourcePath && c.citation.line ? references(views, c.sourcePath, c.citation.line.first) : [];
+  return c?.sourcePath && c.citation.line ? references(sheets, c.sourcePath, c.citation.line.first, toUri) : [];
 }
 
 // ------------------------------------------------------------ completion
@@ -362,29 +348,25 @@ export function documentSymbols(view: SheetView): DocumentSymbol[] {
   });
 }
 
-export function workspaceSymbols(views: Iterable<SheetView>, query: string, toUri: ToUri): SymbolInformation[] {
+export function workspaceSymbols(sheets: Iterable<SheetDigest>, query: string, toUri: ToUri): SymbolInformation[] {
   const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
   const out: SymbolInformation[] = [];
-  for (const view of views) {
-    for (const fact of view.check.sheet.facts) {
-      const haystack = `${fact.id?.value ?? ''} ${fact.claim?.value ?? ''}`.toLowerCase();
-      if (!terms.every((t) => haystack.includes(t))) continue;
-      const name = fact.id && fact.claim ? `${fact.id.value} — ${excerpt(fact.claim.value, 80)}` : factName(fact);
-      out.push({
-        name,
-        kind: SymbolKind.Object,
-        location: { uri: view.uri, range: toRange(view.lines, (fact.id ?? fact.claim)?.span ?? fact.marker) },
-        containerName: path.basename(view.check.path),
-      });
-    }
+  for (const sheet of sheets) {
+    sheet.facts.forEach((fact, index) => {
+      const haystack = `${fact.id ?? ''} ${fact.claim ?? ''}`.toLowerCase();
+      if (!terms.every((t) => haystack.includes(t))) return;
+      const name = fact.id !== undefined && fact.claim !== undefined ? `${fact.id} — ${excerpt(fact.claim, 80)}` : (fact.id ?? (fact.claim !== undefined ? excerpt(fact.claim, 60) : `Fact ${index + 1}`));
+      const range = { start: { line: fact.line, character: fact.character }, end: { line: fact.endLine, character: fact.endCharacter } };
+      out.push({ name, kind: SymbolKind.Object, location: { uri: toUri(sheet.path), range }, containerName: path.basename(sheet.path) });
+    });
   }
   // The cited articles by their titles (from their sources.yaml), once each.
   const articles = new Set<string>();
-  for (const view of views) {
-    for (const c of view.check.citations) {
-      if (!c.sourcePath || articles.has(c.sourcePath)) continue;
+  for (const sheet of sheets) {
+    for (const c of sheet.citations) {
+      if (articles.has(c.sourcePath)) continue;
       articles.add(c.sourcePath);
-      const from = view.provenance?.(c.sourcePath);
+      const from = sheet.provenance?.(c.sourcePath);
       if (!from?.title || !terms.every((t) => `${from.title} ${from.outlet ?? ''}`.toLowerCase().includes(t))) continue;
       const start = { line: 0, character: 0 };
       out.push({ name: from.title, kind: SymbolKind.File, location: { uri: toUri(c.sourcePath), range: { start, end: start } }, containerName: from.outlet ?? path.basename(c.sourcePath) });

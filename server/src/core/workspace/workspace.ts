@@ -22,6 +22,7 @@ import { movedPath, sheetEditsForMoves, type Move, type MovedValue } from '../ed
 import type { ScalarValue } from '../model';
 import { PROVENANCE_FILE, type ProvenanceProblem } from '../sources/provenance';
 import type { UnusedSource } from '../features/articles';
+import { digestOf, type SheetDigest } from '../features/digest';
 
 export interface WorkspaceHost {
   readonly fs: FileSystem;
@@ -32,7 +33,8 @@ export interface WorkspaceHost {
 }
 
 interface SheetEntry {
-  text: string;
+  /** Undefined once the sheet is closed, checked and kept as its {@link digest} alone: read from disk again when needed. */
+  text: string | undefined;
   /** The editor's version while open; undefined when the text is from disk. */
   version: number | undefined;
   lines?: LineIndex;
@@ -48,7 +50,13 @@ interface SheetEntry {
   /** Paths (real and as written) of every source the check looked at; worked out when a source changes. */
   deps?: Set<string>;
   /** The sources the check's citations resolve to (real paths; as written for a citation not checked); worked out for source-unused. */
-  cited?: { readonly check: SheetCheck; readonly paths: ReadonlySet<string> };
+  cited?: ReadonlySet<string>;
+  /**
+   * What the features over every sheet need of the settled check. For a
+   * closed sheet kept as this alone (no text, no check), it stands for the
+   * check: its presence says that the check would be the same.
+   */
+  digest?: SheetDigest;
 }
 
 /** Whether `dep` is one of the changed paths or lies under one of them (a folder). */
@@ -60,6 +68,12 @@ function changedAt(changed: ReadonlySet<string>, dep: string): boolean {
 
 /** Source text kept in memory between requests (about 16 MB); the rest is read again when needed. */
 const RETAINED_SOURCE_CHARS = 8 * 1024 * 1024;
+/**
+ * How many closed sheets keep their text and check after being checked
+ * (the last ones checked); the others keep their digest, deps, cited sources
+ * and anchors alone, a tenth of the memory (issue 16).
+ */
+const KEPT_CLOSED = 8;
 /** How long an F2 rename handed out waits for the editor to announce its move (see FactWorkspace.citationsForMoves). */
 const OWN_MOVE_MS = 60_000;
 
@@ -77,6 +91,8 @@ export class FactWorkspace {
   private reportedUnused = new Map<string, UnusedSource>();
   /** Whether a sheet, a source or the settings changed since the last {@link takeUnusedChanges}. */
   private unusedMayHaveChanged = true;
+  /** The closed sheets last checked, oldest first: they keep their text and check (see {@link KEPT_CLOSED}). */
+  private readonly recentClosed = new Set<string>();
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -137,12 +153,13 @@ export class FactWorkspace {
 
   private setEntry(p: string, text: string, version: number | undefined): void {
     const entry = this.sheets.get(p);
+    this.recentClosed.delete(p);
     if (entry) {
       entry.text = text;
       entry.version = version;
       entry.lines = undefined;
       entry.check = undefined;
-      entry.settled = undefined;
+      this.unsettle(entry);
     } else {
       this.sheets.set(p, { text, version });
     }
@@ -292,7 +309,9 @@ export class FactWorkspace {
       const now = options.done ? (movedPath(before, moves) ?? before) : p;
       if (seen.has(now) || (options.done && p !== now && this.sheets.has(now))) continue;
       seen.add(now);
-      const r = sheetEditsForMoves(before, this.sheets.get(p)!.text, moves);
+      const text = this.text(p);
+      if (text === undefined) continue;
+      const r = sheetEditsForMoves(before, text, moves);
       if (r.edits.length > 0 || r.stuck.length > 0) out.push({ path: now, edits: r.edits, lines: this.lines(p)!, stuck: r.stuck });
     }
     return out;
@@ -391,13 +410,22 @@ export class FactWorkspace {
     return [...this.sheets.keys()];
   }
 
+  /** A sheet's text, open or indexed (read from disk again for a sheet kept as its digest). */
   text(p: string): string | undefined {
-    return this.sheets.get(p)?.text;
+    const entry = this.sheets.get(p);
+    if (!entry) return undefined;
+    if (entry.text !== undefined) return entry.text;
+    const read = this.readFromDisk(p);
+    return 'text' in read ? read.text : undefined;
   }
 
   lines(p: string): LineIndex | undefined {
     const entry = this.sheets.get(p);
     if (!entry) return undefined;
+    if (entry.text === undefined) {
+      const text = this.text(p);
+      return text === undefined ? undefined : new LineIndex(text);
+    }
     entry.lines ??= new LineIndex(entry.text);
     return entry.lines;
   }
@@ -417,29 +445,96 @@ export class FactWorkspace {
     const entry = this.sheets.get(p);
     if (!entry) return undefined;
     if (!entry.check) {
+      const text = entry.text ?? this.text(p);
+      if (text === undefined) return undefined;
+      entry.text = text;
       const before = entry.anchors;
       entry.checker ??= new SheetChecker(this.storeFor(p), this.options);
-      entry.check = entry.checker.check(p, entry.text);
+      entry.check = entry.checker.check(p, text);
       // What makes the next check incremental is kept for open sheets only: a closed sheet is
       // checked again when its file changes, as a whole.
       if (entry.version === undefined) entry.checker = undefined;
       this.unusedMayHaveChanged = true;
       entry.deps = undefined;
+      entry.cited = undefined;
       entry.anchors = undefined;
-      entry.settled = undefined;
+      this.unsettle(entry);
       this.anchorsMayHaveChanged(p, entry, before);
+      if (entry.version === undefined) this.keepRecent(p);
     }
     entry.settled ??= this.settled(p, entry, entry.check);
     return entry.settled;
   }
 
+  /**
+   * What the features over every sheet need of each (an article's code
+   * lenses and hover, Find All References, workspace symbols), in index
+   * order. Checks the sheets not checked yet.
+   */
+  digests(): SheetDigest[] {
+    const out: SheetDigest[] = [];
+    for (const p of this.sheets.keys()) {
+      const digest = this.digest(p);
+      if (digest) out.push(digest);
+    }
+    return out;
+  }
+
+  private digest(p: string): SheetDigest | undefined {
+    const entry = this.sheets.get(p);
+    if (!entry) return undefined;
+    if (entry.digest) return entry.digest;
+    const check = this.check(p);
+    const lines = this.lines(p);
+    if (!check || !lines) return undefined;
+    entry.digest = digestOf(check, lines, (real) => this.source(p, real), (real) => this.storeFor(p).provenanceOf(real));
+    return entry.digest;
+  }
+
+  /** The settled check is to be made again, and what was made of it with it. */
+  private unsettle(entry: SheetEntry): void {
+    entry.settled = undefined;
+    entry.digest = undefined;
+  }
+
+  /** A closed sheet was checked: the oldest of those checked last is kept as its digest alone. */
+  private keepRecent(p: string): void {
+    this.recentClosed.delete(p);
+    this.recentClosed.add(p);
+    if (this.recentClosed.size <= KEPT_CLOSED) return;
+    const [oldest] = this.recentClosed;
+    this.recentClosed.delete(oldest);
+    this.compact(oldest);
+  }
+
+  /**
+   * A closed sheet keeps what the workspace needs of its check (its digest,
+   * the paths it depends on, the sources it cites, its anchors) and lets go
+   * of its text, its parsed model and its check.
+   */
+  private compact(p: string): void {
+    const entry = this.sheets.get(p);
+    if (!entry || entry.version !== undefined || !entry.check || entry.text === undefined) return;
+    const check = entry.check;
+    entry.deps ??= new Set(dependenciesOf(check.citations, check.sourcesDir));
+    entry.cited ??= citedBy(check);
+    entry.anchors ??= anchorsOf(check.citations);
+    if (!this.digest(p)) return;
+    entry.text = undefined;
+    entry.lines = undefined;
+    entry.check = undefined;
+    entry.settled = undefined;
+    entry.checker = undefined;
+  }
+
   /** A sheet leaves the index: its citations are no longer evidence for the others' repairs. */
   private forget(p: string): void {
     if (this.sheets.delete(p)) this.unusedMayHaveChanged = true;
+    this.recentClosed.delete(p);
     this.waiting.delete(p);
     for (const q of this.waiting) {
       const other = this.sheets.get(q);
-      if (other) other.settled = undefined;
+      if (other) this.unsettle(other);
       this.stale.add(q);
     }
   }
@@ -480,8 +575,9 @@ export class FactWorkspace {
   private anchorsOf(source: string): Anchor[] {
     const out: Anchor[] = [];
     for (const entry of this.sheets.values()) {
-      if (!entry.check) continue;
-      entry.anchors ??= anchorsOf(entry.check.citations);
+      // A sheet kept as its digest has its anchors; one waiting to be checked again has none yet.
+      if (!entry.check && !entry.digest) continue;
+      entry.anchors ??= anchorsOf(entry.check!.citations);
       const list = entry.anchors.get(source);
       if (list) out.push(...list);
     }
@@ -498,9 +594,9 @@ export class FactWorkspace {
     for (const q of this.waiting) {
       if (q === p) continue;
       const other = this.sheets.get(q);
-      if (!other?.settled || !other.waitsOn) continue;
+      if (!(other?.settled || other?.digest) || !other.waitsOn) continue;
       if (other.waitsOn.some((source) => !sameAnchors(before?.get(source), entry.anchors!.get(source)))) {
-        other.settled = undefined;
+        this.unsettle(other);
         this.stale.add(q);
       }
     }
@@ -528,7 +624,7 @@ export class FactWorkspace {
       for (const dep of hit) keys.add(dep);
       if (!entry.deps || hit.length > 0) {
         entry.check = undefined;
-        entry.settled = undefined;
+        this.unsettle(entry);
         affected.push(p);
       }
     }
@@ -555,11 +651,10 @@ export class FactWorkspace {
     // Each sources folder once, with the first sheet that has it.
     const folders = new Map<string, string>();
     for (const p of [...this.sheets.keys()].sort()) {
-      const entry = this.sheets.get(p);
-      const check = this.check(p);
-      if (!entry || !check) continue;
-      for (const source of this.citedBy(entry, check)) cited.add(source);
-      if (!folders.has(check.sourcesDir) && this.isDiscoverable(p)) folders.set(check.sourcesDir, p);
+      const checked = this.checked(p);
+      if (!checked) continue;
+      for (const source of checked.cited) cited.add(source);
+      if (!folders.has(checked.sourcesDir) && this.isDiscoverable(p)) folders.set(checked.sourcesDir, p);
     }
     const out: UnusedSource[] = [];
     const reported = new Set<string>();
@@ -608,11 +703,11 @@ export class FactWorkspace {
     const out: { path: string; problems: readonly ProvenanceProblem[] }[] = [];
     const seen = new Set<string>();
     for (const p of [...this.sheets.keys()].sort()) {
-      const check = this.check(p);
-      if (!check || seen.has(check.sourcesDir)) continue;
-      seen.add(check.sourcesDir);
-      const index = this.storeFor(p).provenanceIn(check.sourcesDir);
-      if (index) out.push({ path: path.join(check.sourcesDir, PROVENANCE_FILE), problems: index.problems });
+      const dir = this.checked(p)?.sourcesDir;
+      if (dir === undefined || seen.has(dir)) continue;
+      seen.add(dir);
+      const index = this.storeFor(p).provenanceIn(dir);
+      if (index) out.push({ path: path.join(dir, PROVENANCE_FILE), problems: index.problems });
     }
     return out;
   }
@@ -644,28 +739,40 @@ export class FactWorkspace {
     return root !== undefined && !path.relative(root, p).split(path.sep).slice(0, -1).some(isSkippedFolder);
   }
 
-  /** The sources a check's citations resolve to, worked out once per check. */
-  private citedBy(entry: SheetEntry, check: SheetCheck): ReadonlySet<string> {
-    if (entry.cited?.check !== check) {
-      const paths = new Set<string>();
-      for (const c of check.citations) {
-        if (c.sourcePath) paths.add(c.sourcePath);
-        // A citation still being written (no line yet) is not checked, but it names its file.
-        else if (c.citation.file) paths.add(path.resolve(check.sourcesDir, c.citation.file.value));
-      }
-      entry.cited = { check, paths };
-    }
-    return entry.cited.paths;
+  /**
+   * A sheet's sources folder and the sources its citations resolve to, as
+   * last checked: from its digest when it is kept as that. Checks it when it
+   * is not checked yet.
+   */
+  private checked(p: string): { readonly sourcesDir: string; readonly cited: ReadonlySet<string> } | undefined {
+    const entry = this.sheets.get(p);
+    if (!entry) return undefined;
+    if (!entry.check && entry.digest && entry.cited) return { sourcesDir: entry.digest.sourcesDir, cited: entry.cited };
+    const check = this.check(p);
+    if (!check) return undefined;
+    entry.cited ??= citedBy(check);
+    return { sourcesDir: check.sourcesDir, cited: entry.cited };
   }
 
   private invalidateChecks(): void {
     for (const entry of this.sheets.values()) {
       entry.check = undefined;
-      entry.settled = undefined;
+      this.unsettle(entry);
       entry.checker = undefined;
     }
     this.histories.clear();
   }
+}
+
+/** The sources a check's citations resolve to (real paths; as written for a citation not checked). */
+function citedBy(check: SheetCheck): ReadonlySet<string> {
+  const paths = new Set<string>();
+  for (const c of check.citations) {
+    if (c.sourcePath) paths.add(c.sourcePath);
+    // A citation still being written (no line yet) is not checked, but it names its file.
+    else if (c.citation.file) paths.add(path.resolve(check.sourcesDir, c.citation.file.value));
+  }
+  return paths;
 }
 
 function sameAnchors(a: readonly Anchor[] | undefined, b: readonly Anchor[] | undefined): boolean {
