@@ -208,9 +208,9 @@ async function measureArticleChange(client, ws, manifest, reps, bigUri) {
  * A fresh server indexing the workspace while someone works in the big sheet: one-character edits
  * (each waited for) and a hover after each, from the moment the sheet is open until every sheet
  * has had its diagnostics published; then the same edits and hovers with the index complete, for
- * comparison in the same session. Memory is read once indexing is done.
+ * comparison in the same session. Memory is read after those, once it has settled.
  */
-export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeoutMs, log }) {
+export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeoutMs, settleMs, log }) {
   const bigUri = uriOf(ws, manifest.big.path);
   const bigText = readFileSync(join(ws, manifest.big.path), 'utf8');
   const all = sheetUris(ws, manifest);
@@ -230,22 +230,38 @@ export async function measureWhileIndexing({ ws, bin, manifest, idleEdits, timeo
       during.hover.push(await editor.hover());
     }
     const indexedMs = Math.max(...all.map((u) => client.diagnostics.get(u).at)) - tInit;
-    const memory = procMemoryMB(client.pid);
     const idle = { edit: [], hover: [] };
     for (let i = 0; i < idleEdits; i++) {
       idle.edit.push(await editor.edit());
       idle.hover.push(await editor.hover());
     }
+    const memory = await settledMemory(client.pid, settleMs);
     log(`  while indexing (${(indexedMs / 1000).toFixed(1)} s, ${during.edit.length} edits): edit p50 ${percentile(during.edit, 50)?.toFixed(1)} / p95 ${percentile(during.edit, 95)?.toFixed(1)} / max ${Math.max(...during.edit, 0).toFixed(0)} ms, ` +
-      `hover p95 ${percentile(during.hover, 95)?.toFixed(1)} ms; afterwards edit p95 ${percentile(idle.edit, 95)?.toFixed(1)} ms, hover p95 ${percentile(idle.hover, 95)?.toFixed(1)} ms; RSS ${memory.rssMB?.toFixed(0)} MB`);
+      `hover p95 ${percentile(during.hover, 95)?.toFixed(1)} ms; afterwards edit p95 ${percentile(idle.edit, 95)?.toFixed(1)} ms, hover p95 ${percentile(idle.hover, 95)?.toFixed(1)} ms; RSS settled ${memory.rssMB?.toFixed(0)} MB (from ${memory.settledFromMB.toFixed(0)} MB)`);
     return { indexedMs, memory, during, idle };
   } finally {
     await client.shutdown();
   }
 }
 
-/** A fresh server's RSS once every sheet of the workspace has its diagnostics (nothing opened). */
-export async function measureIndexMemory({ ws, bin, manifest, timeoutMs }) {
+/**
+ * A process's RSS once it has given back what a batch of work used, with the
+ * highest reading meanwhile: `settleMs` after the batch (V8 returns freed
+ * memory in the background, within about ten seconds of a long batch).
+ */
+async function settledMemory(pid, settleMs) {
+  const deadline = performance.now() + settleMs;
+  let highest = 0;
+  while (performance.now() < deadline) {
+    highest = Math.max(highest, procMemoryMB(pid).rssMB ?? 0);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const now = procMemoryMB(pid);
+  return { ...now, settledFromMB: Math.max(highest, now.rssMB ?? 0) };
+}
+
+/** A fresh server's RSS once every sheet of the workspace has its diagnostics (nothing opened) and it has settled (see {@link settledMemory}). */
+export async function measureIndexMemory({ ws, bin, manifest, timeoutMs, settleMs }) {
   const all = sheetUris(ws, manifest);
   const client = new LspClient([bin, 'lsp', '--stdio'], { cwd: ws, timeoutMs });
   try {
@@ -255,7 +271,8 @@ export async function measureIndexMemory({ ws, bin, manifest, timeoutMs }) {
       if (performance.now() - t0 > timeoutMs * 10) throw new Error('indexing not done');
       await new Promise((r) => setTimeout(r, 20));
     }
-    return { ms: performance.now() - t0, ...procMemoryMB(client.pid) };
+    const ms = performance.now() - t0;
+    return { ms, ...(await settledMemory(client.pid, settleMs)) };
   } finally {
     await client.shutdown();
   }

@@ -71,7 +71,7 @@ describe('benchmark (npm run bench)', function () {
   it('runs end to end at --scale 0.01 and reports a number for every row', () => {
     const out = path.join(tmp, 'results.json');
     const r = node(
-      ['bench/run.mjs', '--scale', '0.01', '--reps', '1', '--edits', '20', '--requests', '50', '--article-reps', '2',
+      ['bench/run.mjs', '--scale', '0.01', '--reps', '1', '--edits', '20', '--requests', '50', '--article-reps', '2', '--settle-ms', '1000',
         '--workspace', path.join(tmp, 'ws'), '--out', out, '--quiet'],
       110_000,
     );

@@ -52,6 +52,12 @@ export interface ServerOptions {
    * that changed, so no further wait is needed by default.
    */
   readonly debounceMs?: number;
+  /**
+   * Called when a long batch of checks begins (one that takes more than a
+   * slice: the workspace at start-up, a change of settings) and when it is
+   * done, so that the process may trade memory for speed while it runs.
+   */
+  readonly batch?: { readonly started: () => void; readonly done: () => void };
 }
 
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
@@ -128,9 +134,21 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       publish(p);
       if (pending.size > 0 && Date.now() - started >= SLICE_MS) break;
     }
-    if (pending.size > 0) timer ??= setTimeout(flush, 0);
-    else scheduleArticles(paths.length > 0);
+    if (pending.size > 0) {
+      if (!inBatch) {
+        inBatch = true;
+        serverOptions.batch?.started();
+      }
+      timer ??= setTimeout(flush, 0);
+    } else {
+      if (inBatch) {
+        inBatch = false;
+        serverOptions.batch?.done();
+      }
+      scheduleArticles(paths.length > 0);
+    }
   }
+  let inBatch = false;
 
   /** The articles' side waits until edits pause and no sheet waits to be checked (it looks at every sheet). */
   let articlesTimer: NodeJS.Timeout | undefined;

@@ -36,9 +36,17 @@ import {
 export function dependenciesOf(citations: readonly CitationCheck[], sourcesDir: string): string[] {
   const deps = new Set<string>();
   const dirs = new Set<string>();
+  // Each file name and source once: a sheet cites few files, many times.
+  const named = new Set<string>();
+  const sources = new Set<string>();
   for (const c of citations) {
-    if (c.citation.file) deps.add(path.resolve(sourcesDir, c.citation.file.value));
-    if (c.sourcePath) {
+    const file = c.citation.file?.value;
+    if (file !== undefined && !named.has(file)) {
+      named.add(file);
+      deps.add(path.resolve(sourcesDir, file));
+    }
+    if (c.sourcePath && !sources.has(c.sourcePath)) {
+      sources.add(c.sourcePath);
       deps.add(c.sourcePath);
       const dir = path.dirname(c.sourcePath);
       if (!dirs.has(dir)) {

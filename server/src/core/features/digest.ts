@@ -12,7 +12,6 @@ import type { CitationCheck, SheetCheck } from '../check/results';
 import type { Provenance } from '../sources/provenance';
 import type { SourceText } from '../sources/sources';
 import type { LineIndex } from '../text';
-import type { Span } from '../types';
 
 /** A citation that resolved to a source, as the features over every sheet need it. */
 export interface CitationDigest {
@@ -35,8 +34,8 @@ export interface CitationDigest {
 }
 
 export interface FactDigest {
-  readonly id?: string;
-  readonly claim?: string;
+  readonly id: string | undefined;
+  readonly claim: string | undefined;
   /** Where the fact's id (or else its claim, or else its marker) is, 0-based. */
   readonly line: number;
   readonly character: number;
@@ -72,33 +71,40 @@ export function digestOf(
 ): SheetDigest {
   const shown = new Map<string, string>();
   for (const d of check.diagnostics) shown.set(`${d.code} ${d.span.start} ${d.span.end}`, `${d.code}: ${d.message}`);
-  const citations: Mutable<CitationDigest>[] = [];
-  for (const c of check.citations) {
-    if (!c.sourcePath) continue;
+  const cited = check.citations.filter((c): c is CitationCheck & { sourcePath: string } => c.sourcePath !== undefined);
+  // The strings that may hold pieces of the sheet's text, copied in one JSON round trip: problems' messages, ids, claims.
+  const problems = cited.map((c) => {
+    if (c.status === 'verified' || c.status === 'unchecked') return null;
     const own = c.diagnostic;
-    const mark = c.status === 'verified' ? '✓' : c.status === 'unchecked' ? '·' : '✗';
-    const status = mark === '✗' ? ((own && shown.get(`${own.code} ${own.span.start} ${own.span.end}`)) ?? c.status) : statusWord(c);
-    const cited = c.citation.line;
-    citations.push({ sourcePath: c.sourcePath, first: cited?.first ?? 1, last: cited?.last ?? 0, fact: c.fact.index, ...place(lines, c.citation.span), mark, status });
-  }
-  // One JSON round trip copies every string at once.
+    return (own && shown.get(`${own.code} ${own.span.start} ${own.span.end}`)) ?? c.status;
+  });
   const names = check.sheet.facts.map((f) => [f.id?.value ?? null, f.claim?.value ?? null]);
-  const copied = JSON.parse(JSON.stringify([citations.map((c) => c.status), names])) as [string[], [string | null, string | null][]];
-  citations.forEach((c, i) => (c.status = copied[0][i]));
+  const [statuses, copied] = JSON.parse(JSON.stringify([problems, names])) as [(string | null)[], [string | null, string | null][]];
+  // Every object of a kind made by one literal, all its properties present: one shape for all.
+  const citations = cited.map((c, i): CitationDigest => {
+    const start = lines.positionAt(c.citation.span.start);
+    const end = lines.positionAt(c.citation.span.end);
+    return {
+      sourcePath: c.sourcePath,
+      first: c.citation.line?.first ?? 1,
+      last: c.citation.line?.last ?? 0,
+      fact: c.fact.index,
+      line: start.line,
+      character: start.character,
+      endLine: end.line,
+      endCharacter: end.character,
+      mark: c.status === 'verified' ? '✓' : c.status === 'unchecked' ? '·' : '✗',
+      status: statuses[i] ?? statusWord(c),
+    };
+  });
   const facts = check.sheet.facts.map((f, i): FactDigest => {
-    const [id, claim] = copied[1][i];
-    const at = place(lines, (f.id ?? f.claim)?.span ?? f.marker);
-    return id !== null && claim !== null ? { ...at, id, claim } : id !== null ? { ...at, id } : claim !== null ? { ...at, claim } : at;
+    const span = (f.id ?? f.claim)?.span ?? f.marker;
+    const start = lines.positionAt(span.start);
+    const end = lines.positionAt(span.end);
+    const [id, claim] = copied[i];
+    return { id: id ?? undefined, claim: claim ?? undefined, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
   });
   return { path: check.path, sourcesDir: check.sourcesDir, citations, facts, source, provenance };
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function place(lines: LineIndex, span: Span): { line: number; character: number; endLine: number; endCharacter: number } {
-  const start = lines.positionAt(span.start);
-  const end = lines.positionAt(span.end);
-  return { line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
 }
 
 /** A citation's status in a few words: verified, not checked, or its problem's code. */
