@@ -15,7 +15,7 @@ const sheetUris = (ws, manifest) => [...manifest.sheets, manifest.big.path].map(
  * sheet; in the last session also: index completion + memory, edits, hover, definition, article change.
  * @returns {Promise<{rows: object[], notes: string[]}>} rows keyed by id
  */
-export async function measureLsp({ ws, bin, manifest, reps, edits, requests, articleReps, timeoutMs, log }) {
+export async function measureLsp({ ws, bin, manifest, reps, edits, requests, articleReps, timeoutMs, settleMs, log }) {
   const notes = [];
   const bigUri = uriOf(ws, manifest.big.path);
   const bigText = readFileSync(join(ws, manifest.big.path), 'utf8');
@@ -42,8 +42,8 @@ export async function measureLsp({ ws, bin, manifest, reps, edits, requests, art
 
       // 2. index completion: poll references on a line cited from several sheets until all of them answer
       out.index = await waitForIndex(client, ws, manifest, tInit, notes);
-      out.memory = procMemoryMB(client.pid);
-      log(`  index complete ${out.index.ms == null ? '(unknown)' : out.index.ms.toFixed(0) + ' ms after initialized'}; server RSS ${out.memory.rssMB?.toFixed(1)} MB, peak ${out.memory.hwmMB?.toFixed(1)} MB`);
+      out.memory = await settledMemory(client.pid, settleMs);
+      log(`  index complete ${out.index.ms == null ? '(unknown)' : out.index.ms.toFixed(0) + ' ms after initialized'}; server RSS settled ${out.memory.rssMB?.toFixed(1)} MB (from ${out.memory.settledFromMB.toFixed(1)} MB), peak ${out.memory.hwmMB?.toFixed(1)} MB`);
 
       // 3. one-character edits of the big sheet -> updated diagnostics
       out.edits = await measureEdits(client, bigUri, manifest.big.quotePositions, edits);
@@ -67,7 +67,7 @@ export async function measureLsp({ ws, bin, manifest, reps, edits, requests, art
   const rows = [
     row('lsp.firstDiagnostics', `open ${manifest.big.facts}-fact sheet -> first diagnostics (fresh server)`, firstDiag, { note: `${out.firstDiagnosticCount} diagnostics; ${out.firstQuality.flagged}/${out.firstQuality.broken} broken citations flagged, ${out.firstQuality.elsewhere} diagnostics elsewhere` }),
     { id: 'lsp.indexReady', group: 'lsp', label: 'initialized -> whole workspace indexed', unit: 'ms', value: out.index.ms, n: 1, note: out.index.note },
-    { id: 'lsp.memory', group: 'lsp', label: 'server RSS after indexing (VmRSS)', unit: 'MB', value: out.memory.rssMB, note: `VmHWM ${out.memory.hwmMB?.toFixed(1)} MB; at the end: RSS ${out.endMemory.rssMB?.toFixed(1)} MB, HWM ${out.endMemory.hwmMB?.toFixed(1)} MB` },
+    { id: 'lsp.memory', group: 'lsp', label: `server RSS ${settleMs / 1000} s after indexing (VmRSS)`, unit: 'MB', value: out.memory.rssMB, note: `${out.memory.settledFromMB.toFixed(0)} MB before it settled; VmHWM ${out.memory.hwmMB?.toFixed(1)} MB; at the end: RSS ${out.endMemory.rssMB?.toFixed(1)} MB, HWM ${out.endMemory.hwmMB?.toFixed(1)} MB` },
     row('lsp.edit', 'one-character edit -> updated diagnostics', out.edits.samples, { note: out.edits.note }),
     row('lsp.hover', 'hover', out.hover.samples, { note: `${out.hover.nonEmpty}/${out.hover.samples.length} non-empty` }),
     row('lsp.definition', 'definition', out.definition.samples, { note: `${out.definition.nonEmpty}/${out.definition.samples.length} non-empty` }),

@@ -267,7 +267,7 @@ if (!args.skipLsp) {
       haveCli();
       const r = await measureLsp({
         ws: WS, bin: BIN, manifest, reps: args.reps, edits: args.edits, requests: args.requests,
-        articleReps: args.articleReps || Math.max(args.reps, 5), timeoutMs: args.timeout, log,
+        articleReps: args.articleReps || Math.max(args.reps, 5), timeoutMs: args.timeout, settleMs: args.settleMs, log,
       });
       rows.push(...r.rows);
       notes.push(...r.notes);
