@@ -271,7 +271,7 @@ export async function measureIndexMemory({ ws, bin, manifest, timeoutMs, settleM
       if (performance.now() - t0 > timeoutMs * 10) throw new Error('indexing not done');
       await new Promise((r) => setTimeout(r, 20));
     }
-    const ms = performance.now() - t0;
+    const ms = Math.max(...all.map((u) => client.diagnostics.get(u).at)) - t0;
     return { ms, ...(await settledMemory(client.pid, settleMs)) };
   } finally {
     await client.shutdown();

@@ -284,10 +284,13 @@ if (!args.skipLsp) {
   await phase('language server while indexing', async () => {
     try {
       indexing = await measureWhileIndexing({ ws: WS, bin: BIN, manifest, idleEdits: Math.min(args.edits, 100), timeoutMs: args.timeout, settleMs: args.settleMs, log });
+      const quiet = await measureIndexMemory({ ws: WS, bin: BIN, manifest, timeoutMs: args.timeout, settleMs: args.settleMs });
+      log(`  nothing open: every sheet has diagnostics ${quiet.ms.toFixed(0)} ms after initialize; RSS settled ${quiet.rssMB?.toFixed(0)} MB`);
       const timed = (id, label, samples, extra = {}) => ({ id, group: 'lsp', label, unit: 'ms', value: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length, ...extra });
       const max = (xs) => `max ${Math.max(...xs).toFixed(0)} ms`;
       rows.push(
-        { id: 'lsp.indexPublished', group: 'lsp', label: 'initialized -> every sheet has diagnostics (big sheet open)', unit: 'ms', value: indexing.indexedMs, n: 1 },
+        { id: 'lsp.indexQuiet', group: 'lsp', label: 'initialized -> every sheet has diagnostics (nothing open)', unit: 'ms', value: quiet.ms, n: 1, note: `RSS ${args.settleMs / 1000} s later ${quiet.rssMB?.toFixed(0)} MB, VmHWM ${quiet.hwmMB?.toFixed(0)} MB` },
+        { id: 'lsp.indexPublished', group: 'lsp', label: 'initialized -> every sheet has diagnostics (big sheet edited meanwhile)', unit: 'ms', value: indexing.indexedMs, n: 1, note: `${indexing.during.edit.length} edits answered meanwhile` },
         { id: 'lsp.indexMemory', group: 'lsp', label: `server RSS ${args.settleMs / 1000} s after every sheet has diagnostics`, unit: 'MB', value: indexing.memory.rssMB, note: `${indexing.memory.settledFromMB.toFixed(0)} MB before it settled; VmHWM ${indexing.memory.hwmMB?.toFixed(1)} MB` },
         timed('lsp.indexing.edit', `edit -> diagnostics while indexing (${manifest.big.facts}-fact sheet)`, indexing.during.edit, { note: max(indexing.during.edit) }),
         timed('lsp.indexing.hover', 'hover while indexing', indexing.during.hover, { note: max(indexing.during.hover) }),
@@ -368,7 +371,7 @@ const ratio = (a, b) => (a != null && b ? a / b : null);
 if (!args.skipLsp) {
   budget(`LSP edit -> diagnostics p95 <= 30 ms (${manifest.big.facts}-fact sheet)`, row('lsp.edit')?.p95 ?? null, 30, 'ms', 'p95');
   budget('edit p95 while indexing <= 3 x once indexed', ratio(row('lsp.indexing.edit')?.p95, row('lsp.indexed.edit')?.p95), 3, 'x', 'p95s of one session');
-  if (!args.skipCheck) budget('indexing the workspace <= 1.5 x cold check', ratio(val('lsp.indexPublished'), val('ours.check.cold')), 1.5, 'x', 'every sheet published ÷ check median');
+  if (!args.skipCheck) budget('indexing the workspace <= 1.5 x cold check', ratio(val('lsp.indexQuiet'), val('ours.check.cold')), 1.5, 'x', 'every sheet published, nothing open ÷ check median');
   if (!args.skipPeers) budget('server RSS after indexing <= 0.15 x yaml-language-server validation', ratio(val('lsp.indexMemory'), row('peer.yamlLs.process')?.peakRssMB), 0.15, 'x', 'VmRSS ÷ its peak RSS');
   if (baseline?.lsp) budget('server RSS after indexing <= 2.5 x at scale 1', ratio(val('lsp.indexMemory'), baseline.lsp.rssMB), 2.5, 'x', 'VmRSS ÷ VmRSS');
 }

@@ -84,7 +84,7 @@ describe('benchmark (npm run bench)', function () {
       'peer.yamlLs.process', 'peer.markdown.process', 'floor.process',
       'peer.yamlLs.inProcess', 'peer.markdown.inProcess', 'floor.inProcess',
       'lsp.firstDiagnostics', 'lsp.indexReady', 'lsp.memory', 'lsp.edit', 'lsp.hover', 'lsp.definition', 'lsp.articleChange',
-      'lsp.indexPublished', 'lsp.indexMemory', 'lsp.indexing.edit', 'lsp.indexing.hover', 'lsp.indexed.edit', 'lsp.indexed.hover',
+      'lsp.indexQuiet', 'lsp.indexPublished', 'lsp.indexMemory', 'lsp.indexing.edit', 'lsp.indexing.hover', 'lsp.indexed.edit', 'lsp.indexed.hover',
     ]) {
       assert.ok(ids.includes(id), `row ${id} missing (have ${ids.join(', ')})`);
     }
