@@ -22,7 +22,7 @@ const args = parseArgsOrExit(process.argv.slice(2), {
   requests: { type: 'number', default: 1000 },
   articleReps: { type: 'number', default: 0 },
   timeout: { type: 'number', default: 60_000 },
-  settleMs: { type: 'number', default: 12_000 },
+  settleMs: { type: 'number', default: 20_000 },
   skipLsp: { type: 'boolean', default: false },
   skipCheck: { type: 'boolean', default: false },
   skipPeers: { type: 'boolean', default: false },
@@ -45,7 +45,7 @@ if (args.help) {
   --out FILE           results file (default bench/results.json)
   --timeout MS         how long to wait for any one server response (default 60000)
   --settle-ms MS       how long after indexing the server's RSS is read, once V8 has given back
-                       what the batch used (default 12000)
+                       what the batch used (default 20000)
   --skip-check --skip-peers --skip-in-process --skip-lsp   leave parts out
   --seed N --quiet`);
   process.exit(0);

@@ -53,6 +53,8 @@ const TYPING_MS = 2000;
  * indexed).
  */
 const TURNS_BETWEEN_SLICES = 4;
+/** How long after its last check the server counts as idle (see {@link ServerOptions.busy}). */
+const IDLE_MS = 1000;
 /** How long the articles' side (source-unused, code lens refresh) waits after the last check: it looks at every sheet. */
 const ARTICLES_DELAY_MS = 200;
 
@@ -65,11 +67,13 @@ export interface ServerOptions {
    */
   readonly debounceMs?: number;
   /**
-   * Called when a long batch of checks begins (one that takes more than a
-   * slice: the workspace at start-up, a change of settings) and when it is
-   * done, so that the process may trade memory for speed while it runs.
+   * Called when the server starts checking (a batch of sheets, or edits as
+   * they come) and when it has checked nothing for a second, so that the
+   * process may trade memory for speed while it works; `long` says whether
+   * a batch that took more than one slice (the workspace at start-up, a
+   * change of settings) was among the work.
    */
-  readonly batch?: { readonly started: () => void; readonly done: () => void };
+  readonly busy?: { readonly started: () => void; readonly done: (long: boolean) => void };
 }
 
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
@@ -162,21 +166,30 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       // them in a turn of its own), not after the slice.
       if (pending.size > 0 && (Date.now() - started >= slice || workspace.isOpen(p))) break;
     }
-    if (pending.size > 0) {
-      if (!inBatch) {
-        inBatch = true;
-        serverOptions.batch?.started();
-      }
-      timer ??= setTimeout(() => afterTurns(TURNS_BETWEEN_SLICES, flush), 0);
-    } else {
-      if (inBatch) {
-        inBatch = false;
-        serverOptions.batch?.done();
-      }
-      scheduleArticles(paths.length > 0);
-    }
+    if (pending.size > 0) timer ??= setTimeout(() => afterTurns(TURNS_BETWEEN_SLICES, flush), 0);
+    else scheduleArticles(paths.length > 0);
+    if (paths.length > 0) working(pending.size > 0);
   }
-  let inBatch = false;
+
+  /** Whether the server is busy (see {@link ServerOptions.busy}), and with a long batch. */
+  let busy: { long: boolean } | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  function working(long: boolean): void {
+    if (!busy) {
+      busy = { long: false };
+      serverOptions.busy?.started();
+    }
+    busy.long ||= long;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (!busy || shutDown) return;
+      if (pending.size > 0) return working(busy.long);
+      const wasLong = busy.long;
+      busy = undefined;
+      serverOptions.busy?.done(wasLong);
+    }, IDLE_MS);
+  }
 
   /** The articles' side waits until edits pause and no sheet waits to be checked (it looks at every sheet). */
   let articlesTimer: NodeJS.Timeout | undefined;
@@ -308,6 +321,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   // After shutdown nothing more is published; the client waits only for the answer.
   connection.onShutdown(() => {
     if (articlesTimer) clearTimeout(articlesTimer);
+    if (idleTimer) clearTimeout(idleTimer);
     shutDown = true;
     if (timer) clearTimeout(timer);
     timer = undefined;

@@ -4,8 +4,9 @@
  * positions already in lines and characters. An article's code lenses and
  * hover, Find All References and workspace symbols read this, not the
  * sheet's parsed model, so that the language server can keep it alone for
- * a sheet no editor has open: about a tenth of the memory of the model and
- * the sheet's text (issue 16).
+ * a sheet no editor has open, and let go of its text and parsed model (issue
+ * 16: at ten times the benchmark's workspace, the heap after indexing went
+ * from 468 MB to 152 MB).
  */
 import type { Location } from 'vscode-languageserver-types';
 import type { CitationCheck, SheetCheck } from '../check/results';

@@ -71,7 +71,7 @@ const RETAINED_SOURCE_CHARS = 8 * 1024 * 1024;
 /**
  * How many closed sheets keep their text and check after being checked
  * (the last ones checked); the others keep their digest, deps, cited sources
- * and anchors alone, a tenth of the memory (issue 16).
+ * and anchors alone (see `features/digest.ts`).
  */
 const KEPT_CLOSED = 8;
 /** How long an F2 rename handed out waits for the editor to announce its move (see FactWorkspace.citationsForMoves). */
