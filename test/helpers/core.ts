@@ -36,6 +36,7 @@ export const {
   DEFAULT_OPTIONS,
   DEFAULT_SEVERITY,
   LineIndex,
+  digestOf,
   SourceStore,
   SourceText,
   applyEdits,
