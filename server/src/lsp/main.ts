@@ -31,22 +31,32 @@ import { startServer } from './server';
  */
 function heapForWork(): { readonly started: () => void; readonly done: (long: boolean) => void } {
   v8.setFlagsFromString('--optimize-for-size');
-  let gc: (() => void) | undefined;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const exposed: unknown = vm.runInNewContext('gc');
-    if (typeof exposed === 'function') gc = exposed as () => void;
-  } catch {
-    // A runtime without it: V8's own memory reducer gives the room back, later.
-  }
   return {
     started: () => v8.setFlagsFromString('--no-optimize-for-size'),
     done: (long) => {
       v8.setFlagsFromString('--optimize-for-size');
-      if (long) gc?.();
+      if (long) fullCollection();
     },
   };
 }
+
+/** One full garbage collection, through `gc` got once, when first needed; nothing where the runtime has no `gc`. */
+function fullCollection(): void {
+  if (gc === null) {
+    gc = undefined;
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      const exposed: unknown = vm.runInNewContext('gc');
+      if (typeof exposed === 'function') gc = exposed as () => void;
+    } catch {
+      // A runtime without it: V8's own memory reducer gives the room back, later.
+    }
+  }
+  gc?.();
+}
+
+/** V8's `gc`: null until it is looked for, undefined when the runtime has none. */
+let gc: (() => void) | undefined | null = null;
 
 /**
  * Serves LSP on standard input and output until the client exits. Standard

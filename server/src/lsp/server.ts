@@ -121,7 +121,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (!p || !workspace.has(p)) return undefined;
     const check = workspace.check(p);
     const lines = workspace.lines(p);
-    return check && lines ? { uri, check, lines, source: (real: string) => workspace.source(p, real), provenance: (real: string) => workspace.storeFor(p).provenanceOf(real) } : undefined;
+    return check && lines ? { uri, check, lines, ...workspace.sourcesFor(p) } : undefined;
   }
 
   // ------------------------------------------------------------ publishing

@@ -324,8 +324,9 @@ function fileItems(store: SourceStore, dir: string, edit: (value: string) => Lsp
 
 // ---------------------------------------------------------------- symbols
 
-function factName(fact: Fact): string {
-  return fact.id?.value ?? (fact.claim ? excerpt(fact.claim.value, 60) : `Fact ${fact.index + 1}`);
+/** A fact's name in symbol lists: its id, else the start of its claim, else its number. */
+function factName(id: string | undefined, claim: string | undefined, index: number): string {
+  return id ?? (claim !== undefined ? excerpt(claim, 60) : `Fact ${index + 1}`);
 }
 
 export function documentSymbols(view: SheetView): DocumentSymbol[] {
@@ -344,7 +345,7 @@ export function documentSymbols(view: SheetView): DocumentSymbol[] {
       const detail = [titled, c.quote ? excerpt(c.quote.value, 60) : undefined].filter(Boolean).join(' · ');
       return DocumentSymbol.create(name, detail || undefined, SymbolKind.File, r, r);
     });
-    return DocumentSymbol.create(factName(fact), fact.id && fact.claim ? excerpt(fact.claim.value, 80) : undefined, SymbolKind.Object, range, selection, children);
+    return DocumentSymbol.create(factName(fact.id?.value, fact.claim?.value, fact.index), fact.id && fact.claim ? excerpt(fact.claim.value, 80) : undefined, SymbolKind.Object, range, selection, children);
   });
 }
 
@@ -355,7 +356,7 @@ export function workspaceSymbols(sheets: Iterable<SheetDigest>, query: string, t
     sheet.facts.forEach((fact, index) => {
       const haystack = `${fact.id ?? ''} ${fact.claim ?? ''}`.toLowerCase();
       if (!terms.every((t) => haystack.includes(t))) return;
-      const name = fact.id !== undefined && fact.claim !== undefined ? `${fact.id} — ${excerpt(fact.claim, 80)}` : (fact.id ?? (fact.claim !== undefined ? excerpt(fact.claim, 60) : `Fact ${index + 1}`));
+      const name = fact.id !== undefined && fact.claim !== undefined ? `${fact.id} — ${excerpt(fact.claim, 80)}` : factName(fact.id, fact.claim, index);
       const range = { start: { line: fact.line, character: fact.character }, end: { line: fact.endLine, character: fact.endCharacter } };
       out.push({ name, kind: SymbolKind.Object, location: { uri: toUri(sheet.path), range }, containerName: path.basename(sheet.path) });
     });

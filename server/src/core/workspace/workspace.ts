@@ -20,7 +20,7 @@ import { citeSelection, type CiteTarget } from '../edit/cite';
 import { pasteCitation, type PastedCitation } from '../edit/paste';
 import { movedPath, sheetEditsForMoves, type Move, type MovedValue } from '../edit/moves';
 import type { ScalarValue } from '../model';
-import { PROVENANCE_FILE, type ProvenanceProblem } from '../sources/provenance';
+import { PROVENANCE_FILE, type Provenance, type ProvenanceProblem } from '../sources/provenance';
 import type { UnusedSource } from '../features/articles';
 import { digestOf, type SheetDigest } from '../features/digest';
 
@@ -47,9 +47,9 @@ interface SheetEntry {
   anchors?: Map<string, Anchor[]>;
   /** Keeps each fact's result between checks, so an edit re-checks only what it touched. */
   checker?: SheetChecker;
-  /** Paths (real and as written) of every source the check looked at; worked out when a source changes. */
+  /** Paths (real and as written) of every source the check looked at; worked out when a source changes, or when the sheet is kept as its digest. */
   deps?: Set<string>;
-  /** The sources the check's citations resolve to (real paths; as written for a citation not checked); worked out for source-unused. */
+  /** The sources the check's citations resolve to (real paths; as written for a citation not checked); worked out for source-unused, or when the sheet is kept as its digest. */
   cited?: ReadonlySet<string>;
   /**
    * What the features over every sheet need of the settled check. For a
@@ -243,6 +243,18 @@ export class FactWorkspace {
   }
 
   /**
+   * A sheet's text with its line index: the one indexed or open (its index
+   * kept), or else from disk as {@link readFromDisk} allows, read once (a
+   * sheet kept as its digest too).
+   */
+  private sheetLines(p: string): { readonly text: string; readonly lines: LineIndex } | { readonly error: string } {
+    const entry = this.sheets.get(p);
+    if (entry?.text !== undefined) return { text: entry.text, lines: this.lines(p)! };
+    const read = this.readFromDisk(p);
+    return 'text' in read ? { text: read.text, lines: new LineIndex(read.text) } : read;
+  }
+
+  /**
    * The facts of a sheet, for a client to choose from (Cite Selection): from
    * its current check when it is indexed, else read as {@link sheetText} allows.
    */
@@ -264,17 +276,14 @@ export class FactWorkspace {
    * cannot be cited.
    */
   citeSelection(sheetPath: string, sourcePath: string, lines: LineRange, quote: string, target: CiteTarget): { readonly edit: TextEdit; readonly lines: LineIndex } | { readonly error: string } {
-    const read = this.sheetText(sheetPath);
+    const read = this.sheetLines(sheetPath);
     if (!('text' in read)) return read;
     const store = this.storeFor(sheetPath);
     if (store.resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
       return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
     }
     const result = citeSelection(sheetPath, read.text, sourcePath, lines, quote, target);
-    if ('error' in result) return result;
-    // The index kept for the sheet, when it is of the text edited.
-    const kept = this.text(sheetPath) === read.text ? this.lines(sheetPath) : undefined;
-    return { edit: result.edit, lines: kept ?? new LineIndex(read.text) };
+    return 'error' in result ? result : { edit: result.edit, lines: read.lines };
   }
 
   /**
@@ -284,13 +293,12 @@ export class FactWorkspace {
    * is pasted as plain text.
    */
   pasteCitation(sheetPath: string, offset: number, sourcePath: string, lines: LineRange, quote: string): { readonly pasted: PastedCitation; readonly lines: LineIndex } | { readonly error: string } {
-    const read = this.sheetText(sheetPath);
+    const read = this.sheetLines(sheetPath);
     if (!('text' in read)) return read;
     if (this.storeFor(sheetPath).resolve(path.dirname(sourcePath), path.basename(sourcePath)).kind !== 'resolved') {
       return { error: `${path.basename(sourcePath)} is outside the workspace folder of ${path.basename(sheetPath)}, so the sheet cannot cite it.` };
     }
-    const kept = this.text(sheetPath) === read.text ? this.lines(sheetPath) : undefined;
-    return { pasted: pasteCitation(sheetPath, read.text, offset, sourcePath, lines, quote), lines: kept ?? new LineIndex(read.text) };
+    return { pasted: pasteCitation(sheetPath, read.text, offset, sourcePath, lines, quote), lines: read.lines };
   }
 
   /**
@@ -309,10 +317,10 @@ export class FactWorkspace {
       const now = options.done ? (movedPath(before, moves) ?? before) : p;
       if (seen.has(now) || (options.done && p !== now && this.sheets.has(now))) continue;
       seen.add(now);
-      const text = this.text(p);
-      if (text === undefined) continue;
-      const r = sheetEditsForMoves(before, text, moves);
-      if (r.edits.length > 0 || r.stuck.length > 0) out.push({ path: now, edits: r.edits, lines: this.lines(p)!, stuck: r.stuck });
+      const read = this.sheetLines(p);
+      if (!('text' in read)) continue;
+      const r = sheetEditsForMoves(before, read.text, moves);
+      if (r.edits.length > 0 || r.stuck.length > 0) out.push({ path: now, edits: r.edits, lines: read.lines, stuck: r.stuck });
     }
     return out;
   }
@@ -430,6 +438,11 @@ export class FactWorkspace {
     return entry.lines;
   }
 
+  /** What the features read of a sheet's cited sources: their texts and their provenance. */
+  sourcesFor(p: string): { readonly source: (realPath: string) => SourceText | undefined; readonly provenance: (realPath: string) => Provenance | undefined } {
+    return { source: (real) => this.source(p, real), provenance: (real) => this.storeFor(p).provenanceOf(real) };
+  }
+
   /** A source's text, for the features that show it. */
   source(sheetPath: string, realPath: string): SourceText | undefined {
     const loaded = this.storeFor(sheetPath).load(realPath);
@@ -445,7 +458,7 @@ export class FactWorkspace {
     const entry = this.sheets.get(p);
     if (!entry) return undefined;
     if (!entry.check) {
-      const text = entry.text ?? this.text(p);
+      const text = this.text(p);
       if (text === undefined) return undefined;
       entry.text = text;
       const before = entry.anchors;
@@ -487,7 +500,8 @@ export class FactWorkspace {
     const check = this.check(p);
     const lines = this.lines(p);
     if (!check || !lines) return undefined;
-    entry.digest = digestOf(check, lines, (real) => this.source(p, real), (real) => this.storeFor(p).provenanceOf(real));
+    const { source, provenance } = this.sourcesFor(p);
+    entry.digest = digestOf(check, lines, source, provenance);
     return entry.digest;
   }
 
