@@ -120,6 +120,27 @@ describe('CLI: the text format on a terminal, and closed pipes (issue 17)', () =
     }
   });
 
+  it('writes JSON and SARIF in pieces as they are made, the same characters JSON.stringify gives for the whole (none, one and many sheets with diagnostics, ignored ones too)', async () => {
+    fixture();
+    ws.current.files({
+      'clean.facts.yaml': joinLines('sources: articles', 'facts:', '  - claim: They met.', '    cite:', '      - file: a.txt', '        line: 1', '        quote: took place in Reykjavik'),
+      'ignored.facts.yaml': joinLines('sources: articles', 'facts:', '  - claim: The talks.', '    cite:', '      # fact-notes-ignore quote-mismatch -- the reporter checked it', '      - file: a.txt', '        line: 2', '        quote: one hour and 45 minuts'),
+    });
+    for (const paths of [['clean.facts.yaml'], ['notes.facts.yaml'], ['.']]) {
+      for (const format of ['json', 'sarif']) {
+        for (const extra of [[], ['--show-ignored']]) {
+          const r = await runCli(['check', '--format', format, ...extra, ...paths], ws.current.root);
+          assert.equal(r.stdout, JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n', `${format} ${extra.join(' ')} ${paths.join(' ')}`);
+          if (format === 'json') assert.equal(Array.isArray(JSON.parse(r.stdout).ignored), extra.length > 0);
+        }
+      }
+    }
+    const all = JSON.parse((await runCli(['check', '--format', 'json', '--show-ignored', '.'], ws.current.root)).stdout);
+    assert.deepEqual([all.diagnostics.length, all.ignored.length], [2, 1]);
+    const clean = JSON.parse((await runCli(['check', '--format', 'json', 'clean.facts.yaml'], ws.current.root)).stdout);
+    assert.deepEqual(clean.diagnostics, []);
+  });
+
   it("fix prints its final report in the terminal's layout too", async () => {
     fixture();
     ws.current.write('notes.facts.yaml', SHEET + joinLines('  - claim: Nowhere.', '    cite:', '      - file: a.txt', '        line: 1', '        quote: not in the article at all'));

@@ -43,7 +43,7 @@ import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, 
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
 import { checkingStore, checkWith, Helpers, resultOf, type SheetResult } from './parallel';
 import { didYouMean, oneOf, orList, parseOptions, UsageError, type OptionSpec } from './options';
-import { counts, formatJson, formatSarif, formatText, withoutHints, type SheetReport } from './report';
+import { counts, formatText, jsonPieces, sarifPieces, textPieces, withoutHints, type SheetReport } from './report';
 import { layoutFor, type TextLayout } from './terminal';
 
 export interface CliIO {
@@ -591,8 +591,21 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   }
   const summary = { sheets: reports, cwd: io.cwd, showIgnored: opts.showIgnored };
   const shown = opts.showHints ? summary : withoutHints(summary);
-  io.stdout(opts.format === 'json' ? formatJson(shown) : opts.format === 'sarif' ? formatSarif(shown, VERSION) : formatText(shown, textLayout(opts, io)));
+  writePieces(io, opts.format === 'json' ? jsonPieces(shown) : opts.format === 'sarif' ? sarifPieces(shown, VERSION) : textPieces(shown, textLayout(opts, io)));
   return exitStatus(reports);
+}
+
+/** Writes a report made in pieces as it is made, in writes of about 64 KB. */
+function writePieces(io: CliIO, pieces: Iterable<string>): void {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length >= 1 << 16) {
+      io.stdout(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') io.stdout(pending);
 }
 
 function fix(args: readonly string[], io: CliIO): number {

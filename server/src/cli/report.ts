@@ -53,7 +53,20 @@ function plural(n: number, word: string): string {
  * the problems.
  */
 export function withoutHints(summary: RunSummary): RunSummary {
-  return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? { ...s, diagnostics: s.diagnostics.filter((d) => d.severity !== 'hint') } : s)) };
+  return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? withDiagnostics(s, s.diagnostics.filter((d) => d.severity !== 'hint')) : s)) };
+}
+
+/** The sheet's report with other diagnostics; its text is still read only when asked for (a spread would read it now). */
+function withDiagnostics(sheet: SheetReport, diagnostics: readonly FactDiagnostic[]): SheetReport {
+  return {
+    path: sheet.path,
+    get text() {
+      return sheet.text;
+    },
+    citations: sheet.citations,
+    diagnostics,
+    ...(sheet.ignored ? { ignored: sheet.ignored } : {}),
+  };
 }
 
 const SEVERITY_PAINT: Record<Severity, Paint> = { error: 'red', warning: 'yellow', information: 'cyan', hint: 'cyan' };
@@ -63,26 +76,31 @@ const SEVERITY_PAINT: Record<Severity, Paint> = { error: 'red', warning: 'yellow
  * diagnostic, then a summary; in the terminal's layout, coloured and with a
  * code frame under each diagnostic (terminal.ts).
  */
-export function formatText({ sheets, cwd, showIgnored }: RunSummary, layout: TextLayout = PLAIN): string {
-  const out: string[] = [];
+export function formatText(summary: RunSummary, layout: TextLayout = PLAIN): string {
+  return [...textPieces(summary, layout)].join('');
+}
+
+/** The text format in pieces, a line or a code frame each (see {@link formatText}). */
+export function* textPieces({ sheets, cwd, showIgnored }: RunSummary, layout: TextLayout = PLAIN): Generator<string> {
   const paint = painter(layout);
   // One line per diagnostic, whatever a file name holds.
   const where = (sheet: SheetReport, lines: LineIndex, d: FactDiagnostic): string => {
     const p = lines.positionAt(d.span.start);
     return paint(`${escapeControls(displayPath(cwd, sheet.path))}:${p.line + 1}:${p.character + 1}`, 'bold');
   };
-  const frame = (lines: LineIndex, d: FactDiagnostic, mark: Paint) => {
-    if (!layout.frames) return;
+  const frame = (lines: LineIndex, d: FactDiagnostic, mark: Paint): string => {
+    if (!layout.frames) return '';
     const { line, character } = lines.positionAt(d.span.start);
     const end = lines.positionAt(d.span.end);
     const to = end.line === line ? end.character : Infinity;
-    out.push(...codeFrame(lines.lineText(line), line + 1, character, Math.max(character + 1, to), (t) => paint(t, mark, 'bold'), (t) => paint(t, 'gray')), '');
+    return [...codeFrame(lines.lineText(line), line + 1, character, Math.max(character + 1, to), (t) => paint(t, mark, 'bold'), (t) => paint(t, 'gray')), ''].map((l) => l + '\n').join('');
   };
   for (const sheet of sheets) {
+    if (sheet.diagnostics.length === 0) continue;
     const lines = new LineIndex(sheet.text);
     for (const d of sheet.diagnostics) {
-      out.push(`${where(sheet, lines, d)}: ${paint(d.severity, SEVERITY_PAINT[d.severity], 'bold')} ${paint(d.code, 'dim')}: ${escapeControls(d.message)}`);
-      frame(lines, d, SEVERITY_PAINT[d.severity]);
+      yield `${where(sheet, lines, d)}: ${paint(d.severity, SEVERITY_PAINT[d.severity], 'bold')} ${paint(d.code, 'dim')}: ${escapeControls(d.message)}\n`;
+      yield frame(lines, d, SEVERITY_PAINT[d.severity]);
     }
   }
   // After every diagnostic, what the suppression comments silenced, and why.
@@ -93,8 +111,8 @@ export function formatText({ sheets, cwd, showIgnored }: RunSummary, layout: Tex
       const lines = new LineIndex(sheet.text);
       for (const i of sheet.ignored) {
         ignored++;
-        out.push(`${where(sheet, lines, i.diagnostic)}: ${paint('ignored', 'gray')} ${paint(i.diagnostic.code, 'dim')}: ${escapeControls(i.diagnostic.message)} (reason: ${escapeControls(i.reason)}, line ${i.line})`);
-        frame(lines, i.diagnostic, 'gray');
+        yield `${where(sheet, lines, i.diagnostic)}: ${paint('ignored', 'gray')} ${paint(i.diagnostic.code, 'dim')}: ${escapeControls(i.diagnostic.message)} (reason: ${escapeControls(i.reason)}, line ${i.line})\n`;
+        yield frame(lines, i.diagnostic, 'gray');
       }
     }
   }
@@ -103,8 +121,7 @@ export function formatText({ sheets, cwd, showIgnored }: RunSummary, layout: Tex
   const others = c.information + c.hint > 0 ? `, ${plural(c.information + c.hint, 'note')}` : '';
   const silenced = showIgnored ? `, ${ignored} ignored` : '';
   const count = (n: number, word: string, color: Paint) => (n > 0 ? paint(plural(n, word), color, 'bold') : plural(n, word));
-  out.push(`${count(c.error, 'error', 'red')}, ${count(c.warning, 'warning', 'yellow')}${others}${silenced} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).`);
-  return out.join('\n') + '\n';
+  yield `${count(c.error, 'error', 'red')}, ${count(c.warning, 'warning', 'yellow')}${others}${silenced} in ${plural(sheets.length, 'sheet')} (${plural(citations, 'citation')} checked).\n`;
 }
 
 function diagnosticJson(cwd: string, sheet: SheetReport, lines: LineIndex, d: FactDiagnostic) {
@@ -126,18 +143,61 @@ function diagnosticJson(cwd: string, sheet: SheetReport, lines: LineIndex, d: Fa
   };
 }
 
-export function formatJson({ sheets, cwd, showIgnored }: RunSummary): string {
-  const diagnostics = [];
+export function formatJson(summary: RunSummary): string {
+  return [...jsonPieces(summary)].join('');
+}
+
+/** The JSON format in pieces, a diagnostic each (see {@link inPieces}). */
+export function jsonPieces({ sheets, cwd, showIgnored }: RunSummary): Iterable<string> {
+  function* diagnostics() {
+    for (const sheet of sheets) {
+      if (sheet.diagnostics.length === 0) continue;
+      const lines = new LineIndex(sheet.text);
+      for (const d of sheet.diagnostics) yield diagnosticJson(cwd, sheet, lines, d);
+    }
+  }
   // With --show-ignored only (an addition to FORMAT.md's shape): each silenced diagnostic, its
   // reason and the 1-based line of the comment that silenced it.
-  const ignored = [];
-  for (const sheet of sheets) {
-    const lines = new LineIndex(sheet.text);
-    for (const d of sheet.diagnostics) diagnostics.push(diagnosticJson(cwd, sheet, lines, d));
-    if (showIgnored) for (const i of sheet.ignored ?? []) ignored.push({ ...diagnosticJson(cwd, sheet, lines, i.diagnostic), reason: i.reason, commentLine: i.line });
+  function* ignored() {
+    for (const sheet of sheets) {
+      if (!sheet.ignored || sheet.ignored.length === 0) continue;
+      const lines = new LineIndex(sheet.text);
+      for (const i of sheet.ignored) yield { ...diagnosticJson(cwd, sheet, lines, i.diagnostic), reason: i.reason, commentLine: i.line };
+    }
   }
   const citations = sheets.reduce((n, s) => n + s.citations, 0);
-  return JSON.stringify({ version: 1, sheets: sheets.length, citations, diagnostics, ...(showIgnored ? { ignored } : {}) }, null, 2) + '\n';
+  const lists = new Map<string, Iterable<unknown>>([['diagnostics', diagnostics()], ...(showIgnored ? ([['ignored', ignored()]] as const) : [])]);
+  return inPieces({ version: 1, sheets: sheets.length, citations, diagnostics: LIST, ...(showIgnored ? { ignored: LIST } : {}) }, lists);
+}
+
+/** Stands for an array given item by item to {@link inPieces}; no text, as NUL is in no path or message, serializes to it. */
+const LIST = '\u0000list';
+
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in pieces, the same characters:
+ * each property of `value` that is {@link LIST} is the array of `lists`
+ * under its name, stringified an item at a time. A report of every
+ * diagnostic of a large archive is then written as it is made, not held
+ * whole with the objects it is made of.
+ */
+function* inPieces(value: object, lists: ReadonlyMap<string, Iterable<unknown>>): Generator<string> {
+  const text = JSON.stringify(value, null, 2);
+  const marker = JSON.stringify(LIST);
+  let at = 0;
+  for (const items of lists.values()) {
+    const found = text.indexOf(marker, at);
+    const lineStart = text.lastIndexOf('\n', found) + 1;
+    const indent = ' '.repeat(text.slice(lineStart).search(/\S/) + 2);
+    yield text.slice(at, found);
+    let first = true;
+    for (const item of items) {
+      yield `${first ? '[' : ','}\n${indent}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${indent}`)}`;
+      first = false;
+    }
+    yield first ? '[]' : `\n${indent.slice(2)}]`;
+    at = found + marker.length;
+  }
+  yield text.slice(at) + '\n';
 }
 
 function relatedJson(cwd: string, r: RelatedPlace): { file: string; range: LspRange; message: string } {
@@ -166,63 +226,70 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'invalid-suppression': 'A fact-notes-ignore comment without a reason, or naming no known code: it silences nothing.',
 };
 
-export function formatSarif({ sheets, cwd, showIgnored }: RunSummary, version: string): string {
+export function formatSarif(summary: RunSummary, version: string): string {
+  return [...sarifPieces(summary, version)].join('');
+}
+
+/** SARIF 2.1.0 in pieces, a result each (see {@link inPieces}). */
+export function sarifPieces({ sheets, cwd, showIgnored }: RunSummary, version: string): Iterable<string> {
   const regionOf = (r: LspRange) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
   const region = (lines: LineIndex, span: Span) => regionOf(toRange(lines, span));
-  const results = [];
-  for (const sheet of sheets) {
-    const lines = new LineIndex(sheet.text);
-    const artifactLocation = { uri: displayPath(cwd, sheet.path), uriBaseId: '%SRCROOT%' };
-    // With --show-ignored, what the comments silenced too, as SARIF's suppressed results (kind inSource, the reason as justification).
-    const all: [FactDiagnostic, IgnoredDiagnostic | undefined][] = sheet.diagnostics.map((d) => [d, undefined]);
-    if (showIgnored) for (const i of sheet.ignored ?? []) all.push([i.diagnostic, i]);
-    for (const [d, ignored] of all) {
-      results.push({
-        ruleId: d.code,
-        ruleIndex: ALL_CODES.indexOf(d.code),
-        level: SARIF_LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(lines, d.span) } }],
-        ...(d.related && d.related.length > 0
-          ? {
-              relatedLocations: d.related.map((r, id) => ({
-                id,
-                message: { text: r.message },
-                physicalLocation: {
-                  artifactLocation: { uri: displayPath(cwd, r.path), uriBaseId: '%SRCROOT%' },
-                  region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
-                },
-              })),
-            }
-          : {}),
-        fixes: d.fixes.map((f) => ({
-          description: { text: f.title },
-          artifactChanges: f.elsewhere
-            ? [
-                {
-                  artifactLocation: { uri: displayPath(cwd, f.elsewhere.path), uriBaseId: '%SRCROOT%' },
-                  replacements: f.elsewhere.edits.map((e) => ({ deletedRegion: regionOf(e.range), insertedContent: { text: e.newText } })),
-                },
-              ]
-            : [
-                {
-                  artifactLocation,
-                  replacements: f.edits.map((e) => ({ deletedRegion: region(lines, e.span), insertedContent: { text: e.newText } })),
-                },
-              ],
-        })),
-        ...(ignored
-          ? {
-              suppressions: [
-                {
-                  kind: 'inSource',
-                  justification: ignored.reason,
-                  location: { physicalLocation: { artifactLocation, region: { startLine: ignored.line } } },
-                },
-              ],
-            }
-          : {}),
-      });
+  function* results() {
+    for (const sheet of sheets) {
+      if (sheet.diagnostics.length === 0 && !(showIgnored && sheet.ignored && sheet.ignored.length > 0)) continue;
+      const lines = new LineIndex(sheet.text);
+      const artifactLocation = { uri: displayPath(cwd, sheet.path), uriBaseId: '%SRCROOT%' };
+      // With --show-ignored, what the comments silenced too, as SARIF's suppressed results (kind inSource, the reason as justification).
+      const all: [FactDiagnostic, IgnoredDiagnostic | undefined][] = sheet.diagnostics.map((d) => [d, undefined]);
+      if (showIgnored) for (const i of sheet.ignored ?? []) all.push([i.diagnostic, i]);
+      for (const [d, ignored] of all) {
+        yield {
+          ruleId: d.code,
+          ruleIndex: ALL_CODES.indexOf(d.code),
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{ physicalLocation: { artifactLocation, region: region(lines, d.span) } }],
+          ...(d.related && d.related.length > 0
+            ? {
+                relatedLocations: d.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: displayPath(cwd, r.path), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
+                  },
+                })),
+              }
+            : {}),
+          fixes: d.fixes.map((f) => ({
+            description: { text: f.title },
+            artifactChanges: f.elsewhere
+              ? [
+                  {
+                    artifactLocation: { uri: displayPath(cwd, f.elsewhere.path), uriBaseId: '%SRCROOT%' },
+                    replacements: f.elsewhere.edits.map((e) => ({ deletedRegion: regionOf(e.range), insertedContent: { text: e.newText } })),
+                  },
+                ]
+              : [
+                  {
+                    artifactLocation,
+                    replacements: f.edits.map((e) => ({ deletedRegion: region(lines, e.span), insertedContent: { text: e.newText } })),
+                  },
+                ],
+          })),
+          ...(ignored
+            ? {
+                suppressions: [
+                  {
+                    kind: 'inSource',
+                    justification: ignored.reason,
+                    location: { physicalLocation: { artifactLocation, region: { startLine: ignored.line } } },
+                  },
+                ],
+              }
+            : {}),
+        };
+      }
     }
   }
   const sarif = {
@@ -243,9 +310,9 @@ export function formatSarif({ sheets, cwd, showIgnored }: RunSummary, version: s
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: LIST,
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return inPieces(sarif, new Map([['results', results()]]));
 }
