@@ -39,9 +39,9 @@ import {
   type FileSystem,
   type SeveritySetting,
 } from '../core';
-import { CACHE_VERSION, cacheKey, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
+import { CACHE_VERSION, cacheKey, HeapBound, hashText, lookup, nodeFileSystem, parseCache, runGit, writeAtomically, writeFailure, type CachedResult } from '../node';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
-import { checkingStore, checkWith, Helpers, resultOf, type SheetResult } from './parallel';
+import { checkingStore, checkWith, Helpers, PackedSheets, resultOf, type PackedInput, type SheetInput, type SheetResult } from './parallel';
 import { didYouMean, oneOf, orList, parseOptions, UsageError, type OptionSpec } from './options';
 import { counts, formatText, jsonPieces, sarifPieces, textPieces, withoutHints, type SheetReport } from './report';
 import { layoutFor, type TextLayout } from './terminal';
@@ -467,12 +467,22 @@ function readSheets(found: readonly FoundSheet[], opts: Common, io: CliIO): Load
   const out: LoadedSheet[] = [];
   for (const f of found) {
     const sheet = readSheet(f, opts, io);
-    if (sheet) out.push(sheet);
+    if (sheet) out.push({ path: sheet.path, text: sheet.text, encoding: sheet.encoding });
   }
   return out;
 }
 
-function readSheet(found: FoundSheet, opts: Pick<Common, 'root' | 'options'>, io: CliIO): LoadedSheet | undefined {
+/** The sheets read as {@link readSheets} reads them, kept as their bytes (see {@link PackedSheets}). */
+function readPacked(found: readonly FoundSheet[], opts: Common, io: CliIO): PackedSheets {
+  const read: { path: string; bytes: Uint8Array }[] = [];
+  for (const f of found) {
+    const sheet = readSheet(f, opts, io);
+    if (sheet) read.push({ path: sheet.path, bytes: sheet.bytes });
+  }
+  return PackedSheets.of(read);
+}
+
+function readSheet(found: FoundSheet, opts: Pick<Common, 'root' | 'options'>, io: CliIO): (LoadedSheet & { readonly bytes: Uint8Array }) | undefined {
   const file = found.path;
   const shown = path.relative(io.cwd, file) || file;
   const read = readSheetFile(io.fs ?? nodeFileSystem, file, [opts.root], opts.options.maxSourceBytes);
@@ -485,12 +495,25 @@ function readSheet(found: FoundSheet, opts: Pick<Common, 'root' | 'options'>, io
   }
   const decoded = decodeSource(read.bytes);
   if (!decoded.ok) throw new UsageError(`cannot read fact sheet ${shown}: ${decoded.reason}`);
-  return { path: file, text: decoded.text, encoding: decoded.encoding };
+  return { path: file, text: decoded.text, encoding: decoded.encoding, bytes: read.bytes };
 }
 
-function checkAll(sheets: readonly LoadedSheet[], store: SourceStore, options: CheckOptions): SheetReport[] {
+function checkAll(sheets: readonly SheetInput[], store: SourceStore, options: CheckOptions): SheetReport[] {
   const results = settled(checkWith(store, sheets, options), store);
-  return sheets.map((s, i) => ({ path: s.path, text: s.text, ...results[i] }));
+  return sheets.map((s, i) => reportOf(s, results[i]));
+}
+
+/** A sheet's report; its text is the sheet's, read when the report is written (a sheet kept as bytes is decoded then). */
+function reportOf(sheet: SheetInput, r: Pick<SheetResult, 'citations' | 'diagnostics' | 'ignored'>): SheetReport {
+  return {
+    path: sheet.path,
+    get text() {
+      return sheet.text;
+    },
+    citations: r.citations,
+    diagnostics: r.diagnostics,
+    ...(r.ignored ? { ignored: r.ignored } : {}),
+  };
 }
 
 /**
@@ -523,7 +546,7 @@ function settled<R extends SheetResult>(results: readonly R[], store: SourceStor
  * Checks sheets, on several threads when there are enough of them and the
  * disk is the real one, reusing cached results where they still hold.
  */
-async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO, helpers: Helpers | undefined): Promise<SheetReport[]> {
+async function checkMany(packed: PackedSheets, sheets: readonly PackedInput[], opts: Common, io: CliIO, helpers: Helpers | undefined): Promise<SheetReport[]> {
   if (io.fs) return checkAll(sheets, checkingStore(io.fs, opts.root, opts.options), opts.options);
   const cacheFile = opts.cache ? path.resolve(io.cwd, opts.cacheLocation ?? '.fact-notes-cache') : undefined;
   const key = cacheKey(opts.options, opts.root, VERSION);
@@ -535,7 +558,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
   const threads = Math.min(todoSheets.length, (helpers?.size ?? 0) + 1);
   const fresh =
     threads > 1 && helpers
-      ? await helpers.check(todoSheets, opts.root, opts.options, threads - 1, cacheFile !== undefined)
+      ? await helpers.check(packed, todoSheets.map((s) => s.index), opts.root, opts.options, threads - 1, cacheFile !== undefined)
       : checkWith(checkingStore(nodeFileSystem, opts.root, opts.options), todoSheets, opts.options, cacheFile !== undefined);
   todo.forEach((i, k) => (results[i] = fresh[k]));
   if (cacheFile) {
@@ -551,7 +574,7 @@ async function checkMany(sheets: readonly LoadedSheet[], opts: Common, io: CliIO
     }
   }
   const final = settled(results as SheetResult[], checkingStore(nodeFileSystem, opts.root, opts.options));
-  return sheets.map((s, i) => ({ path: s.path, text: s.text, citations: final[i].citations, diagnostics: final[i].diagnostics, ignored: final[i].ignored }));
+  return sheets.map((s, i) => reportOf(s, final[i]));
 }
 
 function readIfExists(file: string): string | undefined {
@@ -583,9 +606,10 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   const helpers = helperCount > 0 ? new Helpers(helperCount) : undefined;
   let reports: SheetReport[];
   try {
-    const loaded = readSheets(found, opts, io);
+    const packed = readPacked(found, opts, io);
+    const loaded = Array.from({ length: packed.length }, (_, i) => packed.input(i));
     const mine = opts.shard ? shardSheets(loaded, new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes), opts.shard.index, opts.shard.count) : loaded;
-    reports = await checkMany(mine, opts, io, helpers);
+    reports = await checkMany(packed, mine, opts, io, helpers);
   } finally {
     helpers?.close();
   }
@@ -595,14 +619,19 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   return exitStatus(reports);
 }
 
+/** How far the heap may grow while a report is written before it is collected in full (see {@link HeapBound}). */
+const REPORT_HEAP_SLACK = 64 * 1024 * 1024;
+
 /** Writes a report made in pieces as it is made, in writes of about 64 KB. */
 function writePieces(io: CliIO, pieces: Iterable<string>): void {
+  const heap = new HeapBound(REPORT_HEAP_SLACK);
   let pending = '';
   for (const piece of pieces) {
     pending += piece;
     if (pending.length >= 1 << 16) {
       io.stdout(pending);
       pending = '';
+      heap.after();
     }
   }
   if (pending !== '') io.stdout(pending);

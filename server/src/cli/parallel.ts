@@ -9,16 +9,28 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { anchorsOf, checkSheet, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type FileSystem, type IgnoredDiagnostic, type SheetCheck } from '../core';
-import { nodeFileSystem, stampOf } from '../node';
+import { anchorsOf, checkSheet, decodeSource, dependenciesOf, SourceStore, type Anchor, type CheckOptions, type FactDiagnostic, type FileSystem, type IgnoredDiagnostic, type SheetCheck } from '../core';
+import { HeapBound, nodeFileSystem, stampOf } from '../node';
 
 /**
  * How much source text (bytes or characters) a thread of a command-line
  * check keeps loaded: sources beyond it, least recently used first, are let
- * go and read again if a later sheet cites them. An archive of 30 MB of
- * articles stays loaded whole; one of 300 MB is not all held at once.
+ * go and read again if a later sheet cites them. An archive of 300 MB of
+ * articles is not all held at once. Each source weighs more than its text
+ * (line starts, its normalized form and where each of its characters came
+ * from), and the benchmark's sheets cite few articles each: 8 MB checks its
+ * archive as fast as 32 MB did, with 45 MB less at the peak at ten times
+ * its size.
  */
-const RETAINED_SOURCE_TEXT = 32 * 1024 * 1024;
+const RETAINED_SOURCE_TEXT = 8 * 1024 * 1024;
+
+/**
+ * How far a checking thread's heap may grow before it is collected in full
+ * (see {@link HeapBound}). Measured at ten times the benchmark's archive:
+ * the peak is 290 MB against 420-460 MB, for 19 collections of about 50 ms
+ * each; 32 MB gives 275 MB for more collections, 64 MB 315 MB.
+ */
+const HEAP_SLACK = 48 * 1024 * 1024;
 
 /** The source store a command-line check reads through. */
 export function checkingStore(fs: FileSystem, root: string, options: CheckOptions): SourceStore {
@@ -28,6 +40,80 @@ export function checkingStore(fs: FileSystem, root: string, options: CheckOption
 export interface SheetInput {
   readonly path: string;
   readonly text: string;
+}
+
+/** A sheet of {@link PackedSheets}, by its index there. */
+export interface PackedInput extends SheetInput {
+  readonly index: number;
+}
+
+/** {@link PackedSheets} as it crosses to a thread: the buffer is shared, not copied. */
+export interface PackedSheetData {
+  readonly buffer: SharedArrayBuffer;
+  readonly paths: readonly string[];
+  /** Where each sheet's bytes end in `buffer` (each starts where the one before ends). */
+  readonly ends: readonly number[];
+}
+
+/**
+ * The sheets of a run as their bytes (each decoded once when it was read,
+ * so each decodes), in one buffer that the checking threads share. A text
+ * is decoded each time it is asked for, and let go after its check or its
+ * report: a run at ten times the archive's size does not hold every sheet's
+ * text (two bytes a character once one is not ASCII) on every thread for
+ * the whole run.
+ */
+export class PackedSheets {
+  private constructor(private readonly data: PackedSheetData) {}
+
+  static of(sheets: readonly { readonly path: string; readonly bytes: Uint8Array }[]): PackedSheets {
+    const ends: number[] = [];
+    let length = 0;
+    for (const s of sheets) ends.push((length += s.bytes.length));
+    const buffer = new SharedArrayBuffer(length);
+    const all = new Uint8Array(buffer);
+    sheets.forEach((s, i) => all.set(s.bytes, i === 0 ? 0 : ends[i - 1]));
+    return new PackedSheets({ buffer, paths: sheets.map((s) => s.path), ends });
+  }
+
+  static from(data: PackedSheetData): PackedSheets {
+    return new PackedSheets(data);
+  }
+
+  get shared(): PackedSheetData {
+    return this.data;
+  }
+
+  get length(): number {
+    return this.data.paths.length;
+  }
+
+  /** The sheet's size in bytes. */
+  size(i: number): number {
+    return this.data.ends[i] - this.start(i);
+  }
+
+  text(i: number): string {
+    const decoded = decodeSource(new Uint8Array(this.data.buffer, this.start(i), this.size(i)));
+    if (!decoded.ok) throw new Error(`${this.data.paths[i]} no longer decodes: ${decoded.reason}`);
+    return decoded.text;
+  }
+
+  /** Sheet `i` as checking takes it: its text is decoded when it is read. */
+  input(i: number): PackedInput {
+    const text = () => this.text(i);
+    return {
+      index: i,
+      path: this.data.paths[i],
+      get text() {
+        return text();
+      },
+    };
+  }
+
+  private start(i: number): number {
+    return i === 0 ? 0 : this.data.ends[i - 1];
+  }
 }
 
 /** What a thread sends back for one sheet (the text stays with the caller). */
@@ -45,8 +131,8 @@ export interface SheetResult {
 
 /** The work shared out: every thread takes sheets `order[counter++]` until the counter passes the end. */
 export interface SharedWork {
-  readonly sheets: readonly SheetInput[];
-  /** Sheet indexes, largest sheet first. */
+  readonly sheets: PackedSheetData;
+  /** Indexes of the sheets to check, largest sheet first. */
   readonly order: readonly number[];
   /** One Int32: the next position in `order` to take. */
   readonly counter: SharedArrayBuffer;
@@ -58,7 +144,12 @@ export interface SharedWork {
 
 /** Checks sheets with one store (so each source is read once), in this thread. */
 export function checkWith(store: SourceStore, sheets: readonly SheetInput[], options: CheckOptions, withDeps = false): SheetResult[] {
-  return sheets.map((s) => checkOne(store, s, options, withDeps));
+  const heap = new HeapBound(HEAP_SLACK);
+  return sheets.map((s) => {
+    const result = checkOne(store, s, options, withDeps);
+    heap.after();
+    return result;
+  });
 }
 
 function checkOne(store: SourceStore, sheet: SheetInput, options: CheckOptions, withDeps: boolean): SheetResult {
@@ -74,11 +165,14 @@ export function resultOf(store: SourceStore, result: SheetCheck, withDeps: boole
 /** Takes and checks sheets of the shared work until none is left; returns `[index, result]` pairs. */
 export function takeAndCheck(work: SharedWork): [number, SheetResult][] {
   const store = checkingStore(nodeFileSystem, work.root, work.options);
+  const sheets = PackedSheets.from(work.sheets);
+  const heap = new HeapBound(HEAP_SLACK);
   const counter = new Int32Array(work.counter);
   const done: [number, SheetResult][] = [];
   for (let k = Atomics.add(counter, 0, 1); k < work.order.length; k = Atomics.add(counter, 0, 1)) {
     const i = work.order[k];
-    done.push([i, checkOne(store, work.sheets[i], work.options, work.withDeps)]);
+    done.push([i, checkOne(store, sheets.input(i), work.options, work.withDeps)]);
+    heap.after();
   }
   return done;
 }
@@ -96,20 +190,20 @@ export class Helpers {
   }
 
   /**
-   * Checks sheets on this thread and on the first `count` helpers (the
-   * others are let go); results in the sheets' order.
+   * Checks the sheets `which` of `sheets` on this thread and on the first
+   * `count` helpers (the others are let go); results in the order of `which`.
    */
-  async check(sheets: readonly SheetInput[], root: string, options: CheckOptions, count: number, withDeps = false): Promise<SheetResult[]> {
-    const order = sheets.map((_, i) => i).sort((a, b) => sheets[b].text.length - sheets[a].text.length || a - b);
-    const work: SharedWork = { sheets, order, counter: new SharedArrayBuffer(4), root, options, withDeps };
+  async check(sheets: PackedSheets, which: readonly number[], root: string, options: CheckOptions, count: number, withDeps = false): Promise<SheetResult[]> {
+    const order = [...which].sort((a, b) => sheets.size(b) - sheets.size(a) || a - b);
+    const work: SharedWork = { sheets: sheets.shared, order, counter: new SharedArrayBuffer(4), root, options, withDeps };
     const helpers = this.workers.splice(0, count);
     this.close();
-    const results: SheetResult[] = new Array(sheets.length);
+    const results = new Map<number, SheetResult>();
     const running = helpers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
           worker.once('message', (done: [number, SheetResult][]) => {
-            for (const [i, r] of done) results[i] = r;
+            for (const [i, r] of done) results.set(i, r);
             resolve();
           });
           worker.once('error', reject);
@@ -118,18 +212,18 @@ export class Helpers {
         }),
     );
     try {
-      for (const [i, r] of takeAndCheck(work)) results[i] = r;
+      for (const [i, r] of takeAndCheck(work)) results.set(i, r);
       await Promise.all(running);
     } finally {
       for (const w of helpers) void w.terminate();
     }
     // A thread that ended without its results leaves its sheets to this one.
-    const missing = results.flatMap((r, i) => (r === undefined ? [i] : []));
+    const missing = which.filter((i) => !results.has(i));
     if (missing.length > 0) {
       const store = checkingStore(nodeFileSystem, root, options);
-      for (const i of missing) results[i] = checkOne(store, sheets[i], options, withDeps);
+      for (const i of missing) results.set(i, checkOne(store, sheets.input(i), options, withDeps));
     }
-    return results;
+    return which.map((i) => results.get(i)!);
   }
 
   /** Lets every unused helper go. */

@@ -3,7 +3,6 @@
  * IPC (`--node-ipc`), or by `fact-notes lsp --stdio` for any other editor.
  */
 import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import {
   createConnection,
   ErrorCodes,
@@ -16,6 +15,7 @@ import {
   type MessageStrategy,
   type MessageWriter,
 } from 'vscode-languageserver/node';
+import { fullCollection } from '../node';
 import { FrameCheck, FramingError } from './framing';
 import { startServer } from './server';
 
@@ -39,24 +39,6 @@ function heapForWork(): { readonly started: () => void; readonly done: (long: bo
     },
   };
 }
-
-/** One full garbage collection, through `gc` got once, when first needed; nothing where the runtime has no `gc`. */
-function fullCollection(): void {
-  if (gc === null) {
-    gc = undefined;
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      const exposed: unknown = vm.runInNewContext('gc');
-      if (typeof exposed === 'function') gc = exposed as () => void;
-    } catch {
-      // A runtime without it: V8's own memory reducer gives the room back, later.
-    }
-  }
-  gc?.();
-}
-
-/** V8's `gc`: null until it is looked for, undefined when the runtime has none. */
-let gc: (() => void) | undefined | null = null;
 
 /**
  * Serves LSP on standard input and output until the client exits. Standard

@@ -6,3 +6,4 @@ export { nodeFileSystem } from './fileSystem';
 export { runGit } from './git';
 export { CACHE_VERSION, cacheKey, hashText, lookup, parseCache, stampOf, type CacheData, type CachedResult } from './resultCache';
 export { writeAtomically, writeFailure } from './write';
+export { fullCollection, HeapBound } from './heap';
