@@ -1,11 +1,13 @@
 /**
- * Issue 16 (part 5, first step): `fact-notes check --shard I/N`. The shards
- * split the sheets (each sheet in exactly one), keep the sheets that cite a
- * common article together, and their JSON reports joined by `fact-notes
- * merge` equal one full run's: on an archive of separate stories (six
- * copies of samples/, each citing its own articles), and on the benchmark's
- * generated workspace, whose sheets all share articles with one another and
- * so make one group (one shard gets it all; see the README).
+ * Issue 16 (part 5): `fact-notes check --shard I/N`. The shards split the
+ * sheets (each sheet in exactly one), keep the sheets that cite a common
+ * article together while such a group fits in a shard's share, and their
+ * JSON reports joined by `fact-notes merge` equal one full run's: on an
+ * archive of separate stories (six copies of samples/, each citing its own
+ * articles), and on the benchmark's generated workspace, whose sheets all
+ * share articles with one another and so make one group, cut into shares.
+ * A repair in one shard is settled on the evidence of the citations in the
+ * others, as in the full run.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -90,15 +92,59 @@ describe('CLI: check --shard I/N and merge (issue 16)', function () {
     assert.equal(seen.size, 6);
   });
 
-  it('gives the whole of the benchmark workspace, whose sheets all share articles, to one shard, still equal to the full run', () => {
+  it('cuts the benchmark workspace, whose sheets all share articles, into shares of about its size each, still equal to the full run', () => {
     const inBench = (...args: string[]) => {
       const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...args], { cwd: bench, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       return JSON.parse(r.stdout) as Report;
     };
     const full = inBench();
-    const shards = [1, 2].map((i) => inBench('--shard', `${i}/2`));
-    assert.deepEqual(shards.map((s) => s.sheets).sort(), [0, full.sheets]);
-    assert.deepEqual(sorted(shards[0].sheets > 0 ? shards[0] : shards[1]), sorted(full));
+    // Its big sheet (a third of it and more) cannot be cut: one shard has it, the others share the rest.
+    const big = inBench('big').citations;
+    for (const n of [2, 3]) {
+      const shards = Array.from({ length: n }, (_, k) => inBench('--shard', `${k + 1}/${n}`));
+      assert.equal(shards.reduce((k, s) => k + s.sheets, 0), full.sheets);
+      const loads = shards.map((x) => x.citations).sort((a, b) => b - a);
+      const even = (full.citations - big) / (n - 1);
+      assert.ok(loads[0] === big && loads.slice(1).every((l) => l >= 0.75 * even && l <= 1.25 * even), `${n} shards: ${loads.join(', ')} of ${full.citations} citations, ${big} in the big sheet`);
+      assert.deepEqual(sorted({ ...full, diagnostics: shards.flatMap((s) => s.diagnostics) }), sorted(full), `${n} shards`);
+    }
+  });
+
+  it('settles a repair in one shard on the evidence of citations in another, as the full run does', () => {
+    // Two paragraphs inserted at the top of the article (every line moves down by 4), and paragraph 2 copy-edited.
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fact-notes-shards-evidence-')));
+    try {
+      const paragraphs = [
+        'The meeting of the two ministers took place in Reykjavik on Wednesday evening.',
+        'The talks lasted about two hours, longer than either side had planned for.',
+        'Lavrov said the talks were constructve and that both sides understood the need to improve relations.',
+        'Blinken raised the health of the imprisoned opposition figure Alexei Navalny.',
+        'The Russian side did not comment on whether a summit had been agreed.',
+      ];
+      fs.mkdirSync(path.join(dir, 'articles'));
+      fs.writeFileSync(path.join(dir, 'articles', 'a.txt'), ['A new first paragraph.', 'A new second paragraph.', ...paragraphs].join('\n\n') + '\n');
+      const sheet = (...cites: [number, string][]) =>
+        ['sources: articles', 'facts:', ...cites.flatMap(([line, quote], k) => [`  - claim: Claim ${k + 1}.`, '    cite:', '      - file: a.txt', `        line: ${line}`, `        quote: "${quote}"`])].join('\n') + '\n';
+      // a.facts.yaml: two citations found moved by 4 lines (the anchors); b.facts.yaml: the copy-edited one.
+      fs.writeFileSync(path.join(dir, 'a.facts.yaml'), sheet([3, 'The talks lasted about two hours'], [9, 'did not comment on whether a summit']));
+      fs.writeFileSync(path.join(dir, 'b.facts.yaml'), sheet([5, 'Lavrov said the talks were constructive and that both sides']));
+      const inDir = (...args: string[]) => JSON.parse(spawnSync(process.execPath, [BIN, 'check', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' }).stdout) as Report;
+      const full = inDir();
+      const reanchor = full.diagnostics.find((d) => d.file === 'b.facts.yaml')!;
+      assert.match(reanchor.message, /^Re-anchor to line 9: the cited passage moved there/);
+      const shards = [inDir('--shard', '1/2'), inDir('--shard', '2/2')];
+      assert.deepEqual(
+        shards.map((s) => s.sheets),
+        [1, 1],
+        'one sheet each',
+      );
+      assert.deepEqual(sorted({ ...full, diagnostics: shards.flatMap((s) => s.diagnostics) }), sorted(full));
+      // Checked alone, without the other sheet, the repair is only offered.
+      const alone = inDir('b.facts.yaml');
+      assert.match(alone.diagnostics[0].message, /nothing shows it is the one that was cited/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a shard that is not I/N, and --shard outside check', () => {

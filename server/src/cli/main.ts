@@ -24,6 +24,8 @@ import {
   readSheetFile,
   realPathInside,
   shardSheets,
+  anchorsFor,
+  type Shard,
   isDiagnosticCode,
   preferredFixes,
   checkSheet,
@@ -498,8 +500,8 @@ function readSheet(found: FoundSheet, opts: Pick<Common, 'root' | 'options'>, io
   return { path: file, text: decoded.text, encoding: decoded.encoding, bytes: read.bytes };
 }
 
-function checkAll(sheets: readonly SheetInput[], store: SourceStore, options: CheckOptions): SheetReport[] {
-  const results = settled(checkWith(store, sheets, options), store);
+function checkAll(sheets: readonly SheetInput[], store: SourceStore, options: CheckOptions, others?: Shard<SheetInput>['others']): SheetReport[] {
+  const results = settled(checkWith(store, sheets, options), store, others, options);
   return sheets.map((s, i) => reportOf(s, results[i]));
 }
 
@@ -518,17 +520,27 @@ function reportOf(sheet: SheetInput, r: Pick<SheetResult, 'citations' | 'diagnos
 
 /**
  * The results with every repair that waits for evidence settled (FORMAT.md
- * 4.2), on the anchors of every sheet of the run and the sources' history
- * in git.
+ * 4.2), on the anchors of every sheet of the run (those of the other shards'
+ * sheets too, `others`) and the sources' history in git.
  */
-function settled<R extends SheetResult>(results: readonly R[], store: SourceStore): R[] {
+function settled<R extends SheetResult>(results: readonly R[], store: SourceStore, others?: Shard<SheetInput>['others'], options?: CheckOptions): R[] {
   if (!results.some((r) => r.diagnostics.some((d) => d.needs))) return [...results];
   const anchors = new Map<string, Anchor[]>();
-  for (const r of results) {
-    for (const [source, list] of r.anchors) {
+  const add = (found: Iterable<readonly [string, readonly Anchor[]]>) => {
+    for (const [source, list] of found) {
       const all = anchors.get(source);
       if (all) all.push(...list);
       else anchors.set(source, [...list]);
+    }
+  };
+  for (const r of results) add(r.anchors);
+  if (others && options) {
+    // The other shards' citations of the sources that repairs here wait on, checked for their anchors alone.
+    const needed = new Set<string>();
+    for (const r of results) for (const d of r.diagnostics) if (d.needs) needed.add(d.needs.source);
+    for (const { sheet, sources } of others) {
+      const wanted = new Set([...sources].filter((p) => needed.has(p)));
+      if (wanted.size > 0) add(anchorsFor(sheet.path, sheet.text, store, options, wanted));
     }
   }
   const git = new GitHistory((p) => store.isInsideRoot(p), runGit);
@@ -546,8 +558,9 @@ function settled<R extends SheetResult>(results: readonly R[], store: SourceStor
  * Checks sheets, on several threads when there are enough of them and the
  * disk is the real one, reusing cached results where they still hold.
  */
-async function checkMany(packed: PackedSheets, sheets: readonly PackedInput[], opts: Common, io: CliIO, helpers: Helpers | undefined): Promise<SheetReport[]> {
-  if (io.fs) return checkAll(sheets, checkingStore(io.fs, opts.root, opts.options), opts.options);
+async function checkMany(packed: PackedSheets, shard: Shard<PackedInput>, opts: Common, io: CliIO, helpers: Helpers | undefined): Promise<SheetReport[]> {
+  const sheets = shard.mine;
+  if (io.fs) return checkAll(sheets, checkingStore(io.fs, opts.root, opts.options), opts.options, shard.others);
   const cacheFile = opts.cache ? path.resolve(io.cwd, opts.cacheLocation ?? '.fact-notes-cache') : undefined;
   const key = cacheKey(opts.options, opts.root, VERSION);
   const old = cacheFile ? parseCache(readIfExists(cacheFile)) : undefined;
@@ -573,7 +586,7 @@ async function checkMany(packed: PackedSheets, sheets: readonly PackedInput[], o
       io.stderr(`fact-notes: could not write the cache ${cacheFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     }
   }
-  const final = settled(results as SheetResult[], checkingStore(nodeFileSystem, opts.root, opts.options));
+  const final = settled(results as SheetResult[], checkingStore(nodeFileSystem, opts.root, opts.options), shard.others, opts.options);
   return sheets.map((s, i) => reportOf(s, final[i]));
 }
 
@@ -608,8 +621,8 @@ async function check(args: readonly string[], io: CliIO): Promise<number> {
   try {
     const packed = readPacked(found, opts, io);
     const loaded = Array.from({ length: packed.length }, (_, i) => packed.input(i));
-    const mine = opts.shard ? shardSheets(loaded, new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes), opts.shard.index, opts.shard.count) : loaded;
-    reports = await checkMany(packed, mine, opts, io, helpers);
+    const shard = opts.shard ? shardSheets(loaded, new SourceStore(io.fs ?? nodeFileSystem, opts.root, opts.options.maxSourceBytes), opts.shard.index, opts.shard.count) : { mine: loaded, others: [] };
+    reports = await checkMany(packed, shard, opts, io, helpers);
   } finally {
     helpers?.close();
   }

@@ -4,7 +4,8 @@
  * its fixes (FORMAT.md sections 3-5).
  */
 import * as path from 'node:path';
-import { assembleSheet, lineNumbers, parseFacts, parseHead, parseWhole, renderLine, renderScalar, splitSheet } from '../parse';
+import { assembleSheet, lineNumbers, parseFacts, parseHead, parseSheet, parseWhole, renderLine, renderScalar, splitSheet } from '../parse';
+import { anchorsOf, type Anchor } from './evidence';
 import { compareWords, describeChanges } from '../match/difference';
 import type { CitationCheck, SheetCheck } from './results';
 import { changeFile, folderName, withRenames, type RenameCache } from './renames';
@@ -61,6 +62,27 @@ export function dependenciesOf(citations: readonly CitationCheck[], sourcesDir: 
 /** Parses and checks a fact sheet. Never throws on bad input. */
 export function checkSheet(sheetPath: string, text: string, store: SourceStore, options: CheckOptions): SheetCheck {
   return new SheetChecker(store, options, false).check(sheetPath, text);
+}
+
+/**
+ * The anchors that a sheet's citations of `sources` give them (evidence for
+ * other sheets' repairs, FORMAT.md 4.2): those its full check would give
+ * ({@link anchorsOf}), from checking those citations alone. A shard of a
+ * command-line run asks it of the sheets of the other shards.
+ */
+export function anchorsFor(sheetPath: string, text: string, store: SourceStore, options: CheckOptions, sources: ReadonlySet<string>): Map<string, Anchor[]> {
+  const { sheet } = parseSheet(text, { path: sheetPath, reference: options.reference });
+  const sourcesDir = sourcesDirOf(sheetPath, sheet);
+  const checker = new CitationChecker(store, options, sourcesDir);
+  const checks: CitationCheck[] = [];
+  for (const fact of sheet.facts) {
+    for (const c of fact.citations) {
+      if (!c.file || !c.line || !c.quote) continue;
+      const r = store.resolve(sourcesDir, c.file.value);
+      if (r.kind === 'resolved' && sources.has(r.path)) checks.push(checker.check(fact, c));
+    }
+  }
+  return anchorsOf(checks);
 }
 
 type ParsedFacts = ReturnType<typeof parseFacts>;
