@@ -123,8 +123,9 @@ Options:
   --cache-location FILE  where the cache lives (default: .fact-notes-cache)
   --shard I/N            check only share I of N of the sheets, for CI jobs
                          side by side: sheets that cite a common source stay
-                         together, and the N reports together (fact-notes
-                         merge) are one full run's
+                         together where they fit in a share, and the N
+                         reports together (fact-notes merge) are one full
+                         run's
   --color, --no-color    colour the text format, with the sheet's line and a
                          caret under each diagnostic, or not (default: on a
                          terminal only; NO_COLOR turns colours off, and
