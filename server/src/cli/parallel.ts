@@ -18,19 +18,22 @@ import { HeapBound, nodeFileSystem, stampOf } from '../node';
  * go and read again if a later sheet cites them. An archive of 300 MB of
  * articles is not all held at once. Each source weighs more than its text
  * (line starts, its normalized form and where each of its characters came
- * from), and the benchmark's sheets cite few articles each: 8 MB checks its
- * archive as fast as 32 MB did, with 45 MB less at the peak at ten times
- * its size.
+ * from), and the benchmark's sheets cite few articles each: 8 MB checked its
+ * archive as fast as 32 MB did (within the runs' spread), and with the
+ * collections of {@link HEAP_SLACK} its peak at ten times its size was
+ * 310 MB against 370 MB.
  */
 const RETAINED_SOURCE_TEXT = 8 * 1024 * 1024;
 
 /**
  * How far a checking thread's heap may grow before it is collected in full
- * (see {@link HeapBound}). Measured at ten times the benchmark's archive:
- * the peak is 290 MB against 420-460 MB, for 19 collections of about 50 ms
- * each; 32 MB gives 275 MB for more collections, 64 MB 315 MB.
+ * (see {@link HeapBound}). Measured at ten times the benchmark's archive
+ * (its 2,000 sheets, one thread): peak RSS 264 MB, for 21 full collections
+ * of 876 ms in all, where V8 alone makes 11 of 311 ms and peaks at 420-460
+ * MB; a slack of 40 MB gave 270-274 MB, 48 MB 287 MB (13 collections,
+ * 595 ms). At scale 1 the peak is the same either way (145-149 MB).
  */
-const HEAP_SLACK = 48 * 1024 * 1024;
+const HEAP_SLACK = 32 * 1024 * 1024;
 
 /** The source store a command-line check reads through. */
 export function checkingStore(fs: FileSystem, root: string, options: CheckOptions): SourceStore {
@@ -56,12 +59,12 @@ export interface PackedSheetData {
 }
 
 /**
- * The sheets of a run as their bytes (each decoded once when it was read,
- * so each decodes), in one buffer that the checking threads share. A text
- * is decoded each time it is asked for, and let go after its check or its
- * report: a run at ten times the archive's size does not hold every sheet's
- * text (two bytes a character once one is not ASCII) on every thread for
- * the whole run.
+ * The sheets of a run as their bytes (each was decoded once as it was read,
+ * so each decodes again), in one buffer that the checking threads share. A
+ * text is decoded each time it is asked for, and let go after its check or
+ * its report: a run at ten times the archive's size does not hold every
+ * sheet's text (two bytes a character once one is not ASCII) on every
+ * thread for the whole run.
  */
 export class PackedSheets {
   private constructor(private readonly data: PackedSheetData) {}

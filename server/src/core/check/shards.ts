@@ -5,14 +5,15 @@
  *
  * Sheets that cite a common source (transitively) form a group, and a group
  * no larger than a shard's share stays in one shard: each of its articles is
- * then read by one shard only. (A share is of the citations left once a sheet
- * too large for one, if any, has a shard of its own.) A larger group (in a newsroom's archive, where
- * wire stories are cited from everywhere, often all the sheets) is cut, in
- * the order of the sheets' paths, into pieces of about a share each. The
- * evidence for a repair (FORMAT.md 4.2) reads every citation of a source in
- * the sheets checked together, so a shard whose repairs wait on a source also
- * checks the other shards' citations of that source, for their anchors
- * ({@link anchorsFor}): its verdicts are those of the full run.
+ * then read by one shard only. (A share is of the citations left once a
+ * sheet too large for one, if any, has a shard of its own.) A larger group
+ * (in a newsroom's archive, where wire stories are cited from everywhere,
+ * often all the sheets) is cut, in the order of the sheets' paths, into
+ * pieces of about a share each. The evidence for a repair (FORMAT.md 4.2)
+ * reads every citation of a source in the sheets checked together, so a
+ * shard whose repairs wait on a source also checks the other shards'
+ * citations of that source, for their anchors ({@link anchorsFor}): its
+ * verdicts are those of the full run.
  */
 import * as path from 'node:path';
 import { parseSheet } from '../parse';
