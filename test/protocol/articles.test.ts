@@ -354,5 +354,27 @@ describe('Protocol: the article side', function () {
       await edits;
       assert.equal(sheetsDone, sheets.length, 'every sheet had its diagnostics before the article side looked at them all');
     });
+
+    it('Should publish the sheets still waiting when Find All References needs every sheet, before it answers', async function () {
+      this.timeout(60_000);
+      const own = await LspClient.start({ root });
+      try {
+        const sheets = Array.from({ length: 500 }, (_, s) => uriOf(path.join(root, 'sheets', `s${s}.facts.yaml`)));
+        // As soon as the first sheets are out, while most wait for their turn in the slices.
+        while (!sheets.some((u) => own.published.has(u))) await new Promise((resolve) => setTimeout(resolve, 5));
+        const before = sheets.filter((u) => own.published.has(u)).length;
+        const found = (await own.connection.sendRequest(ReferencesRequest.type, {
+          textDocument: { uri: uriOf(path.join(root, 'articles', 'a0.txt')) },
+          position: { line: 0, character: 0 },
+          context: { includeDeclaration: true },
+        })) as Location[] | null;
+        const published = sheets.filter((u) => own.published.has(u)).length;
+        assert.ok(before < sheets.length / 2, `most sheets still waited (${before} were out)`);
+        assert.ok((found ?? []).length > 0, 'a0.txt line 1 is cited');
+        assert.equal(published, sheets.length, 'every sheet had its diagnostics when the answer came (they were checked for it, and not checked again later)');
+      } finally {
+        await own.stop();
+      }
+    });
   });
 });

@@ -158,7 +158,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     timer = undefined;
     const started = Date.now();
     const slice = started - lastSheetEdit < TYPING_MS ? TYPING_SLICE_MS : SLICE_MS;
-    const paths = [...pending].sort((a, b) => Number(workspace.isOpen(b)) - Number(workspace.isOpen(a)));
+    const paths = pendingInOrder();
     for (const p of paths) {
       pending.delete(p);
       publish(p);
@@ -169,6 +169,34 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (pending.size > 0) timer ??= setTimeout(() => afterTurns(TURNS_BETWEEN_SLICES, flush), 0);
     else scheduleArticles(paths.length > 0);
     if (paths.length > 0) working(pending.size > 0);
+  }
+
+  /** The sheets waiting to be published, open ones first (someone is looking at them). */
+  function pendingInOrder(): string[] {
+    return [...pending].sort((a, b) => Number(workspace.isOpen(b)) - Number(workspace.isOpen(a)));
+  }
+
+  /**
+   * Every sheet's digest, for the features over all sheets (Find All
+   * References, workspace symbols, an article's hover and code lenses).
+   * They need every sheet checked: the sheets still waiting for their turn
+   * in the slices are checked and published here, at once. Left to
+   * `digests` alone, each would be checked here, let go as its digest, and
+   * checked again from disk when its turn came: a references request while
+   * the 10× workspace was indexed made indexing take 38 s, not 17.
+   */
+  function allDigests(): ReturnType<FactWorkspace['digests']> {
+    if (pending.size > 0) {
+      for (let paths = pendingInOrder(); paths.length > 0; paths = pendingInOrder()) {
+        for (const p of paths) {
+          pending.delete(p);
+          publish(p);
+        }
+      }
+      working(true);
+      scheduleArticles(true);
+    }
+    return workspace.digests();
   }
 
   /** Whether the server is busy (see {@link ServerOptions.busy}), and with a long batch. */
@@ -386,14 +414,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const v = view(params.textDocument.uri);
       if (v) return features.hover(v, offsetOf(v, params.position));
       const a = article(params.textDocument.uri);
-      return a ? articles.hover(workspace.digests(), a, params.position.line + 1, (p) => workspace.rootFor(p), toUri) : null;
+      return a ? articles.hover(allDigests(), a, params.position.line + 1, (p) => workspace.rootFor(p), toUri) : null;
     }),
   );
 
   connection.onCodeLens((params) =>
     guard('Code lens', [], () => {
       const a = article(params.textDocument.uri);
-      return a ? articles.codeLenses(workspace.digests(), a, toUri) : [];
+      return a ? articles.codeLenses(allDigests(), a, toUri) : [];
     }),
   );
 
@@ -409,7 +437,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const p = toPath(params.textDocument.uri);
       if (!p) return [];
       const v = view(params.textDocument.uri);
-      return features.referencesAt(workspace.digests(), v ? { sheet: v, offset: offsetOf(v, params.position) } : { source: realpathOf(p), line: params.position.line + 1 }, toUri);
+      return features.referencesAt(allDigests(), v ? { sheet: v, offset: offsetOf(v, params.position) } : { source: realpathOf(p), line: params.position.line + 1 }, toUri);
     }),
   );
 
@@ -427,7 +455,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }),
   );
 
-  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(workspace.digests(), params.query, toUri)));
+  connection.onWorkspaceSymbol((params) => guard('Workspace symbols', [], () => features.workspaceSymbols(allDigests(), params.query, toUri)));
 
   connection.onDocumentLinks((params) =>
     guard('Document links', [], () => {
