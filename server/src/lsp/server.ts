@@ -187,13 +187,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
    */
   function allDigests(): ReturnType<FactWorkspace['digests']> {
     if (pending.size > 0) {
+      // Busy first, so that V8 compiles this batch for speed (see ServerOptions.busy).
+      working(true);
       for (let paths = pendingInOrder(); paths.length > 0; paths = pendingInOrder()) {
         for (const p of paths) {
           pending.delete(p);
           publish(p);
         }
       }
-      working(true);
       scheduleArticles(true);
     }
     return workspace.digests();
