@@ -24,7 +24,7 @@ import {
   readSheetFile,
   realPathInside,
   shardSheets,
-  anchorsFor,
+  othersAnchors,
   type Shard,
   isDiagnosticCode,
   preferredFixes,
@@ -45,7 +45,7 @@ import { CACHE_VERSION, cacheKey, HeapBound, hashText, lookup, nodeFileSystem, p
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../snapshot/limits';
 import { checkingStore, checkWith, Helpers, PackedSheets, resultOf, type PackedInput, type SheetInput, type SheetResult } from './parallel';
 import { didYouMean, oneOf, orList, parseOptions, UsageError, type OptionSpec } from './options';
-import { counts, formatText, jsonPieces, sarifPieces, textPieces, withoutHints, type SheetReport } from './report';
+import { counts, formatText, jsonPieces, sarifPieces, sheetReport, textPieces, withoutHints, type SheetReport } from './report';
 import { layoutFor, type TextLayout } from './terminal';
 
 export interface CliIO {
@@ -503,20 +503,7 @@ function readSheet(found: FoundSheet, opts: Pick<Common, 'root' | 'options'>, io
 
 function checkAll(sheets: readonly SheetInput[], store: SourceStore, options: CheckOptions, others?: Shard<SheetInput>['others']): SheetReport[] {
   const results = settled(checkWith(store, sheets, options), store, others, options);
-  return sheets.map((s, i) => reportOf(s, results[i]));
-}
-
-/** A sheet's report; its text is the sheet's, read when the report is written (a sheet kept as bytes is decoded then). */
-function reportOf(sheet: SheetInput, r: Pick<SheetResult, 'citations' | 'diagnostics' | 'ignored'>): SheetReport {
-  return {
-    path: sheet.path,
-    get text() {
-      return sheet.text;
-    },
-    citations: r.citations,
-    diagnostics: r.diagnostics,
-    ...(r.ignored ? { ignored: r.ignored } : {}),
-  };
+  return sheets.map((s, i) => sheetReport(s, results[i]));
 }
 
 /**
@@ -536,13 +523,9 @@ function settled<R extends SheetResult>(results: readonly R[], store: SourceStor
   };
   for (const r of results) add(r.anchors);
   if (others && options) {
-    // The other shards' citations of the sources that repairs here wait on, checked for their anchors alone.
     const needed = new Set<string>();
     for (const r of results) for (const d of r.diagnostics) if (d.needs) needed.add(d.needs.source);
-    for (const { sheet, sources } of others) {
-      const wanted = new Set([...sources].filter((p) => needed.has(p)));
-      if (wanted.size > 0) add(anchorsFor(sheet.path, sheet.text, store, options, wanted));
-    }
+    add(othersAnchors(others, needed, store, options));
   }
   const git = new GitHistory((p) => store.isInsideRoot(p), runGit);
   const evidence = {
@@ -588,7 +571,7 @@ async function checkMany(packed: PackedSheets, shard: Shard<PackedInput>, opts: 
     }
   }
   const final = settled(results as SheetResult[], checkingStore(nodeFileSystem, opts.root, opts.options), shard.others, opts.options);
-  return sheets.map((s, i) => reportOf(s, final[i]));
+  return sheets.map((s, i) => sheetReport(s, final[i]));
 }
 
 function readIfExists(file: string): string | undefined {

@@ -53,19 +53,23 @@ function plural(n: number, word: string): string {
  * the problems.
  */
 export function withoutHints(summary: RunSummary): RunSummary {
-  return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? withDiagnostics(s, s.diagnostics.filter((d) => d.severity !== 'hint')) : s)) };
+  return { ...summary, sheets: summary.sheets.map((s) => (s.diagnostics.some((d) => d.severity === 'hint') ? sheetReport(s, { citations: s.citations, diagnostics: s.diagnostics.filter((d) => d.severity !== 'hint'), ignored: s.ignored }) : s)) };
 }
 
-/** The sheet's report with other diagnostics; its text is still read only when asked for (a spread would read it now). */
-function withDiagnostics(sheet: SheetReport, diagnostics: readonly FactDiagnostic[]): SheetReport {
+/**
+ * A sheet's report: its text is the sheet's, read only when the report is
+ * written (a sheet kept as its bytes is decoded then; a spread would read
+ * it at once).
+ */
+export function sheetReport(sheet: { readonly path: string; readonly text: string }, r: Pick<SheetReport, 'citations' | 'diagnostics' | 'ignored'>): SheetReport {
   return {
     path: sheet.path,
     get text() {
       return sheet.text;
     },
-    citations: sheet.citations,
-    diagnostics,
-    ...(sheet.ignored ? { ignored: sheet.ignored } : {}),
+    citations: r.citations,
+    diagnostics: r.diagnostics,
+    ...(r.ignored ? { ignored: r.ignored } : {}),
   };
 }
 
@@ -141,10 +145,6 @@ function diagnosticJson(cwd: string, sheet: SheetReport, lines: LineIndex, d: Fa
     // An addition to FORMAT.md's shape, like LSP's relatedInformation: the candidate lines, the file a rename found.
     ...(d.related && d.related.length > 0 ? { related: d.related.map((r) => relatedJson(cwd, r)) } : {}),
   };
-}
-
-export function formatJson(summary: RunSummary): string {
-  return [...jsonPieces(summary)].join('');
 }
 
 /** The JSON format in pieces, a diagnostic each (see {@link inPieces}). */
@@ -225,10 +225,6 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'single-source': 'Every citation of the fact points at one source.',
   'invalid-suppression': 'A fact-notes-ignore comment without a reason, or naming no known code: it silences nothing.',
 };
-
-export function formatSarif(summary: RunSummary, version: string): string {
-  return [...sarifPieces(summary, version)].join('');
-}
 
 /** SARIF 2.1.0 in pieces, a result each (see {@link inPieces}). */
 export function sarifPieces({ sheets, cwd, showIgnored }: RunSummary, version: string): Iterable<string> {

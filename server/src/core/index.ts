@@ -19,7 +19,7 @@ export { closestKey, parseSheet, parseWhole, splitSheet, type ParseOptions } fro
 export { compareWords, describeChanges, type ChangeKind, type Comparison, type WordChange } from './match/difference';
 export { numberAt, parseDigits, type NumberPhrase } from './match/numbers';
 export { locateQuote, findExact, findApproximate, prepareQuote, aboutEqual, type Candidate, type LineRange, type QuoteLocation, type PreparedQuote } from './match/match';
-export { anchorsFor, checkSheet, dependenciesOf, SheetChecker, applySeverities } from './check/check';
+export { checkSheet, dependenciesOf, SheetChecker, applySeverities } from './check/check';
 export type { SheetCheck, CitationCheck, IgnoredDiagnostic } from './check/results';
 export { suppress, suppressible, REASON_PLACEHOLDER, SUPPRESSION_MARK, type Suppression } from './check/suppress';
 export { renderScalar, renderLine } from './parse';
@@ -38,4 +38,4 @@ export { digestOf, type SheetDigest, type CitationDigest, type FactDigest } from
 export { quantitiesIn, sameKind, sameQuantity, type Quantity, type QuantityKind } from './match/quantities';
 export { buildReport, renderReport, reportCounts, escapeHtml, sentenceAround, type ReportSheet, type ReportCounts, type ReportOptions, type FactStatus, type Excerpt } from './features/report';
 export { disagreementsOf, type Disagreement, type DisagreementSide } from './features/disagreements';
-export { shardSheets, type Shard } from './check/shards';
+export { othersAnchors, shardSheets, type Shard } from './check/shards';

@@ -158,22 +158,29 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     timer = undefined;
     const started = Date.now();
     const slice = started - lastSheetEdit < TYPING_MS ? TYPING_SLICE_MS : SLICE_MS;
-    const paths = pendingInOrder();
+    // Someone is looking at an open sheet: its diagnostics go out now (the connection writes
+    // them in a turn of its own), not after the slice.
+    const published = publishWaiting((p) => Date.now() - started >= slice || workspace.isOpen(p));
+    if (pending.size > 0) timer ??= setTimeout(() => afterTurns(TURNS_BETWEEN_SLICES, flush), 0);
+    else scheduleArticles(published > 0);
+    if (published > 0) working(pending.size > 0);
+  }
+
+  /**
+   * Publishes the sheets waiting, open ones first (someone is looking at
+   * them), until `enough` says so after one of them; returns how many.
+   * Those it did not reach still wait.
+   */
+  function publishWaiting(enough: (p: string) => boolean): number {
+    const paths = [...pending].sort((a, b) => Number(workspace.isOpen(b)) - Number(workspace.isOpen(a)));
+    let published = 0;
     for (const p of paths) {
       pending.delete(p);
       publish(p);
-      // Someone is looking at an open sheet: its diagnostics go out now (the connection writes
-      // them in a turn of its own), not after the slice.
-      if (pending.size > 0 && (Date.now() - started >= slice || workspace.isOpen(p))) break;
+      published++;
+      if (pending.size > 0 && enough(p)) break;
     }
-    if (pending.size > 0) timer ??= setTimeout(() => afterTurns(TURNS_BETWEEN_SLICES, flush), 0);
-    else scheduleArticles(paths.length > 0);
-    if (paths.length > 0) working(pending.size > 0);
-  }
-
-  /** The sheets waiting to be published, open ones first (someone is looking at them). */
-  function pendingInOrder(): string[] {
-    return [...pending].sort((a, b) => Number(workspace.isOpen(b)) - Number(workspace.isOpen(a)));
+    return published;
   }
 
   /**
@@ -189,12 +196,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (pending.size > 0) {
       // Busy first, so that V8 compiles this batch for speed (see ServerOptions.busy).
       working(true);
-      for (let paths = pendingInOrder(); paths.length > 0; paths = pendingInOrder()) {
-        for (const p of paths) {
-          pending.delete(p);
-          publish(p);
-        }
-      }
+      // (Publishing a sheet may make others wait again: those its evidence decides.)
+      while (pending.size > 0) publishWaiting(() => false);
       scheduleArticles(true);
     }
     return workspace.digests();

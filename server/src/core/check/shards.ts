@@ -18,6 +18,9 @@
 import * as path from 'node:path';
 import { parseSheet } from '../parse';
 import { sourcesDirOf, type SourceStore } from '../sources/sources';
+import type { CheckOptions } from '../types';
+import { anchorsFor } from './check';
+import type { Anchor } from './evidence';
 
 /** The sheets a shard checks, and the others with the sources each cites (to find their anchors). */
 export interface Shard<T> {
@@ -107,6 +110,19 @@ export function shardSheets<T extends { readonly path: string; readonly text: st
     mine: sheets.filter((_, i) => mine.has(i)),
     others: sheets.flatMap((sheet, i) => (mine.has(i) ? [] : [{ sheet, sources: cited[i] }])),
   };
+}
+
+/**
+ * The anchors that the other shards' sheets give the sources `needed` (those
+ * this shard's repairs wait on), from their citations of those sources alone.
+ */
+export function othersAnchors(others: Shard<{ readonly path: string; readonly text: string }>['others'], needed: ReadonlySet<string>, store: SourceStore, options: CheckOptions): [string, Anchor[]][] {
+  const out: [string, Anchor[]][] = [];
+  for (const { sheet, sources } of others) {
+    const wanted = new Set([...sources].filter((p) => needed.has(p)));
+    if (wanted.size > 0) out.push(...anchorsFor(sheet.path, sheet.text, store, options, wanted));
+  }
+  return out;
 }
 
 /** Paths compared by their parts, the same on every machine (no locale). */
